@@ -1,0 +1,68 @@
+"""`facilitation check FILE...`: validate session scripts and format files."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from facilitation.errors import UserError, UserErrors
+from facilitation.i18n import _, set_language
+
+
+def register(subparsers, common) -> None:
+    parser = subparsers.add_parser(
+        "check",
+        parents=[common],
+        help=_("check session scripts and formats"),
+        description=_(
+            "Check session scripts (.md) and format files (.yaml): every problem is printed as "
+            "FILE:LINE: message; a valid script gets a one-screen summary."
+        ),
+    )
+    parser.add_argument(
+        "files", nargs="+", metavar=_("FILE"), help=_("a session script or a format")
+    )
+    parser.set_defaults(func=run)
+
+
+def check_file(path: Path, lang_given: bool) -> list[str]:
+    """The summary lines of a valid file; raises UserError(s) otherwise."""
+    if path.suffix.lower() in (".yaml", ".yml"):
+        from facilitation.script.formats import load_format
+
+        definition = load_format(path)
+        return [
+            _("format '{id}': {n} phases").format(id=definition.id, n=len(definition.phases)),
+        ]
+    from facilitation.script import load_script
+    from facilitation.script.summary import summary_lines, warnings
+
+    script = load_script(path)
+    if not lang_given:
+        set_language(script.event.language)
+    lines = summary_lines(script)
+    lines += ["⚠ " + warning for warning in warnings(script)]
+    return lines
+
+
+def run(args: argparse.Namespace) -> int:
+    failed = False
+    for index, name in enumerate(args.files):
+        path = Path(name)
+        try:
+            lines = check_file(path, lang_given=args.lang is not None)
+        except UserErrors as exc:
+            failed = True
+            for problem in exc.errors:
+                print(problem, file=sys.stderr)
+            continue
+        except UserError as exc:
+            failed = True
+            print(exc, file=sys.stderr)
+            continue
+        if index:
+            print()
+        print(_("{file}: ok").format(file=path))
+        print("\n".join(lines))
+    return 1 if failed else 0

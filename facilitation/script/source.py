@@ -1,0 +1,43 @@
+"""Reading a file a user gave us as text, with a clear message for anything else."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from facilitation.errors import UserError
+from facilitation.i18n import _
+
+MAX_SCRIPT_BYTES = 2 * 1024 * 1024
+
+
+def read_text(path: str | Path, limit: int = MAX_SCRIPT_BYTES) -> str:
+    """The file's text (UTF-8, with or without BOM; CRLF folded), or a UserError naming it."""
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+        if path.is_dir():
+            raise UserError(_("this is a folder, not a file"), path=path)
+        if size > limit:
+            raise UserError(
+                _("the file is too large for a session script ({size} MB)").format(
+                    size=round(size / 1_048_576, 1)
+                ),
+                path=path,
+            )
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise UserError(_("no such file"), path=path) from None
+    except OSError as exc:
+        raise UserError(
+            _("cannot read this file: {reason}").format(reason=exc.strerror), path=path
+        ) from None
+    if b"\x00" in raw:
+        raise UserError(_("this is not a text file"), path=path)
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise UserError(
+            _("this file is not UTF-8 text; save it as UTF-8 in your editor"), path=path, line=line
+        ) from None
+    return text.replace("\r\n", "\n").replace("\r", "\n")

@@ -1,0 +1,139 @@
+"""Reading the CSV files people export from Excel, LibreOffice or Google Sheets.
+
+UTF-8 with or without BOM (Excel writes one), or Windows-1252 as a last resort; comma or
+semicolon delimited (French Excel writes semicolons); header names in French or English,
+any case, with or without accents. Rows keep their line number for error messages.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from facilitation.errors import UserError
+from facilitation.i18n import _
+
+
+def normalise_header(name: str) -> str:
+    """`Organisme ` -> `organisme`, `Secteur d'activité` -> `secteur_d_activite`."""
+    text = unicodedata.normalize("NFKD", name.strip().casefold())
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    out = "".join(c if c.isalnum() else "_" for c in text)
+    return "_".join(part for part in out.split("_") if part)
+
+
+@dataclass
+class Row:
+    line: int  # line number in the file (the header is line 1)
+    values: dict[str, str]  # canonical column name -> cell text (stripped)
+    extra: dict[str, str] = field(default_factory=dict)  # unknown columns, original header names
+
+
+@dataclass
+class Table:
+    path: Path
+    columns: list[str]  # canonical names of the known columns present
+    extra_columns: list[str]  # original header names of the columns kept as extras
+    rows: list[Row]
+
+
+def decode(raw: bytes, path: Path) -> str:
+    if b"\x00" in raw[:4096]:
+        raise UserError(_("this is not a text file (CSV expected)"), path=path)
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return raw.decode("cp1252", errors="replace")
+
+
+def sniff_delimiter(first_line: str) -> str:
+    counts = {d: first_line.count(d) for d in (";", ",", "\t")}
+    best = max(counts, key=lambda d: counts[d])
+    return best if counts[best] else ","
+
+
+def read_table(path: str | Path, aliases: dict[str, str], required: tuple[str, ...] = ()) -> Table:
+    """Read `path`; `aliases` maps normalised header names (fr and en) to canonical names.
+
+    Unknown columns are kept as extras. Raises UserError naming the file if it cannot be read
+    or a required column is missing.
+    """
+    path = Path(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise UserError(
+            _("cannot read this file: {reason}").format(reason=exc.strerror), path=path
+        ) from None
+    text = decode(raw, path)
+    if not text.strip():
+        raise UserError(_("the file is empty"), path=path)
+    delimiter = sniff_delimiter(text.splitlines()[0])
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    try:
+        header = next(reader)
+    except csv.Error as exc:
+        raise UserError(
+            _("cannot read the header: {reason}").format(reason=exc), path=path, line=1
+        ) from None
+    mapping: list[str | None] = []
+    columns: list[str] = []
+    extra_columns: list[str] = []
+    for name in header:
+        canonical = aliases.get(normalise_header(name))
+        if canonical and canonical not in columns:
+            mapping.append(canonical)
+            columns.append(canonical)
+        elif name.strip():
+            mapping.append(None)
+            extra_columns.append(name.strip())
+        else:
+            mapping.append(None)
+    missing = [c for c in required if c not in columns]
+    if missing:
+        raise UserError(
+            _("missing column(s): {columns}").format(columns=", ".join(missing)), path=path, line=1
+        )
+    rows: list[Row] = []
+    try:
+        for cells in reader:
+            line = reader.line_num
+            if not any(cell.strip() for cell in cells):
+                continue
+            row = Row(line=line, values={})
+            for index, cell in enumerate(cells):
+                if index >= len(mapping):
+                    break
+                canonical = mapping[index]
+                if canonical:
+                    row.values[canonical] = cell.strip()
+                elif index < len(header) and header[index].strip():
+                    row.extra[header[index].strip()] = cell.strip()
+            rows.append(row)
+    except csv.Error as exc:
+        raise UserError(
+            _("cannot read this line: {reason}").format(reason=exc), path=path, line=reader.line_num
+        ) from None
+    return Table(path=path, columns=columns, extra_columns=extra_columns, rows=rows)
+
+
+def aliases(**names: tuple[str, ...]) -> dict[str, str]:
+    """Build an alias map: aliases(name=("name", "nom", "participant")) -> {"nom": "name", ...}."""
+    out: dict[str, str] = {}
+    for canonical, options in names.items():
+        out[normalise_header(canonical)] = canonical
+        for option in options:
+            out[normalise_header(option)] = canonical
+    return out
+
+
+PARTICIPANT_COLUMNS = aliases(
+    name=("nom", "participant", "participante", "prenom_nom", "nom_complet", "full_name"),
+    organisation=("organization", "organisme", "organisation", "org", "employeur", "employer"),
+    sector=("secteur", "secteur_d_activite", "sector_of_activity", "milieu"),
+    role=("rôle", "fonction_a_la_table"),
+    language=("langue", "lang"),
+)
