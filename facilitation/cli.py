@@ -14,7 +14,7 @@ import traceback
 
 from facilitation import __version__
 from facilitation.errors import UserError
-from facilitation.i18n import LANGUAGES, _, set_language
+from facilitation.i18n import LANGUAGES, _, gettext, ngettext, set_language
 
 # Order is the order shown in `facilitation --help`.
 COMMANDS = (
@@ -42,6 +42,9 @@ def _language_from_argv(argv: list[str]) -> str | None:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    # argparse's own words ("usage:", "options", its error messages) come from our catalogue.
+    argparse._ = gettext
+    argparse.ngettext = ngettext
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
         "--lang",
@@ -95,6 +98,9 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # the output was piped into `head` or a closed pager
+        sys.stderr.close()
+        return 0
     except Exception as exc:  # never show a traceback to a user
         where = _log_crash()
         print(

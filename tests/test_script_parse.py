@@ -70,7 +70,11 @@ def test_world_cafe_block_inherits_welcome_recap_and_harvest():
     kinds = [s.kind for s in block.steps]
     assert kinds == ["welcome", "round", "host-recap", "round", "harvest"]
     first, second = block.rounds()
-    assert (first.round, first.minutes, first.question) == (1, 20, "Qu'est-ce qui vous a amené ici?")
+    assert (first.round, first.minutes, first.question) == (
+        1,
+        20,
+        "Qu'est-ce qui vous a amené ici?",
+    )
     assert first.prompt == "Dites aux voyageurs de changer de table."
     assert (second.round, second.minutes) == (2, 25)
     assert second.prompt  # the format's words, in the event's language
@@ -216,7 +220,11 @@ def test_every_problem_is_reported_with_its_line():
         ("---\ntitre: T\ndates: 2024-03-01\n---\n# B\nformat: forum ouvert\njour: 2\n", 7, "date"),
         ("---\ntitre: T\n---\n# B\nformat: forum ouvert\ncréneaux: 10:00-9:00\n", 6, "ends before"),
         ("---\ntitre: T\n---\n# B\nformat: forum ouvert\npasser: dessert\n", 6, "not a phase"),
-        ("---\ntitre: T\n---\n# B\nformat: forum ouvert\ncouleur: bleu\n", 6, "unknown block setting"),
+        (
+            "---\ntitre: T\n---\n# B\nformat: forum ouvert\ncouleur: bleu\n",
+            6,
+            "unknown block setting",
+        ),
         ("---\ntitre: T\ntables: -3\n---\n", 3, "out of range"),
         ("---\ntitre: T\ndébut: 25:00\n---\n", 3, "cannot read the time"),
         ("---\ntitre: T\ngrille: oui\n---\n", 3, "codebook"),
@@ -231,7 +239,9 @@ def test_files_that_are_not_scripts(tmp_path):
     binary = tmp_path / "image.md"
     binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00")
     latin = tmp_path / "latin.md"
-    latin.write_bytes("---\ntitre: Café\n---\n# Bloc \xe9t\xe9\n".encode("utf-8")[:-8] + b"\xe9t\xe9\n")
+    latin.write_bytes(
+        "---\ntitre: Café\n---\n# Bloc \xe9t\xe9\n".encode("utf-8")[:-8] + b"\xe9t\xe9\n"
+    )
     huge = tmp_path / "huge.md"
     huge.write_bytes(b"a" * (10 * 1024 * 1024))
     cases = {

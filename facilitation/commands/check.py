@@ -35,12 +35,15 @@ def check_file(path: Path, lang_given: bool) -> list[str]:
         return [
             _("format '{id}': {n} phases").format(id=definition.id, n=len(definition.phases)),
         ]
-    from facilitation.script import load_script
+    from facilitation.script import parse_script
+    from facilitation.script.frontmatter import sniff_language
+    from facilitation.script.source import read_text
     from facilitation.script.summary import summary_lines, warnings
 
-    script = load_script(path)
+    text = read_text(path)
     if not lang_given:
-        set_language(script.event.language)
+        set_language(sniff_language(text))
+    script = parse_script(text, path)
     lines = summary_lines(script)
     lines += ["⚠ " + warning for warning in warnings(script)]
     return lines
@@ -49,6 +52,7 @@ def check_file(path: Path, lang_given: bool) -> list[str]:
 def run(args: argparse.Namespace) -> int:
     failed = False
     for index, name in enumerate(args.files):
+        set_language(args.lang)
         path = Path(name)
         try:
             lines = check_file(path, lang_given=args.lang is not None)

@@ -17,8 +17,16 @@ def babel_locale(lang: str | None = None) -> str:
 
 
 def format_date(day: dt.date, lang: str | None = None, form: str = "long") -> str:
-    """`4 mai 2010` in French, `May 4, 2010` in English."""
-    return _dates.format_date(day, format=form, locale=babel_locale(lang))
+    """`4 mai 2010` (and `1er mars 2024`) in French, `May 4, 2010` in English."""
+    text = _dates.format_date(day, format=form, locale=babel_locale(lang))
+    return _first_of_month(text, day, lang)
+
+
+def _first_of_month(text: str, day: dt.date, lang: str | None) -> str:
+    """Quebec French writes the first day of a month as an ordinal: `1er mars`."""
+    if day.day == 1 and (lang or current_language()) == "fr" and text.startswith("1 "):
+        return "1er " + text[2:]
+    return text
 
 
 def format_date_range(days: list[dt.date], lang: str | None = None) -> str:
@@ -28,7 +36,8 @@ def format_date_range(days: list[dt.date], lang: str | None = None) -> str:
     if len(days) == 1:
         return format_date(days[0], lang)
     first, last = min(days), max(days)
-    return _dates.format_interval(first, last, "yMMMMd", locale=babel_locale(lang))
+    text = _dates.format_interval(first, last, "yMMMMd", locale=babel_locale(lang))
+    return _first_of_month(text, first, lang)
 
 
 def format_time(moment: dt.time | dt.datetime, lang: str | None = None) -> str:

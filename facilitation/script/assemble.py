@@ -67,6 +67,8 @@ class BlockBuilder:
     def build(self) -> Block | None:
         raw = self.raw
         settings: dict[str, tuple[str, int]] = {}
+        self.written_keys: dict[str, str] = {}  # canonical key -> as the script writes it
+        self.written_lines: dict[str, int] = {}
         for setting in raw.settings:
             key = _BLOCK_KEY_OF.get(fold(setting.key))
             if key is None:
@@ -78,6 +80,8 @@ class BlockBuilder:
                 )
             else:
                 settings[key] = (setting.value, setting.line)
+                self.written_keys[key] = setting.key
+                self.written_lines[key] = setting.line
         if "format" not in settings:
             self.problem(
                 _(
@@ -141,7 +145,7 @@ class BlockBuilder:
                 elif key == "spaces":
                     block.spaces = split_list(value)
             except ValueError as exc:
-                self.problem(f"{key}: {exc}", line)
+                self.problem(f"{self.written_keys.get(key, key)}: {exc}", line)
 
     def _skipped(self, settings, fmt: FormatDefinition) -> set[str]:
         if "skip" not in settings:
@@ -220,6 +224,13 @@ class BlockBuilder:
             last_key = float(order[phase.id]) if phase else last_key
             keyed.append((last_key, step))
         written = {step.kind for _key, step in keyed}
+        for phase_id in sorted(written & skipped):
+            self.problem(
+                _("'{phase}' is both written as a step and left out with skip:").format(
+                    phase=next(p.title.get(self.lang) for p in fmt.phases if p.id == phase_id)
+                ),
+                self.written_lines.get("skip", block.line),
+            )
 
         def insert(index: int, steps: list[Step]) -> None:
             position = next((i for i, (key, _s) in enumerate(keyed) if key > index), len(keyed))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from facilitation.errors import UserError
@@ -171,6 +172,17 @@ def parse_front_matter(
         )
         values.pop("end")
     return EventInfo(**values)
+
+
+_LANGUAGE_LINE = re.compile(r"^\s*(?:language|langue|lang)\s*:\s*['\"]?([\w -]+)", re.I | re.M)
+
+
+def sniff_language(text: str) -> str | None:
+    """The language a script's front matter asks for, read even when the rest is broken, so
+    that its problems can be reported in that language."""
+    front, _first, _body, _body_line = split_front_matter(text)
+    match = _LANGUAGE_LINE.search(front or "")
+    return LANGUAGE_NAMES.get(fold(match.group(1))) if match else None
 
 
 def _language(node: yamlmeta.Node) -> str:

@@ -44,6 +44,14 @@ def warnings(script: SessionScript) -> list[str]:
                             start=format_time(after.start),
                         )
                     )
+        for block in blocks:
+            sessions = [s for s in block.steps if s.round is not None and s.capture == "reports"]
+            if block.slots and sessions and len(sessions) != len(block.slots):
+                out.append(
+                    _("'{block}' has {slots} time slot(s) but {sessions} session(s)").format(
+                        block=block.title, slots=len(block.slots), sessions=len(sessions)
+                    )
+                )
         if event.end and blocks and blocks[-1].start:
             ends = _minutes_of(blocks[-1].start) + blocks[-1].minutes
             if ends > _minutes_of(event.end):
@@ -104,8 +112,6 @@ def summary_lines(script: SessionScript) -> list[str]:
     ]
     if event.codebook:
         lines.append(
-            _("Codebook: {themes}").format(
-                themes=", ".join(theme.label for theme in event.codebook)
-            )
+            _("Codebook: {themes}").format(themes=", ".join(theme.id for theme in event.codebook))
         )
     return lines

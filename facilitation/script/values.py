@@ -21,10 +21,10 @@ _DURATION = re.compile(
     rf"|(?P<m>-?\d+)\s*{_MINUTES}?)\s*$",
     re.IGNORECASE,
 )
-# A duration at the end of a heading: "Ronde 1 (20 min)", "Ronde 1 — 20 min", "Ronde 1 [1 h 30]"
-_TRAILING = re.compile(
-    r"^(?P<title>.*?)\s*(?:\((?P<p>[^()]*)\)|\[(?P<b>[^\[\]]*)\]|[—–:-]\s*(?P<d>-?\d[^—–:-]*))\s*$"
-)
+# A duration at the end of a heading: "Ronde 1 (20 min)", "Ronde 1 [1 h 30]", "Ronde 1 — 20 min".
+# Brackets are tried first so that "Ronde 2 — 1re vague (20 min)" keeps its dash in the title.
+_TRAILING_BRACKETS = re.compile(r"^(?P<title>.*?)\s*(?:\((?P<d>[^()]*)\)|\[(?P<e>[^\[\]]*)\])\s*$")
+_TRAILING_DASH = re.compile(r"^(?P<title>.*?)\s*[—–:-]\s*(?P<d>-?\d[^—–:-]*)\s*$")
 _LOOKS_LIKE_DURATION = re.compile(
     rf"\d\s*(?:{_HOURS}|{_MINUTES})(?![^\W\d_])|(?:^|\s)(?:{_HOURS}|{_MINUTES})\s*$|^\s*-?\d+\s*$",
     re.IGNORECASE,
@@ -69,13 +69,17 @@ def parse_duration(text: str) -> int:
 def split_heading_duration(heading: str) -> tuple[str, str | None]:
     """`Ronde 1 (20 min)` -> (`Ronde 1`, `20 min`); a heading without a duration -> (heading, None).
 
-    Text in parentheses that does not look like a duration stays in the title."""
-    match = _TRAILING.match(heading.strip())
-    if match:
-        candidate = match.group("p") or match.group("b") or match.group("d")
-        if candidate is not None and _LOOKS_LIKE_DURATION.search(candidate.replace("\u00a0", " ")):
-            return match.group("title").strip(), candidate.strip()
-    return heading.strip(), None
+    Text in brackets that does not look like a duration stays in the title."""
+    heading = heading.strip()
+    for pattern in (_TRAILING_BRACKETS, _TRAILING_DASH):
+        match = pattern.match(heading)
+        if match:
+            candidate = match.group("d") or match.groupdict().get("e")
+            if candidate is not None and _LOOKS_LIKE_DURATION.search(
+                candidate.replace("\u00a0", " ")
+            ):
+                return match.group("title").strip(), candidate.strip()
+    return heading, None
 
 
 _TIME = re.compile(r"^\s*(\d{1,2})\s*(?:[:h]\s*(\d{2})?)?\s*$", re.IGNORECASE)

@@ -1,0 +1,1 @@
+"""Textual screens: the only part of facilitation that imports Textual."""

@@ -1,0 +1,26 @@
+"""Noticing that another process wrote to the event file, cheaply and within a second.
+
+`PRAGMA data_version` (behind `Event.changed()`) costs a few microseconds, so polling it a few
+times a second is cheaper and simpler than any file-system notification, and works on every
+platform and on network shares.
+"""
+
+from __future__ import annotations
+
+from textual.message_pump import MessagePump
+from textual.timer import Timer
+
+from facilitation.store import Event
+from facilitation.tui.messages import EventFileChanged
+
+POLL_SECONDS = 0.25
+
+
+def watch_event_file(target: MessagePump, event: Event, interval: float = POLL_SECONDS) -> Timer:
+    """Post EventFileChanged to `target` whenever the event file changed since the last look."""
+
+    def poll() -> None:
+        if event.changed():
+            target.post_message(EventFileChanged())
+
+    return target.set_interval(interval, poll, name="watch-event-file")

@@ -1,0 +1,82 @@
+"""A wheel built from the repository, installed in a fresh venv, finds its formats and examples."""
+
+import os
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.mark.slow
+def test_built_wheel_checks_a_shipped_example(tmp_path):
+    dist = tmp_path / "dist"
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "build",
+            "--wheel",
+            "--no-isolation",
+            "--outdir",
+            str(dist),
+            str(ROOT),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    wheel = next(dist.glob("facilitation-*.whl"))
+    env_dir = tmp_path / "venv"
+    # The fresh venv reuses this interpreter's installed dependencies (no network needed) but
+    # not the repository: the package comes from the wheel alone.
+    venv.create(env_dir, with_pip=True, system_site_packages=False)
+    python = env_dir / "bin" / "python"
+    site = subprocess.run(
+        [str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.strip()
+    deps = [p for p in sys.path if p.endswith("site-packages")]
+    (Path(site) / "deps.pth").write_text("\n".join(deps) + "\n")
+    subprocess.run(
+        [str(python), "-m", "pip", "install", "--no-deps", "--no-index", str(wheel)],
+        check=True,
+        capture_output=True,
+    )
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    code = (
+        "import facilitation, facilitation.paths as p;"
+        "print(facilitation.__file__);"
+        "print(sorted(x.name for x in p.formats_dir().glob('*.yaml')));"
+        "print(sorted(x.name for x in p.sessions_dir().glob('*.md')))"
+    )
+    shown = subprocess.run(
+        [str(python), "-c", code], cwd=outside, env=env, check=True, capture_output=True, text=True
+    ).stdout
+    assert str(ROOT) not in shown.splitlines()[0]  # imported from the wheel, not the checkout
+    assert "world-cafe.yaml" in shown and "open-space.yaml" in shown
+    assert "operation-partage-logement.md" in shown
+    example = subprocess.run(
+        [str(python), "-c", "import facilitation.paths as p; print(p.sessions_dir())"],
+        cwd=outside,
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.strip()
+    result = subprocess.run(
+        [str(env_dir / "bin" / "facilitation"), "check", "--lang", "en"]
+        + [f"{example}/operation-partage-logement.md"],
+        cwd=outside,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    assert ": ok" in result.stdout and "Day 1" in result.stdout
