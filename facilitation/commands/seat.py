@@ -1,0 +1,152 @@
+"""`facilitation seat`: a World Café seating plan for all rounds, with cards and table lists."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from facilitation.errors import UserError
+from facilitation.i18n import _, current_language
+from facilitation.i18n.formatting import format_number
+from facilitation.seating import Options, make_plan
+from facilitation.seating.cards import write_cards, write_table_lists
+from facilitation.seating.io import read_participants, read_plan, write_plan
+
+
+def register(subparsers, common) -> None:
+    parser = subparsers.add_parser(
+        "seat",
+        parents=[common],
+        help=_("make a seating plan for the rounds of a World Café"),
+        description=_(
+            "Seat participants at tables for every round so that they meet as many new people "
+            "as possible, hosts stay at their tables and tables mix organisations."
+        ),
+    )
+    parser.add_argument("source", metavar="PARTICIPANTS.csv", help=_("the participant list"))
+    parser.add_argument("--tables", type=int, metavar="T", help=_("number of tables"))
+    parser.add_argument(
+        "--rounds", type=int, required=True, metavar="R", help=_("number of rounds")
+    )
+    parser.add_argument(
+        "--table-size", type=int, metavar="P", help=_("seats per table (default: balanced)")
+    )
+    parser.add_argument(
+        "--hosts-stay",
+        action="store_true",
+        help=_("table hosts (role “host”) stay at their table every round"),
+    )
+    parser.add_argument(
+        "--mix-by",
+        nargs="+",
+        default=[],
+        metavar=_("COLUMN"),
+        help=_("columns to spread across tables, e.g. organisation sector"),
+    )
+    parser.add_argument("--seed", type=int, default=0, help=_("same seed, same plan"))
+    parser.add_argument(
+        "--allow-small-tables",
+        action="store_true",
+        help=_("accept tables of fewer than 3 people"),
+    )
+    parser.add_argument(
+        "--replan-from",
+        type=int,
+        metavar=_("ROUND"),
+        help=_("keep the rounds before ROUND from --previous and plan the others again"),
+    )
+    parser.add_argument("--previous", metavar="PLAN.csv", help=_("the plan to start from"))
+    parser.add_argument("-o", "--output", metavar="PLAN.csv", help=_("write the plan (CSV)"))
+    parser.add_argument(
+        "--cards", metavar=_("CARDS.docx"), help=_("write participant cards (.docx or .csv)")
+    )
+    parser.add_argument(
+        "--tables-docx",
+        "--table-lists",
+        dest="table_lists",
+        metavar=_("TABLES.docx"),
+        help=_("write the list of each table for each round (.docx or .csv)"),
+    )
+    parser.set_defaults(func=run)
+
+
+def _check_output(path: str | None, option: str, allowed: tuple[str, ...]) -> None:
+    if path and Path(path).suffix.lower() not in allowed:
+        raise UserError(
+            _("{option}: the file name must end with {suffixes}").format(
+                option=option, suffixes=" / ".join(allowed)
+            )
+        )
+
+
+def run(args: argparse.Namespace) -> int:
+    source = Path(args.source)
+    if source.suffix.lower() == ".db":
+        raise UserError(
+            _("reading participants from an event file is not available yet: give a CSV list"),
+            path=source,
+        )
+    _check_output(args.cards, "--cards", (".docx", ".csv"))
+    _check_output(args.table_lists, "--tables-docx", (".docx", ".csv"))
+    if args.replan_from is not None and not args.previous:
+        raise UserError(_("--replan-from needs the previous plan (--previous)"))
+    participants = read_participants(source)
+    previous = None
+    if args.previous:
+        tables = args.tables or (-(-len(participants) // args.table_size) if args.table_size else 1)
+        previous = read_plan(args.previous, max(args.rounds, 1), max(tables, 1))
+        if args.replan_from is None:
+            raise UserError(_("--previous needs the round to plan again from (--replan-from)"))
+    options = Options(
+        rounds=args.rounds,
+        tables=args.tables,
+        table_size=args.table_size,
+        hosts_stay=args.hosts_stay,
+        mix_by=tuple(args.mix_by),
+        seed=args.seed,
+        allow_small_tables=args.allow_small_tables,
+        replan_from=args.replan_from,
+        previous=previous,
+        source=str(source),
+    )
+    result = make_plan(participants, options)
+    lang = current_language()
+    plan = result.plan
+    sizes = sorted(set(result.table_sizes), reverse=True)
+    print(
+        _("{n} participants, {tables} tables of {sizes} people, {rounds} rounds").format(
+            n=len(participants),
+            tables=plan.tables,
+            sizes=_(" or ").join(str(s) for s in sizes),
+            rounds=plan.rounds,
+        )
+    )
+    print(
+        _("repeated pairs: {repeats} (lower bound: {bound}; greedy baseline: {greedy})").format(
+            repeats=result.quality.repeats,
+            bound=result.lower_bound,
+            greedy=result.greedy.repeats,
+        )
+    )
+    if options.mix_by:
+        print(
+            _("mixing violations: {count} (greedy baseline: {greedy})").format(
+                count=result.quality.mixing, greedy=result.greedy.mixing
+            )
+        )
+    print(_("time: {seconds} s").format(seconds=format_number(round(result.seconds, 2), lang)))
+    if args.output:
+        write_plan(plan, args.output)
+        print(_("plan written to {path}").format(path=args.output))
+    else:
+        for rnd in range(1, plan.rounds + 1):
+            for table, members in sorted(plan.table_members(rnd).items()):
+                line = _("round {round}, table {table}: {names}")
+                print(line.format(round=rnd, table=table, names=", ".join(members)))
+    if args.cards:
+        write_cards(plan, participants, args.cards, lang)
+        print(_("participant cards written to {path}").format(path=args.cards))
+    if args.table_lists:
+        write_table_lists(plan, participants, args.table_lists, lang)
+        print(_("table lists written to {path}").format(path=args.table_lists))
+    return 0

@@ -1,0 +1,90 @@
+"""The data the seating engine works on: participants, options, plans and their quality."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+# A mixing violation (two colleagues at one table) costs as much as two repeated pairs:
+# facilitators ask first for mixed tables, and repeats are often forced anyway.
+MIX_WEIGHT = 2
+
+HOST_ROLES = frozenset({"host", "hote", "hôte", "hotesse", "hôtesse", "table host"})
+
+
+@dataclass
+class Participant:
+    name: str
+    organisation: str = ""
+    sector: str = ""
+    role: str = ""
+    # Every column of the source row, keyed by normalised header (for --mix-by).
+    attributes: dict[str, str] = field(default_factory=dict)
+    fixed_table: int | None = None  # 1-based; the person never moves (accessibility)
+    keep_apart: tuple[str, ...] = ()  # names never to share a table with
+    keep_with: tuple[str, ...] = ()  # names to share every table with
+    line: int | None = None  # line in the source file, for error messages
+
+    @property
+    def is_host(self) -> bool:
+        return self.role.strip().casefold() in HOST_ROLES
+
+
+@dataclass
+class Plan:
+    """Who sits where: seats[name][round] = table (both 1-based). Absent rounds have no entry."""
+
+    rounds: int
+    tables: int
+    seats: dict[str, dict[int, int]] = field(default_factory=dict)
+
+    def rows(self) -> list[tuple[str, int, int]]:
+        out = []
+        for name, by_round in self.seats.items():
+            for rnd in sorted(by_round):
+                out.append((name, rnd, by_round[rnd]))
+        return out
+
+    def table_members(self, rnd: int) -> dict[int, list[str]]:
+        members: dict[int, list[str]] = {t: [] for t in range(1, self.tables + 1)}
+        for name, by_round in self.seats.items():
+            if rnd in by_round:
+                members.setdefault(by_round[rnd], []).append(name)
+        return members
+
+
+@dataclass
+class Options:
+    rounds: int
+    tables: int | None = None
+    table_size: int | None = None
+    hosts_stay: bool = False
+    mix_by: tuple[str, ...] = ()
+    seed: int = 0
+    allow_small_tables: bool = False
+    # Re-planning: rounds before `replan_from` are copied from `previous`.
+    replan_from: int | None = None
+    previous: Plan | None = None
+    # Scales the local-search budget (1.0 keeps N <= 200 under about 3 s).
+    effort: float = 1.0
+    source: str | None = None  # the participants file, named in error messages
+
+
+@dataclass
+class Quality:
+    repeats: int
+    mixing: int
+
+    @property
+    def score(self) -> int:
+        return self.repeats + MIX_WEIGHT * self.mixing
+
+
+@dataclass
+class PlanResult:
+    plan: Plan
+    quality: Quality
+    lower_bound: int  # no plan can have fewer repeats than this
+    greedy: Quality  # the round-by-round greedy baseline on the same instance
+    method: str  # "construction", "search" or "greedy": where the returned plan came from
+    seconds: float
+    table_sizes: list[int] = field(default_factory=list)
