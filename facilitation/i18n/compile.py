@@ -6,6 +6,7 @@ python -m facilitation.i18n.compile --check   # exits 1 if a .mo is missing or s
 
 from __future__ import annotations
 
+import gettext
 import io
 import sys
 from pathlib import Path
@@ -24,11 +25,17 @@ def compiled(po_path: Path) -> bytes:
     return out.getvalue()
 
 
+def _messages(mo_bytes: bytes) -> dict:
+    """The translations in a compiled catalogue, without its header (whose dates vary)."""
+    catalogue = gettext.GNUTranslations(io.BytesIO(mo_bytes))
+    return {key: value for key, value in catalogue._catalog.items() if key != ""}
+
+
 def stale_catalogues() -> list[Path]:
     stale = []
     for po in sorted(LOCALE_DIR.glob("*/LC_MESSAGES/*.po")):
         mo = po.with_suffix(".mo")
-        if not mo.exists() or mo.read_bytes() != compiled(po):
+        if not mo.exists() or _messages(mo.read_bytes()) != _messages(compiled(po)):
             stale.append(po)
     return stale
 

@@ -1,0 +1,62 @@
+"""`facilitation import EVENT.db FILE.csv --kind KIND`: add rows of a spreadsheet to an event.
+
+All or nothing: every bad row is listed as FILE:LINE: message and nothing is written.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from facilitation.errors import UserErrors
+from facilitation.i18n import _, ngettext, set_language
+
+
+def register(subparsers, common) -> None:
+    from facilitation.store.importing import KINDS
+
+    parser = subparsers.add_parser(
+        "import",
+        parents=[common],
+        help=_("import participants, notes, topics... from a CSV file"),
+        description=_(
+            "Import a CSV file (comma or semicolon, UTF-8, headers in French or English) into "
+            "an event. Every bad row is listed; nothing is imported unless every row is good. "
+            "Columns: see docs/event-file.md."
+        ),
+    )
+    parser.add_argument("event", metavar=_("EVENT.db"), help=_("the event file"))
+    parser.add_argument("file", metavar=_("FILE.csv"), help=_("the CSV file to import"))
+    parser.add_argument(
+        "--kind", required=True, choices=KINDS, help=_("what the rows of the file are")
+    )
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from facilitation.store import Event
+    from facilitation.store.importing import import_csv
+
+    with Event.open(args.event) as event:
+        set_language(args.lang or event.language)
+        try:
+            count = import_csv(event, Path(args.file), args.kind)
+        except UserErrors as exc:
+            for problem in exc.errors:
+                print(_("error: {message}").format(message=problem), file=sys.stderr)
+            print(
+                ngettext(
+                    "{n} bad row: nothing was imported",
+                    "{n} bad rows: nothing was imported",
+                    len(exc.errors),
+                ).format(n=len(exc.errors)),
+                file=sys.stderr,
+            )
+            return 1
+    print(
+        ngettext("Imported {n} row into {path}", "Imported {n} rows into {path}", count).format(
+            n=count, path=args.event
+        )
+    )
+    return 0

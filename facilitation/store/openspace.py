@@ -1,0 +1,429 @@
+"""Open Space data: topics (the agenda wall), session reports (with revisions), votes,
+interests (who wants to join which topic) and actions (action planning).
+
+Topics are never deleted: a topic is "active", "withdrawn" or "merged" (into `merged_into`).
+`slot` and `space` are 0-based indexes into the block's `slots` and `spaces` (None: not placed).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+from typing import TYPE_CHECKING
+
+from facilitation.store.text import clean
+
+if TYPE_CHECKING:
+    from facilitation.store.event import Event
+
+TOPIC_STATUSES = ("active", "withdrawn", "merged")
+REPORT_FIELDS = (
+    "convener",
+    "participants",
+    "key_points",
+    "recommendations",
+    "next_steps",
+    "resources",
+)
+ACTION_FIELDS = ("title", "lead", "partners", "first_step", "deadline", "topic_id", "block")
+
+
+@dataclass
+class Topic:
+    id: int
+    block: int
+    title: str
+    convener: str = ""
+    description: str = ""
+    slot: int | None = None
+    space: int | None = None
+    status: str = "active"
+    merged_into: int | None = None
+    created_at: float = 0.0
+    updated_at: float = 0.0
+
+
+@dataclass
+class SessionReport:
+    """The report of one Open Space session (one per topic); every field is Markdown."""
+
+    topic_id: int
+    convener: str = ""
+    participants: str = ""
+    key_points: str = ""
+    recommendations: str = ""
+    next_steps: str = ""
+    resources: str = ""
+    author: str = ""
+    revision: int = 1
+    at: float = 0.0  # when this revision was written
+
+
+@dataclass
+class Vote:
+    id: int
+    block: int
+    topic_id: int | None
+    proposal: str | None  # free text when not a topic
+    count: int
+    updated_at: float = 0.0
+
+
+@dataclass
+class Interest:
+    participant_id: int
+    topic_id: int
+
+
+@dataclass
+class Action:
+    id: int
+    block: int
+    topic_id: int | None
+    title: str
+    lead: str = ""
+    partners: str = ""
+    first_step: str = ""
+    deadline: str = ""  # as typed
+    created_at: float = 0.0
+    updated_at: float = 0.0
+
+
+_TOPIC = (
+    "id, block, title, convener, description, slot, space, status, merged_into, created_at,"
+    " updated_at"
+)
+_REPORT = ", ".join(REPORT_FIELDS)
+_ACTION = "id, block, topic_id, title, lead, partners, first_step, deadline, created_at, updated_at"
+
+
+def _where(**filters: object) -> tuple[str, list]:
+    parts, params = [], []
+    for column, value in filters.items():
+        if value is not None:
+            parts.append(f"{column} = ?")
+            params.append(value)
+    return (" WHERE " + " AND ".join(parts)) if parts else "", params
+
+
+class OpenSpaceMixin:
+    # ---- topics -------------------------------------------------------------------------
+
+    def add_topic(
+        self: Event,
+        block: int,
+        title: str,
+        convener: str = "",
+        description: str = "",
+        slot: int | None = None,
+        space: int | None = None,
+    ) -> int:
+        """Put a topic on the wall; returns its id."""
+        with self._write() as conn:
+            now = self._now()
+            cursor = conn.execute(
+                "INSERT INTO topics (block, title, convener, description, slot, space,"
+                " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    block,
+                    clean(title).strip(),
+                    clean(convener).strip(),
+                    clean(description),
+                    slot,
+                    space,
+                    now,
+                    now,
+                ),
+            )
+            return int(cursor.lastrowid)
+
+    def update_topic(self: Event, topic_id: int, **changes: object) -> None:
+        """Change some of title, convener, description, slot, space (slot/space None: unplaced)."""
+        allowed = {"title", "convener", "description", "slot", "space"}
+        if set(changes) - allowed:
+            raise TypeError(f"unknown topic field(s): {sorted(set(changes) - allowed)}")
+        self._update_topic(topic_id, changes)
+
+    def place_topic(self: Event, topic_id: int, slot: int | None, space: int | None) -> None:
+        """Move a topic on the agenda wall (None, None: take it off the wall)."""
+        self._update_topic(topic_id, {"slot": slot, "space": space})
+
+    def withdraw_topic(self: Event, topic_id: int) -> None:
+        self._update_topic(topic_id, {"status": "withdrawn", "merged_into": None})
+
+    def merge_topic(self: Event, topic_id: int, into: int) -> None:
+        """Mark `topic_id` as merged into `into` (its notes and report stay where they are)."""
+        if topic_id == into:
+            raise ValueError("a topic cannot be merged into itself")
+        self._update_topic(topic_id, {"status": "merged", "merged_into": into})
+
+    def reactivate_topic(self: Event, topic_id: int) -> None:
+        self._update_topic(topic_id, {"status": "active", "merged_into": None})
+
+    def _update_topic(self: Event, topic_id: int, changes: dict[str, object]) -> None:
+        if not changes:
+            return
+        values = [
+            clean(v).strip()
+            if isinstance(v, str) and k != "description"
+            else clean(v)
+            if isinstance(v, str)
+            else v
+            for k, v in changes.items()
+        ]
+        sets = ", ".join(f"{key} = ?" for key in changes)
+        with self._write() as conn:
+            cursor = conn.execute(
+                f"UPDATE topics SET {sets}, updated_at = ? WHERE id = ?",
+                (*values, self._now(), topic_id),
+            )
+            if cursor.rowcount == 0:
+                raise KeyError(f"no topic {topic_id}")
+
+    def get_topic(self: Event, topic_id: int) -> Topic | None:
+        with self._read() as conn:
+            row = conn.execute(f"SELECT {_TOPIC} FROM topics WHERE id = ?", (topic_id,)).fetchone()
+        return Topic(*row) if row else None
+
+    def list_topics(
+        self: Event, block: int | None = None, *, include_inactive: bool = True
+    ) -> list[Topic]:
+        """Topics in the order they were posted (withdrawn and merged ones too, unless
+        `include_inactive=False`)."""
+        where, params = _where(block=block)
+        if not include_inactive:
+            where += (" AND" if where else " WHERE") + " status = 'active'"
+        with self._read() as conn:
+            rows = conn.execute(f"SELECT {_TOPIC} FROM topics{where} ORDER BY id", params)
+            return [Topic(*row) for row in rows.fetchall()]
+
+    # ---- session reports ----------------------------------------------------------------
+
+    def save_report(self: Event, topic_id: int, *, author: str = "", **values: str) -> int:
+        """Write a new revision of the topic's session report; returns the revision number.
+        `values` are some of REPORT_FIELDS; the fields not given keep their current text."""
+        if set(values) - set(REPORT_FIELDS):
+            raise TypeError(f"unknown report field(s): {sorted(set(values) - set(REPORT_FIELDS))}")
+        with self._write() as conn:
+            now = self._now()
+            row = conn.execute(
+                f"SELECT {_REPORT}, revision FROM reports WHERE topic_id = ?", (topic_id,)
+            ).fetchone()
+            current = dict(zip(REPORT_FIELDS, row[:-1], strict=True)) if row else {}
+            merged = {f: clean(values.get(f, current.get(f, ""))) for f in REPORT_FIELDS}
+            revision = row[-1] + 1 if row else 1
+            author = clean(author)
+            cols = ", ".join(REPORT_FIELDS)
+            marks = ", ".join("?" for _ in REPORT_FIELDS)
+            data = [merged[f] for f in REPORT_FIELDS]
+            if row:
+                sets = ", ".join(f"{f} = ?" for f in REPORT_FIELDS)
+                conn.execute(
+                    f"UPDATE reports SET {sets}, author = ?, revision = ?, updated_at = ?"
+                    " WHERE topic_id = ?",
+                    (*data, author, revision, now, topic_id),
+                )
+            else:
+                conn.execute(
+                    f"INSERT INTO reports (topic_id, {cols}, author, revision, created_at,"
+                    f" updated_at) VALUES (?, {marks}, ?, 1, ?, ?)",
+                    (topic_id, *data, author, now, now),
+                )
+            conn.execute(
+                f"INSERT INTO report_revisions (topic_id, revision, {cols}, author, at)"
+                f" VALUES (?, ?, {marks}, ?, ?)",
+                (topic_id, revision, *data, author, now),
+            )
+        return revision
+
+    def report(self: Event, topic_id: int) -> SessionReport | None:
+        """The current report of a topic, or None if nobody wrote one."""
+        with self._read() as conn:
+            row = conn.execute(
+                f"SELECT topic_id, {_REPORT}, author, revision, updated_at FROM reports"
+                " WHERE topic_id = ?",
+                (topic_id,),
+            ).fetchone()
+        return SessionReport(*row) if row else None
+
+    def list_reports(self: Event, block: int | None = None) -> list[SessionReport]:
+        """Current reports (of the topics of `block`), in topic order."""
+        sql = (
+            f"SELECT r.topic_id, {', '.join('r.' + f for f in REPORT_FIELDS)}, r.author,"
+            " r.revision, r.updated_at FROM reports r JOIN topics t ON t.id = r.topic_id"
+        )
+        params: list = []
+        if block is not None:
+            sql += " WHERE t.block = ?"
+            params.append(block)
+        with self._read() as conn:
+            return [SessionReport(*row) for row in conn.execute(sql + " ORDER BY t.id", params)]
+
+    def report_history(self: Event, topic_id: int) -> list[SessionReport]:
+        """Every revision of a topic's report, the first first."""
+        with self._read() as conn:
+            rows = conn.execute(
+                f"SELECT topic_id, {_REPORT}, author, revision, at FROM report_revisions"
+                " WHERE topic_id = ? ORDER BY revision",
+                (topic_id,),
+            ).fetchall()
+        return [SessionReport(*row) for row in rows]
+
+    # ---- votes --------------------------------------------------------------------------
+
+    def set_votes(
+        self: Event,
+        block: int,
+        count: int,
+        *,
+        topic_id: int | None = None,
+        proposal: str | None = None,
+    ) -> int:
+        """Set the number of votes of a topic (or of a free proposal) in `block`; returns the
+        vote row's id."""
+        return self._votes(block, topic_id, proposal, count, add=False)
+
+    def add_votes(
+        self: Event,
+        block: int,
+        delta: int = 1,
+        *,
+        topic_id: int | None = None,
+        proposal: str | None = None,
+    ) -> int:
+        """Add `delta` votes (atomic, safe with several typists); returns the new count."""
+        vote_id = self._votes(block, topic_id, proposal, delta, add=True)
+        with self._read() as conn:
+            return conn.execute("SELECT count FROM votes WHERE id = ?", (vote_id,)).fetchone()[0]
+
+    def _votes(
+        self: Event, block: int, topic_id: int | None, proposal: str | None, n: int, add: bool
+    ) -> int:
+        if (topic_id is None) == (proposal is None):
+            raise ValueError("give either topic_id or proposal")
+        proposal = None if proposal is None else clean(proposal).strip()
+        with self._write() as conn:
+            now = self._now()
+            if topic_id is not None:
+                row = conn.execute(
+                    "SELECT id FROM votes WHERE block = ? AND topic_id = ?", (block, topic_id)
+                ).fetchone()
+            else:
+                row = conn.execute(
+                    "SELECT id FROM votes WHERE block = ? AND topic_id IS NULL AND proposal = ?",
+                    (block, proposal),
+                ).fetchone()
+            if row:
+                expr = "count + ?" if add else "?"
+                conn.execute(
+                    f"UPDATE votes SET count = {expr}, updated_at = ? WHERE id = ?",
+                    (n, now, row[0]),
+                )
+                return row[0]
+            cursor = conn.execute(
+                "INSERT INTO votes (block, topic_id, proposal, count, updated_at)"
+                " VALUES (?, ?, ?, ?, ?)",
+                (block, topic_id, proposal, n, now),
+            )
+            return int(cursor.lastrowid)
+
+    def list_votes(self: Event, block: int | None = None) -> list[Vote]:
+        """Votes, most votes first."""
+        where, params = _where(block=block)
+        with self._read() as conn:
+            rows = conn.execute(
+                "SELECT id, block, topic_id, proposal, count, updated_at FROM votes"
+                f"{where} ORDER BY count DESC, id",
+                params,
+            ).fetchall()
+        return [Vote(*row) for row in rows]
+
+    # ---- interests ----------------------------------------------------------------------
+
+    def add_interest(self: Event, participant_id: int, topic_id: int) -> None:
+        with self._write() as conn:
+            conn.execute(
+                "INSERT OR IGNORE INTO interests (participant_id, topic_id, created_at)"
+                " VALUES (?, ?, ?)",
+                (participant_id, topic_id, self._now()),
+            )
+
+    def remove_interest(self: Event, participant_id: int, topic_id: int) -> None:
+        with self._write() as conn:
+            conn.execute(
+                "DELETE FROM interests WHERE participant_id = ? AND topic_id = ?",
+                (participant_id, topic_id),
+            )
+
+    def list_interests(
+        self: Event, *, topic_id: int | None = None, participant_id: int | None = None
+    ) -> list[Interest]:
+        where, params = _where(topic_id=topic_id, participant_id=participant_id)
+        with self._read() as conn:
+            rows = conn.execute(
+                f"SELECT participant_id, topic_id FROM interests{where}"
+                " ORDER BY topic_id, participant_id",
+                params,
+            ).fetchall()
+        return [Interest(*row) for row in rows]
+
+    # ---- actions ------------------------------------------------------------------------
+
+    def add_action(
+        self: Event,
+        block: int,
+        title: str,
+        *,
+        topic_id: int | None = None,
+        lead: str = "",
+        partners: str = "",
+        first_step: str = "",
+        deadline: str = "",
+    ) -> int:
+        """Record an action (action planning); returns its id."""
+        with self._write() as conn:
+            now = self._now()
+            cursor = conn.execute(
+                "INSERT INTO actions (block, topic_id, title, lead, partners, first_step,"
+                " deadline, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    block,
+                    topic_id,
+                    clean(title).strip(),
+                    clean(lead).strip(),
+                    clean(partners).strip(),
+                    clean(first_step),
+                    clean(deadline).strip(),
+                    now,
+                    now,
+                ),
+            )
+            return int(cursor.lastrowid)
+
+    def update_action(self: Event, action_id: int, **changes: object) -> None:
+        """Change some of ACTION_FIELDS."""
+        if set(changes) - set(ACTION_FIELDS):
+            raise TypeError(f"unknown action field(s): {sorted(set(changes) - set(ACTION_FIELDS))}")
+        if not changes:
+            return
+        values = [clean(v) if isinstance(v, str) else v for v in changes.values()]
+        sets = ", ".join(f"{key} = ?" for key in changes)
+        with self._write() as conn:
+            cursor = conn.execute(
+                f"UPDATE actions SET {sets}, updated_at = ? WHERE id = ?",
+                (*values, self._now(), action_id),
+            )
+            if cursor.rowcount == 0:
+                raise KeyError(f"no action {action_id}")
+
+    def delete_action(self: Event, action_id: int) -> None:
+        with self._write() as conn:
+            conn.execute("DELETE FROM actions WHERE id = ?", (action_id,))
+
+    def list_actions(self: Event, block: int | None = None) -> list[Action]:
+        where, params = _where(block=block)
+        with self._read() as conn:
+            rows = conn.execute(f"SELECT {_ACTION} FROM actions{where} ORDER BY id", params)
+            return [Action(*row) for row in rows.fetchall()]
+
+
+assert [f.name for f in fields(SessionReport)][1:7] == list(REPORT_FIELDS)
