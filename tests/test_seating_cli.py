@@ -242,3 +242,29 @@ def test_missing_name_column(tmp_path, capsys):
     assert main(["--lang", "en", "seat", str(source), "--tables", "1", "--rounds", "1"]) == 1
     err = capsys.readouterr().err
     assert "people.csv:1" in err and "name" in err
+
+
+def test_seat_an_event_stores_the_plan_with_hosts(tmp_path, capsys):
+    from facilitation.paths import sessions_dir
+    from facilitation.store import Event
+
+    event_path = tmp_path / "event.db"
+    script = sessions_dir() / "cre-capitale-nationale-2010-cafe-et-forum.md"
+    people = sessions_dir() / "participants-exemple.csv"
+    assert main(["new", str(script), "--event", str(event_path)]) == 0
+    assert main(["seat", str(event_path)]) == 1
+    assert "pas encore de participants" in capsys.readouterr().err
+    assert main(["import", str(event_path), str(people), "--kind", "participants"]) == 0
+    capsys.readouterr()
+    assert main(["seat", str(event_path), "--hosts-stay", "--mix-by", "organisation"]) == 0
+    out = capsys.readouterr().out
+    assert "plan enregistré dans l'événement pour le bloc 1" in out  # the event speaks French
+    with Event.open(event_path) as event:
+        seats = event.seating(1)
+        people_ids = {p.id for p in event.list_participants()}
+        hosts = {p.id for p in event.list_participants() if p.is_host}
+    assert {s.round for s in seats} == {1, 2, 3}  # the block's three rounds
+    assert {s.participant_id for s in seats} == people_ids
+    for host in hosts:  # hosts never move
+        assert len({s.table for s in seats if s.participant_id == host}) == 1
+    assert main(["seat", str(event_path), "--block", "9"]) == 1

@@ -11,6 +11,7 @@ from facilitation.i18n.formatting import format_number
 from facilitation.seating import Options, make_plan
 from facilitation.seating.cards import write_cards, write_table_lists
 from facilitation.seating.io import read_participants, read_plan, write_plan
+from facilitation.seating.model import Plan
 
 
 def register(subparsers, common) -> None:
@@ -23,10 +24,23 @@ def register(subparsers, common) -> None:
             "as possible, hosts stay at their tables and tables mix organisations."
         ),
     )
-    parser.add_argument("source", metavar="PARTICIPANTS.csv", help=_("the participant list"))
+    parser.add_argument(
+        "source",
+        metavar="PARTICIPANTS.csv|EVENT.db",
+        help=_("the participant list, or an event file (the plan is then stored in the event)"),
+    )
+    parser.add_argument(
+        "--block",
+        type=int,
+        metavar="N",
+        help=_("with an event: the World Café block to seat (default: the first one)"),
+    )
     parser.add_argument("--tables", type=int, metavar="T", help=_("number of tables"))
     parser.add_argument(
-        "--rounds", type=int, required=True, metavar="R", help=_("number of rounds")
+        "--rounds",
+        type=int,
+        metavar="R",
+        help=_("number of rounds (with an event: default, the block's rounds)"),
     )
     parser.add_argument(
         "--table-size", type=int, metavar="P", help=_("seats per table (default: balanced)")
@@ -79,18 +93,76 @@ def _check_output(path: str | None, option: str, allowed: tuple[str, ...]) -> No
         )
 
 
+def _event_block(event, number: int | None):
+    """The World Café block to seat: the one asked for, else the first that uses tables."""
+    blocks = event.script.blocks
+    if number is not None:
+        if not 1 <= number <= len(blocks):
+            raise UserError(
+                _("--block: the event has blocks 1 to {n}").format(n=len(blocks)), path=event.path
+            )
+        return blocks[number - 1]
+    for block in blocks:
+        if block.rounds() and any(step.capture == "table" for step in block.steps):
+            return block
+    raise UserError(_("this event has no World Café block to seat"), path=event.path)
+
+
+def _store_plan(event, block_number: int, plan, participants) -> None:
+    from facilitation.store import Seat
+
+    ids = {person.name: person.id for person in event.list_participants()}
+    hosts = {person.name for person in participants if person.is_host}
+    seats = [
+        Seat(block_number, rnd, table, ids[name], host=name in hosts)
+        for name, by_round in plan.seats.items()
+        if name in ids
+        for rnd, table in sorted(by_round.items())
+    ]
+    event.set_seating(block_number, seats)
+
+
 def run(args: argparse.Namespace) -> int:
     source = Path(args.source)
     if source.suffix.lower() == ".db":
-        raise UserError(
-            _("reading participants from an event file is not available yet: give a CSV list"),
-            path=source,
-        )
+        from facilitation.i18n import set_language
+        from facilitation.seating.io import participants_from_event
+        from facilitation.store import Event
+
+        with Event.open(source) as event:
+            set_language(args.lang or event.language)
+            block = _event_block(event, args.block)
+            participants = participants_from_event(event)
+            if not participants:
+                raise UserError(
+                    _(
+                        "the event has no participants yet: import them with "
+                        "facilitation import EVENT.db FILE.csv --kind participants"
+                    ),
+                    path=source,
+                )
+            args.rounds = args.rounds or len(block.rounds())
+            args.tables = args.tables or (None if args.table_size else block.tables)
+            plan = _plan_and_write(args, source, participants)
+            _store_plan(event, block.number, plan, participants)
+            print(
+                _("plan stored in the event for block {n} ({title})").format(
+                    n=block.number, title=block.title
+                )
+            )
+            return 0
+    if args.rounds is None:
+        raise UserError(_("give the number of rounds (--rounds)"))
+    _plan_and_write(args, source, read_participants(source))
+    return 0
+
+
+def _plan_and_write(args: argparse.Namespace, source: Path, participants) -> Plan:
+    """Make the plan, print its quality, write the files asked for; returns the plan."""
     _check_output(args.cards, "--cards", (".docx", ".csv"))
     _check_output(args.table_lists, "--tables-docx", (".docx", ".csv"))
     if args.replan_from is not None and not args.previous:
         raise UserError(_("--replan-from needs the previous plan (--previous)"))
-    participants = read_participants(source)
     previous = None
     if args.previous:
         tables = args.tables or (-(-len(participants) // args.table_size) if args.table_size else 1)
@@ -149,4 +221,4 @@ def run(args: argparse.Namespace) -> int:
     if args.table_lists:
         write_table_lists(plan, participants, args.table_lists, lang)
         print(_("table lists written to {path}").format(path=args.table_lists))
-    return 0
+    return plan

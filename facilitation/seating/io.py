@@ -115,3 +115,35 @@ def write_plan(plan: Plan, path: str | Path) -> None:
         writer.writerow(["name", "round", "table"])
         for name, rnd, table in sorted(plan.rows(), key=lambda row: (row[1], row[2], row[0])):
             writer.writerow([name, rnd, table])
+
+
+def participants_from_event(event) -> list[Participant]:
+    """The event's participants as the seating engine sees them (extra columns included, so
+    --mix-by and the fixed_table/keep_apart/keep_with columns work as with a CSV list)."""
+    people = []
+    for person in event.list_participants():
+        attributes = {
+            "name": person.name,
+            "organisation": person.organisation,
+            "sector": person.sector,
+            "role": person.role,
+            "language": person.language,
+        }
+        for header, cell in person.extra.items():
+            attributes.setdefault(
+                SEATING_COLUMNS.get(normalise_header(header), normalise_header(header)), cell
+            )
+        fixed = attributes.get("fixed_table", "").strip()
+        people.append(
+            Participant(
+                name=person.name,
+                organisation=person.organisation,
+                sector=person.sector,
+                role=person.role,
+                attributes=attributes,
+                fixed_table=int(fixed) if fixed.isdigit() else None,
+                keep_apart=split_names(attributes.get("keep_apart", "")),
+                keep_with=split_names(attributes.get("keep_with", "")),
+            )
+        )
+    return people
