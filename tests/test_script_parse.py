@@ -239,9 +239,7 @@ def test_files_that_are_not_scripts(tmp_path):
     binary = tmp_path / "image.md"
     binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00")
     latin = tmp_path / "latin.md"
-    latin.write_bytes(
-        "---\ntitre: Café\n---\n# Bloc \xe9t\xe9\n".encode("utf-8")[:-8] + b"\xe9t\xe9\n"
-    )
+    latin.write_bytes(b"---\ntitre: Caf\xc3\xa9\n---\n# Bloc d'\xe9t\xe9\n")  # Latin-1 on line 4
     huge = tmp_path / "huge.md"
     huge.write_bytes(b"a" * (10 * 1024 * 1024))
     cases = {
