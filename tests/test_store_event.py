@@ -129,7 +129,7 @@ def test_v1_file_is_migrated_after_a_backup(tmp_path):
     path = tmp_path / "old.db"
     _make_v1(path, sample_script())
     with Event.open(path) as event:
-        assert event.schema_version() == SCHEMA_VERSION == 2
+        assert event.schema_version() == SCHEMA_VERSION == 3
         notes = event.list_notes()
         assert [n.text for n in notes] == ["written by v1"]
         assert notes[0].origin == ""

@@ -40,6 +40,7 @@ class Topic:
     merged_into: int | None = None
     created_at: float = 0.0
     updated_at: float = 0.0
+    pinned: bool = False  # placed by hand: the agenda suggestion never moves it
 
 
 @dataclass
@@ -90,7 +91,7 @@ class Action:
 
 _TOPIC = (
     "id, block, title, convener, description, slot, space, status, merged_into, created_at,"
-    " updated_at"
+    " updated_at, pinned"
 )
 _REPORT = ", ".join(REPORT_FIELDS)
 _ACTION = "id, block, topic_id, title, lead, partners, first_step, deadline, created_at, updated_at"
@@ -146,6 +147,20 @@ class OpenSpaceMixin:
     def place_topic(self: Event, topic_id: int, slot: int | None, space: int | None) -> None:
         """Move a topic on the agenda wall (None, None: take it off the wall)."""
         self._update_topic(topic_id, {"slot": slot, "space": space})
+
+    def pin_topic(self: Event, topic_id: int, pinned: bool = True) -> None:
+        """Pin a topic to its cell (the suggestion never moves it), or unpin it."""
+        self._update_topic(topic_id, {"pinned": int(pinned)})
+
+    def place_topics(self: Event, places: dict[int, tuple[int | None, int | None]]) -> None:
+        """Move several topics at once, in one transaction (an agenda suggestion applied)."""
+        with self._write() as conn:
+            now = self._now()
+            for topic_id, (slot, space) in places.items():
+                conn.execute(
+                    "UPDATE topics SET slot = ?, space = ?, updated_at = ? WHERE id = ?",
+                    (slot, space, now, topic_id),
+                )
 
     def withdraw_topic(self: Event, topic_id: int) -> None:
         self._update_topic(topic_id, {"status": "withdrawn", "merged_into": None})

@@ -208,7 +208,13 @@ def _v2(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE INDEX notes_by_topic ON notes (topic_id)")
 
 
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2]
+def _v3(conn: sqlite3.Connection) -> None:
+    """v3: a topic placed by hand on the agenda wall is pinned: the agenda suggestion never
+    moves it."""
+    conn.execute("ALTER TABLE topics ADD COLUMN pinned INTEGER NOT NULL DEFAULT 0")
+
+
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2, _v3]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -1,0 +1,287 @@
+"""Agenda suggestion: place topics in slots and spaces so that few people must choose between
+two topics they want (clashes), under hard constraints:
+
+- a convener is never in two places at once, nor in a slot they cannot attend;
+- a space never holds more people interested than its capacity;
+- fixed topics (placed by hand) never move, and keep their cell;
+- one topic per cell.
+
+A greedy construction (most wanted topics first, each in the slot where it adds the fewest
+clashes) is improved by simulated annealing on moves and swaps between slots. Spaces are
+given last, slot by slot: the most wanted topics get the largest rooms, which is feasible
+whenever any assignment is. Seeded and with a fixed number of steps: same input, same agenda.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+import time
+from dataclasses import dataclass, field
+
+from facilitation.openspace.clashes import clash_count
+from facilitation.openspace.problem import AgendaProblem, Cell
+
+UNLIMITED = 1 << 30
+TEMPERATURE = 2.0  # start of the annealing (clashes); it cools to 0.02
+
+
+@dataclass
+class Suggestion:
+    cells: dict[int, Cell]  # topic id -> (slot, space), fixed topics included
+    unplaced: list[int]  # topics that fit nowhere without breaking a constraint
+    clashes: int
+    seconds: float
+    steps: int = 0
+    fixed: set[int] = field(default_factory=set)
+
+    def slot_of(self) -> dict[int, int]:
+        return {t: cell[0] for t, cell in self.cells.items()}
+
+
+class _State:
+    """Slot assignment of the movable topics, with per-slot sums for O(1) clash deltas."""
+
+    def __init__(self, problem: AgendaProblem):
+        self.problem = problem
+        self.slots = problem.slots
+        ids_fixed = {
+            t.id
+            for t in problem.topics
+            if t.id in problem.fixed
+            and t.cell is not None
+            and 0 <= t.slot < problem.slots  # type: ignore[operator]
+            and 0 <= t.space < problem.spaces  # type: ignore[operator]
+        }
+        self.fixed_topics = [t for t in problem.topics if t.id in ids_fixed]
+        # fixed topics outside the wall stay where they are and take no part
+        self.kept_outside = [
+            t for t in problem.topics if t.id in problem.fixed and t.id not in ids_fixed
+        ]
+        self.topics = [t for t in problem.topics if t.id not in problem.fixed]
+        everyone = self.fixed_topics + self.topics
+        self.index = {t.id: i for i, t in enumerate(everyone)}
+        n = len(everyone)
+        demand = problem.demand()
+        self.demand = [demand.get(t.id, 0) for t in everyone]
+        self.weight = [[0] * n for _ in range(n)]
+        for wanted in problem.interests.values():
+            idx = sorted({self.index[t] for t in wanted if t in self.index})
+            for a_pos, a in enumerate(idx):
+                row = self.weight[a]
+                for b in idx[a_pos + 1 :]:
+                    row[b] += 1
+                    self.weight[b][a] += 1
+        self.conveners = [t.conveners for t in everyone]
+        self.banned = [problem.unavailable_slots(t) for t in everyone]
+        # per slot: spaces free of fixed topics, and conveners busy with fixed topics
+        taken = {(t.slot, t.space) for t in self.fixed_topics}
+        self.free_caps: list[list[int]] = []
+        for s in range(self.slots):
+            caps = [
+                UNLIMITED if c is None else c
+                for sp, c in enumerate(problem.capacities[: problem.spaces])
+                if (s, sp) not in taken
+            ]
+            self.free_caps.append(sorted(caps, reverse=True))
+        self.free_spaces = [
+            [sp for sp in range(problem.spaces) if (s, sp) not in taken] for s in range(self.slots)
+        ]
+        self.fixed_conveners: list[set[str]] = [set() for _ in range(self.slots)]
+        for t in self.fixed_topics:
+            self.fixed_conveners[t.slot] |= t.conveners  # type: ignore[index]
+        self.members: list[list[int]] = [[] for _ in range(self.slots)]  # movable indexes
+        self.slot_of: list[int | None] = [None] * n
+        for t in self.fixed_topics:
+            self.slot_of[self.index[t.id]] = t.slot
+        # sums[i][s]: co-interest of topic i with every topic (fixed or not) in slot s
+        self.sums = [[0] * self.slots for _ in range(n)]
+        for t in self.fixed_topics:
+            self._credit(self.index[t.id], t.slot, +1)  # type: ignore[arg-type]
+
+    def _credit(self, i: int, slot: int, sign: int) -> None:
+        for j, w in enumerate(self.weight[i]):
+            if w:
+                self.sums[j][slot] += sign * w
+
+    def add(self, i: int, slot: int) -> None:
+        self.members[slot].append(i)
+        self.slot_of[i] = slot
+        self._credit(i, slot, +1)
+
+    def remove(self, i: int) -> None:
+        slot = self.slot_of[i]
+        assert slot is not None
+        self.members[slot].remove(i)
+        self.slot_of[i] = None
+        self._credit(i, slot, -1)
+
+    def can_host(self, slot: int, incoming: int, leaving: int | None = None) -> bool:
+        """Would `slot` stay feasible with `incoming` added (and `leaving` taken out)?"""
+        if slot in self.banned[incoming]:
+            return False
+        others = [j for j in self.members[slot] if j != leaving]
+        if len(others) + 1 > len(self.free_caps[slot]):
+            return False
+        mine = self.conveners[incoming]
+        if mine:
+            if mine & self.fixed_conveners[slot]:
+                return False
+            if any(mine & self.conveners[j] for j in others):
+                return False
+        demands = sorted([self.demand[j] for j in others] + [self.demand[incoming]], reverse=True)
+        caps = self.free_caps[slot]
+        return all(d <= c for d, c in zip(demands, caps, strict=False))
+
+
+def _construct(state: _State, rng: random.Random) -> list[int]:
+    order = sorted(
+        (state.index[t.id] for t in state.topics),
+        key=lambda i: (-state.demand[i], -sum(state.weight[i]), rng.random()),
+    )
+    unplaced = []
+    for i in order:
+        best, best_key = None, None
+        for s in range(state.slots):
+            if not state.can_host(s, i):
+                continue
+            room = len(state.free_caps[s]) - len(state.members[s])
+            key = (state.sums[i][s], -room, s)
+            if best_key is None or key < best_key:
+                best, best_key = s, key
+        if best is None:
+            unplaced.append(i)
+        else:
+            state.add(i, best)
+    return unplaced
+
+
+def _anneal(state: _State, rng: random.Random, steps: int) -> int:
+    """Improve the slot assignment in place; returns the number of steps done."""
+    movable = [state.index[t.id] for t in state.topics]
+    if state.slots < 2 or not movable:
+        return 0
+    temperature, final = TEMPERATURE, 0.02
+    cooling = (final / temperature) ** (1 / max(1, steps))
+    best_cost = cost = _cost(state)
+    best = list(state.slot_of)
+    for _step in range(steps):
+        temperature *= cooling
+        i = movable[rng.randrange(len(movable))]
+        a = state.slot_of[i]
+        if a is None:
+            continue
+        b = rng.randrange(state.slots - 1)
+        b = b + 1 if b >= a else b
+        room = len(state.free_caps[b]) - len(state.members[b])
+        partners = state.members[b]
+        if room > 0 and (not partners or rng.random() < 0.5):
+            if not state.can_host(b, i):
+                continue
+            delta = state.sums[i][b] - state.sums[i][a]
+            if delta <= 0 or rng.random() < math.exp(-delta / temperature):
+                state.remove(i)
+                state.add(i, b)
+                cost += delta
+        elif partners:
+            j = partners[rng.randrange(len(partners))]
+            w = state.weight[i][j]
+            delta = (state.sums[i][b] - w - state.sums[i][a]) + (
+                state.sums[j][a] - w - state.sums[j][b]
+            )
+            if delta > 0 and rng.random() >= math.exp(-delta / temperature):
+                continue
+            if not (state.can_host(b, i, leaving=j) and state.can_host(a, j, leaving=i)):
+                continue
+            state.remove(i)
+            state.remove(j)
+            state.add(i, b)
+            state.add(j, a)
+            cost += delta
+        if cost < best_cost:
+            best_cost, best = cost, list(state.slot_of)
+    # go back to the best assignment seen
+    for i in movable:
+        if state.slot_of[i] is not None:
+            state.remove(i)
+    for i in movable:
+        if best[i] is not None:
+            state.add(i, best[i])  # type: ignore[arg-type]
+    return steps
+
+
+def _cost(state: _State) -> int:
+    total = 0
+    for s in range(state.slots):
+        inside = [i for i, slot in enumerate(state.slot_of) if slot == s]
+        for pos, i in enumerate(inside):
+            row = state.weight[i]
+            total += sum(row[j] for j in inside[pos + 1 :])
+    return total
+
+
+def _spaces(state: _State) -> dict[int, Cell]:
+    """Give each slot's topics a free space: the most wanted topic gets the largest room;
+    a topic already in a suitable free space of its slot keeps it when that changes nothing."""
+    problem = state.problem
+    cells: dict[int, Cell] = {}
+    everyone = state.fixed_topics + state.topics
+    for s in range(state.slots):
+        spaces = sorted(
+            state.free_spaces[s],
+            key=lambda sp: (-(problem.capacities[sp] or UNLIMITED), sp),
+        )
+        topics = sorted(state.members[s], key=lambda i: (-state.demand[i], everyone[i].id))
+        for i, sp in zip(topics, spaces, strict=False):
+            cells[everyone[i].id] = (s, sp)
+        if all(problem.capacities[sp] is None for sp in spaces):
+            _keep_current_spaces(cells, [everyone[i] for i in topics], spaces, s)
+    for t in state.fixed_topics:
+        cells[t.id] = (t.slot, t.space)  # type: ignore[assignment]
+    return cells
+
+
+def _keep_current_spaces(cells: dict[int, Cell], topics, spaces: list[int], slot: int) -> None:
+    """Without capacities any room will do: topics already in this slot keep their room."""
+    free, keep = set(spaces), {}
+    for t in topics:
+        if t.slot == slot and t.space in free:
+            keep[t.id] = t.space
+            free.discard(t.space)
+    rest = sorted(free)
+    for t in topics:
+        cells[t.id] = (slot, keep[t.id] if t.id in keep else rest.pop(0))
+
+
+def suggest_agenda(
+    problem: AgendaProblem, *, seed: int = 0, steps: int | None = None
+) -> Suggestion:
+    """The best agenda found for `problem` (see the module's docstring)."""
+    started = time.perf_counter()
+    rng = random.Random(seed)
+    state = _State(problem)
+    unplaced = _construct(state, rng)
+    if steps is None:
+        steps = 20000 + 2000 * len(state.topics)
+    done = _anneal(state, rng, steps)
+    # a topic left out at first may fit once the others have moved
+    for i in list(unplaced):
+        for s in range(state.slots):
+            if state.can_host(s, i):
+                state.add(i, s)
+                unplaced.remove(i)
+                break
+    cells = _spaces(state)
+    everyone = state.fixed_topics + state.topics
+    for t in state.kept_outside:
+        if t.cell is not None:
+            cells[t.id] = t.cell
+    clashes = clash_count({t: c[0] for t, c in cells.items()}, problem.interests)
+    return Suggestion(
+        cells=cells,
+        unplaced=[everyone[i].id for i in unplaced],
+        clashes=clashes,
+        seconds=time.perf_counter() - started,
+        steps=done,
+        fixed={t.id for t in state.fixed_topics} | {t.id for t in state.kept_outside},
+    )
