@@ -1,0 +1,182 @@
+"""The end of the outline: cross-cutting themes (the codebook) and the appendices
+(participants, seating plan, every note verbatim)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from facilitation.store import Note
+from facilitation.synthesis.collect import EventData
+from facilitation.synthesis.elements import Heading, Markdown, Outline, PageBreak, Table, Text
+from facilitation.synthesis.outline_blocks import block_heading, round_title, topic_title
+from facilitation.synthesis.sanitise import one_line
+from facilitation.synthesis.words import Words
+
+NOTES_PER_THEME = 5
+
+
+def themes(out: Outline, data: EventData, w: Words) -> None:
+    codebook = data.info.codebook
+    if not codebook:
+        return
+    tagged: dict[str, list[Note]] = defaultdict(list)
+    for note in data.notes:
+        for tag in note.tags:
+            tagged[tag].append(note)
+    if not any(tagged.get(theme.id) for theme in codebook):
+        return
+    out.add(PageBreak())
+    out.add(Heading(1, w("Cross-cutting themes")))
+    out.add(
+        Text(
+            w(
+                "How often each theme of the codebook was tagged in each round (darker: more"
+                " often), then a selection of the notes tagged with it."
+            )
+        )
+    )
+    columns: list[tuple[int, int | None, str]] = []  # (block, round, header)
+    for block in data.blocks:
+        for rnd in block.rounds:
+            if rnd.note_count:
+                columns.append(
+                    (
+                        block.block.number,
+                        rnd.number,
+                        w("B{b} R{r}", b=block.block.number, r=rnd.number),
+                    )
+                )
+        if block.plenary or block.topic_notes or block.other_notes:
+            columns.append((block.block.number, None, w("B{b} other", b=block.block.number)))
+    counts: dict[tuple[str, int, int | None], int] = defaultdict(int)
+    round_keys = {(b, r) for b, r, _h in columns if r is not None}
+    for note in data.notes:
+        key_round = note.round if (note.block, note.round) in round_keys else None
+        for tag in note.tags:
+            counts[(tag, note.block, key_round)] += 1
+    top = max(counts.values(), default=1) or 1
+    rows, shading = [], []
+    for theme in codebook:
+        values = [counts.get((theme.id, b, r), 0) for b, r, _h in columns]
+        rows.append(
+            [
+                one_line(theme.label),
+                *[w.number(v) if v else "" for v in values],
+                w.number(sum(values)),
+            ]
+        )
+        shading.append([None, *[v / top if v else None for v in values], None])
+    out.add(
+        Table(
+            [w("Theme"), *[h for _b, _r, h in columns], w("Total")],
+            rows,
+            shading=shading,
+            caption=w("B: block, R: round."),
+        )
+    )
+    places = _places(data, w)
+    for theme in codebook:
+        notes = tagged.get(theme.id, [])
+        if not notes:
+            continue
+        out.add(Heading(2, one_line(theme.label)))
+        if theme.description.strip():
+            out.add(Markdown(theme.description))
+        out.add(Text(w.n("Tagged in {n} note.", "Tagged in {n} notes.", len(notes)), "caption"))
+        for note in _selection(notes):
+            out.add(Text(places(note), "label"))
+            out.add(Markdown(note.text))
+
+
+def _selection(notes: list[Note]) -> list[Note]:
+    """Up to NOTES_PER_THEME notes, taken in turn from each round so every round is heard."""
+    by_round: dict[tuple, list[Note]] = defaultdict(list)
+    for note in notes:
+        by_round[(note.block, note.round or 0)].append(note)
+    queues = [sorted(q, key=lambda n: -len(n.text))[:NOTES_PER_THEME] for q in by_round.values()]
+    chosen: list[Note] = []
+    while len(chosen) < NOTES_PER_THEME and any(queues):
+        for queue in queues:
+            if queue and len(chosen) < NOTES_PER_THEME:
+                chosen.append(queue.pop(0))
+    return chosen
+
+
+def _places(data: EventData, w: Words):
+    names = {b.block.number: block_heading(b, w) for b in data.blocks}
+    rounds = {(b.block.number, r.number): round_title(r, w) for b in data.blocks for r in b.rounds}
+    topics = {t.id: topic_title(t, w) for b in data.blocks for t in b.topics}
+
+    def place(note: Note) -> str:
+        parts = [names.get(note.block, str(note.block))]
+        if note.round is not None and (note.block, note.round) in rounds:
+            parts.append(rounds[(note.block, note.round)])
+        if note.table is not None:
+            parts.append(w("Table {n}", n=note.table))
+        if note.topic_id in topics:
+            parts.append(topics[note.topic_id])
+        return " · ".join(parts)
+
+    return place
+
+
+def appendices(out: Outline, data: EventData, w: Words) -> None:
+    people = data.participants
+    if people:
+        out.add(PageBreak())
+        out.add(Heading(1, w("Appendix: participants")))
+        out.add(
+            Table(
+                [w("Name"), w("Organisation"), w("Sector"), w("Role")],
+                [
+                    [
+                        one_line(p.name),
+                        one_line(p.organisation),
+                        one_line(p.sector),
+                        w("Table host") if p.is_host else one_line(p.role),
+                    ]
+                    for p in people
+                ],
+            )
+        )
+    seated = [b for b in data.blocks if b.seats]
+    if seated:
+        out.add(Heading(1, w("Appendix: seating plan")))
+        by_id = data.participants_by_id
+        for block in seated:
+            out.add(Heading(2, block_heading(block, w)))
+            rounds = sorted({s.round for s in block.seats})
+            tables = sorted({s.table for s in block.seats})
+            cells: dict[tuple[int, int], list[str]] = defaultdict(list)
+            for seat in block.seats:
+                person = by_id.get(seat.participant_id)
+                name = one_line(person.name) if person else f"#{seat.participant_id}"
+                cells[(seat.table, seat.round)].append(name + (" *" if seat.host else ""))
+            rows = [
+                [w("Table {n}", n=t), *[", ".join(cells.get((t, r), [])) for r in rounds]]
+                for t in tables
+            ]
+            out.add(
+                Table(
+                    [w("Table"), *[w("Round {n}", n=r) for r in rounds]],
+                    rows,
+                    caption=w("* table host"),
+                )
+            )
+    if data.notes:
+        out.add(PageBreak())
+        out.add(Heading(1, w("Appendix: every note")))
+        out.add(Text(w("Every note as it was typed, by block, round and table."), "caption"))
+        places = _places(data, w)
+        current_block = None
+        current_place = None
+        for note in data.notes:
+            if note.block != current_block:
+                current_block = note.block
+                out.add(Heading(2, places(note).split(" · ")[0]))
+                current_place = None
+            place = places(note)
+            if place != current_place:
+                current_place = place
+                out.add(Text(place, "label"))
+            out.add(Markdown(note.text))

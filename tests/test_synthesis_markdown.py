@@ -1,0 +1,81 @@
+"""The Markdown synthesis (`-o FILE.md`): same content as the .docx; and the pieces behind
+both (recurring ideas, the agenda as it happened)."""
+
+from __future__ import annotations
+
+from test_synthesis_docx import NOTES, make_event
+
+from facilitation.cli import main
+from facilitation.store.runlog import RunLogEntry
+from facilitation.store.sample import sample_script
+from facilitation.synthesis import write_synthesis
+from facilitation.synthesis.agenda import agenda, extension_minutes
+from facilitation.synthesis.recurring import recurring_ideas
+
+
+def test_markdown_output(tmp_path):
+    with make_event(tmp_path / "e.db") as event:
+        out = write_synthesis(event, tmp_path / "synthese.md")
+    text = out.read_text(encoding="utf-8")
+    lines = text.splitlines()
+    assert lines[0] == "# Forum régional 2026"
+    headings = [line for line in lines if line.startswith("## ")]
+    assert headings[:3] == ["## Déroulement", "## Participation", "## Café"]
+    assert "## Annexe : toutes les notes" in headings
+    assert "### Ronde 1" in lines and "> Qu'est-ce qui compte?" in lines
+    for note in NOTES.values():
+        assert note.split("\n")[0] in text
+    assert text.count("La **confiance** vient") == 3  # the round, the theme, the appendix
+    assert "| Rang | Sujet | Votes |" in lines
+    assert "| 1 | Logement d'abord | 12 |" in lines
+    assert "![Votes par sujet, du plus au moins populaire](synthese-votes-2.png)" in lines
+    assert (tmp_path / "synthese-votes-2.png").read_bytes().startswith(b"\x89PNG")
+
+
+def test_markdown_via_command_line_in_english(tmp_path):
+    with make_event(tmp_path / "e.db") as event:
+        path = event.path
+    assert main(["synthesize", str(path), "-o", str(tmp_path / "s.md"), "--lang", "en"]) == 0
+    text = (tmp_path / "s.md").read_text(encoding="utf-8")
+    assert "## Appendix: every note" in text
+    assert "#### What came up at several tables" in text
+
+
+def test_recurring_ideas_french_and_english():
+    ideas = recurring_ideas(
+        {
+            1: ["Le logement abordable manque.", "Les familles immigrantes attendent."],
+            2: ["Trouver un logement abordable est difficile pour les immigrants."],
+            3: ["Les logements sont trop chers."],
+        },
+        "fr",
+    )
+    assert ideas[0].label == "logement" and ideas[0].tables == 3
+    assert ("logement abordable", 2) in [(i.label, i.tables) for i in ideas]
+    assert all(i.label not in ("les", "est", "pour") for i in ideas)
+    english = recurring_ideas(
+        {1: ["Affordable housing is missing."], 2: ["We need more affordable housing."]},
+        "en",
+        question="What about housing?",
+    )
+    assert [i.label for i in english] == ["affordable housing"]  # "housing" alone: asked
+    assert recurring_ideas({1: ["Un seul"]}, "fr") == []
+
+
+def test_agenda_actual_times():
+    script = sample_script()
+    log = [
+        RunLogEntry(1, 100.0, "started", 0, ""),
+        RunLogEntry(2, 400.0, "paused", 0, ""),
+        RunLogEntry(3, 500.0, "resumed", 0, ""),
+        RunLogEntry(4, 700.0, "extended", 0, "+5 min"),
+        RunLogEntry(5, 900.0, "goto", 1, ""),
+        RunLogEntry(6, 1000.0, "started", 1, ""),
+        RunLogEntry(7, 1300.0, "ended", 1, ""),
+    ]
+    rows = agenda(script.flat_steps(), log)
+    assert rows[0].actual_start == 100.0 and rows[0].actual_seconds == 800.0
+    assert rows[0].extensions == [5.0]
+    assert rows[1].actual_start == 900.0 and rows[1].actual_seconds == 400.0
+    assert rows[2].actual_start is None
+    assert extension_minutes("+300 s") == 5.0 and extension_minutes("") == 0.0
