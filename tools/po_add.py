@@ -17,7 +17,10 @@ def main(po_path: str, table_path: str) -> None:
     for msgid, msgstr in runpy.run_path(table_path)["TRANSLATIONS"].items():
         if isinstance(msgstr, tuple):
             plural, forms = msgstr
-            catalog.add((msgid, plural), tuple(forms))
+            msgid, msgstr = (msgid, plural), tuple(forms)
+        existing = catalog.get(msgid[0] if isinstance(msgid, tuple) else msgid)
+        if existing is not None:  # Catalog.add would keep the old translation
+            existing.string = msgstr
         else:
             catalog.add(msgid, msgstr)
     with open(po_path, "wb") as fh:
