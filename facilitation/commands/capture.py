@@ -1,0 +1,76 @@
+"""`facilitation capture`: the note-takers' screens (tables, plenary, session reports, typist)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from facilitation.errors import UserError
+from facilitation.i18n import _, set_language
+
+
+def register(subparsers, common) -> None:
+    parser = subparsers.add_parser(
+        "capture",
+        parents=[common],
+        help=_("take notes at a table, in plenary or for an Open Space session"),
+        description=_(
+            "Note capture: choose a table (or type its join code), then type what the table "
+            "says; the screen follows the facilitator's console round after round."
+        ),
+    )
+    parser.add_argument("event", metavar=_("EVENT.db"), help=_("the event file"))
+    where = parser.add_mutually_exclusive_group()
+    where.add_argument("--table", type=int, metavar="T", help=_("go straight to table T"))
+    where.add_argument("--plenary", action="store_true", help=_("take the plenary notes (harvest)"))
+    where.add_argument(
+        "--reports", action="store_true", help=_("fill the Open Space session reports")
+    )
+    where.add_argument(
+        "--typist",
+        action="store_true",
+        help=_("type in the notes of every table of a round (after the event)"),
+    )
+    where.add_argument(
+        "--restricted",
+        action="store_true",
+        help=_("start on the join-code screen and open only the table of the code (serve)"),
+    )
+    parser.add_argument("--name", default="", metavar=_("NAME"), help=_("who is typing"))
+    parser.set_defaults(func=run)
+
+
+def run(args) -> int:
+    from facilitation.store import Event
+    from facilitation.tui.capture.app import make_capture_app
+
+    path = Path(args.event)
+    if not path.exists():
+        raise UserError(_("no such event file"), path=path)
+    if not args.restricted:
+        # The restricted mode reads nothing of the event before a valid code: `serve` passes
+        # --lang; only a local note-taker gets the event's language by default.
+        with Event.open(path) as event:
+            set_language(args.lang or event.language)
+            if args.table is not None and not 1 <= args.table <= max(event.table_count(), 1):
+                raise UserError(
+                    _("there is no table {n} (the event has {count})").format(
+                        n=args.table, count=event.table_count()
+                    ),
+                    path=path,
+                )
+    else:
+        set_language(args.lang)
+    start = "reports" if args.reports else "typist" if args.typist else None
+    app = make_capture_app(
+        path,
+        table=args.table,
+        plenary=args.plenary,
+        restricted=args.restricted,
+        who=args.name,
+        start=start,
+    )
+    try:
+        app.run()
+    finally:
+        app.event.close()
+    return 0

@@ -1,0 +1,131 @@
+"""The capture app: one factory for the CLI, `serve` and the tests.
+
+Modes: a table's note editor (`table=n`), the plenary scribe (`plenary=True`), a chooser
+(tables, plenary, Open Space reports, the typist's view), and the restricted mode served to
+browsers, which starts on the join-code screen and offers nothing but the table of the code.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+
+from facilitation.i18n import N_, _
+from facilitation.store import Event
+from facilitation.tui.help import HelpScreen, translate_bindings
+
+
+class CaptureApp(App):
+    CSS_PATH = "capture.tcss"
+    TITLE = "facilitation"
+    BINDINGS = [
+        Binding("f1", "help", N_("Help")),
+        Binding("ctrl+q", "quit", N_("Quit"), priority=True),
+    ]
+
+    def __init__(
+        self,
+        event: Event,
+        *,
+        table: int | None = None,
+        plenary: bool = False,
+        restricted: bool = False,
+        who: str = "",
+        clock: Callable[[], float] = time.time,
+        start: str | None = None,
+    ) -> None:
+        # A browser gets no command palette: nothing but its own table is reachable.
+        self.ENABLE_COMMAND_PALETTE = not restricted
+        super().__init__()
+        translate_bindings(self)
+        self.event = event
+        self.table = table
+        self.plenary = plenary
+        self.restricted = restricted
+        self.who = who
+        self.clock = clock
+        self.start = start  # "reports" or "typist": open that screen first
+
+    def on_mount(self) -> None:
+        from facilitation.tui.capture.choose import ChooseScreen, JoinScreen
+
+        if self.restricted:
+            self.push_screen(JoinScreen())
+        elif self.table is not None or self.plenary:
+            self.open_editor(self.table)
+        elif self.start == "reports":
+            self.open_reports()
+        elif self.start == "typist":
+            self.open_typist()
+        else:
+            self.push_screen(ChooseScreen())
+
+    def open_editor(self, table: int | None) -> None:
+        from facilitation.tui.capture.editor import NoteEditorScreen
+
+        self.table = table
+        self.push_screen(NoteEditorScreen(table))
+
+    def open_reports(self) -> None:
+        from facilitation.tui.capture.reports import ReportListScreen
+
+        self.push_screen(ReportListScreen())
+
+    def open_typist(self) -> None:
+        from facilitation.tui.capture.typist import TypistScreen
+
+        self.push_screen(TypistScreen())
+
+    def action_help(self) -> None:
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen.of(self))
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """The palette: the keys of the screen, then the other capture screens."""
+        if self.restricted:
+            return
+        for node in (screen, *screen.query("*")):
+            for bindings in node._bindings.key_to_bindings.values():
+                for binding in bindings:
+                    action = binding.action.removeprefix("screen.")
+                    method = getattr(screen, f"action_{action}", None)
+                    if binding.description and method is not None:
+                        key = self.get_key_display(binding)
+                        yield SystemCommand(binding.description, f"[{key}]", method)
+        yield SystemCommand(_("Open Space session reports"), "", self.open_reports)
+        yield SystemCommand(_("Typist: all the tables of a round"), "", self.open_typist)
+        yield from super().get_system_commands(screen)
+
+    async def action_quit(self) -> None:
+        flush = getattr(self.screen, "flush_draft", None)
+        if flush is not None:
+            flush()
+        self.exit()
+
+
+def make_capture_app(
+    path: str | Path,
+    *,
+    table: int | None = None,
+    plenary: bool = False,
+    restricted: bool = False,
+    who: str = "",
+    clock: Callable[[], float] = time.time,
+    start: str | None = None,
+) -> CaptureApp:
+    """The capture app on the event file at `path` (opened here, closed when the app exits)."""
+    event = Event.open(path, clock=clock)
+    return CaptureApp(
+        event,
+        table=table,
+        plenary=plenary,
+        restricted=restricted,
+        who=who,
+        clock=clock,
+        start=start,
+    )

@@ -1,0 +1,340 @@
+"""The facilitator's console: agenda, current step and prompt, countdown, next step, capture.
+
+Built by `make_console_app(event, clock=...)` (used by `facilitation run` and by the tests).
+The timer lives in the event file: every key computes a transition with `facilitation.run`
+and writes it with `write_timer(..., expect_revision=...)`; the screen shows what the file
+says (another console, or this one before a crash) and the countdown is recomputed from the
+stored deadline and the clock four times a second, never counted down by ticks.
+
+To add a key (e.g. the synthesis, seating, the Open Space marketplace): one `Binding` line in
+BINDINGS and one `action_<name>` method; the command palette and F1 list it by themselves.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable
+
+from rich.text import Text
+from textual.app import App, ComposeResult, SystemCommand
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.css.query import NoMatches
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from facilitation.i18n import N_, _
+from facilitation.i18n.formatting import format_minutes
+from facilitation.run import timer
+from facilitation.run.actuals import step_timings
+from facilitation.run.agenda import planned_durations, step_infos
+from facilitation.run.timer import DEFAULT_WARN_SECONDS, Transition, crossed
+from facilitation.store import Event, TimerConflict, TimerState
+from facilitation.tui.console.panels import AgendaPanel, CapturePanel
+from facilitation.tui.help import HelpScreen, translate_bindings
+from facilitation.tui.messages import EventFileChanged
+from facilitation.tui.watch import watch_event_file
+from facilitation.tui.widgets.countdown import BigCountdown
+from facilitation.tui.widgets.inline_markdown import inline_markdown
+from facilitation.tui.widgets.teleprompter import Teleprompter
+
+TICK_SECONDS = 0.25  # the countdown is recomputed from the clock this often
+
+
+def phase_caption(phase: str, warn_seconds: float) -> str:
+    """The line under the countdown, for the facilitator and for the room."""
+    if phase == "idle":
+        return _("Ready: not started")
+    if phase == "paused":
+        return _("Paused")
+    if phase == "warning":
+        return _("Less than {duration} left").format(duration=format_minutes(warn_seconds / 60))
+    if phase == "over":
+        return _("Overtime")
+    if phase == "ended":
+        return _("The event is over")
+    return ""
+
+
+class ConsoleApp(App):
+    CSS_PATH = "console.tcss"
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (40, "-tall")]
+    ENABLE_COMMAND_PALETTE = True
+
+    # Descriptions in English with N_(); translate_bindings() translates them at start-up.
+    BINDINGS = [
+        Binding("space", "toggle", N_("Start/pause")),
+        Binding("s", "start", N_("Start the step"), show=False),
+        Binding("p", "pause", N_("Pause or resume"), show=False),
+        Binding("plus,equals_sign", "add_minute", N_("+1 min"), key_display="+"),
+        Binding("minus", "remove_minute", N_("-1 min"), key_display="-"),
+        Binding("n,right", "next_step", N_("Next step"), key_display="→"),
+        Binding("b,left", "previous_step", N_("Previous step"), key_display="←"),
+        Binding("g", "jump", N_("Jump to a step")),
+        Binding("t", "toggle_prompt", N_("Show/hide the prompt"), show=False),
+        Binding("o", "projector", N_("Projector instructions"), show=False),
+        Binding("c", "codes", N_("Join codes of the tables"), show=False),
+        Binding("f1", "help", N_("Help")),
+        Binding("q", "quit", N_("Quit"), show=False),
+        # The lead adds here, one line each (with its action_ method below), e.g.:
+        # Binding("m", "marketplace", N_("Open Space marketplace")),
+        # Binding("y", "synthesis", N_("Write the synthesis")),
+        # Binding("a", "seating", N_("Seating")),
+    ]
+
+    def __init__(
+        self,
+        event: Event,
+        *,
+        clock: Callable[[], float] = time.time,
+        warn_seconds: float = DEFAULT_WARN_SECONDS,
+        notice: str | None = None,
+        watch: bool = True,
+    ) -> None:
+        super().__init__()
+        translate_bindings(self)
+        self.event = event
+        self.clock = clock
+        self.warn_seconds = warn_seconds
+        self.notice = notice
+        self.watch = watch
+        self.script = event.script
+        self.infos = step_infos(self.script)
+        self.durations = planned_durations(self.script)
+        self.title = self.script.event.title
+        self.state: TimerState = event.read_timer()
+        self.timings = step_timings(event.run_log(), self.durations)
+        self._phase: str | None = None  # the countdown's phase at the previous tick
+        self._shown_step: int | None = None
+        self._slow_tick = 0
+
+    # ---- layout --------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="topbar")
+        with Horizontal(id="body"):
+            with Vertical(id="side"):
+                agenda = AgendaPanel(self.infos, wide=self.size.width >= 120, id="agenda")
+                agenda.border_title = _("Agenda")
+                yield agenda
+                capture = CapturePanel(id="capture")
+                capture.border_title = _("Notes from the tables")
+                yield capture
+            with Vertical(id="main"):
+                yield Static(id="step-title")
+                yield Static(id="question")
+                yield BigCountdown(id="countdown")
+                yield Static(id="next-step")
+                prompt = Teleprompter(id="prompt")
+                prompt.border_title = _("What to say")
+                yield prompt
+        yield Footer()
+
+    def part(self, selector, kind=None):
+        """A widget of the console's own screen (queries on the app would search a pop-up
+        screen while one is open)."""
+        return self._main.query_one(selector, kind) if kind else self._main.query_one(selector)
+
+    def on_mount(self) -> None:
+        self._main = self.screen
+        name = self.event.path.name
+        self.part("#topbar", Static).update(Text.assemble((self.title, "bold"), f"  ·  {name}"))
+        self.refresh_view()
+        self.part(Teleprompter).focus()
+        self.set_interval(TICK_SECONDS, self.tick, name="countdown")
+        if self.watch:
+            watch_event_file(self, self.event)
+        if self.notice:
+            self.notify(self.notice, timeout=15)
+
+    # ---- showing the state ---------------------------------------------------------------
+
+    @property
+    def current(self) -> int:
+        return min(self.state.step_index, len(self.infos) - 1)
+
+    def reload(self) -> None:
+        """Read the timer and the run log again (another process may have written)."""
+        self.state = self.event.read_timer()
+        self.timings = step_timings(self.event.run_log(), self.durations)
+
+    def refresh_view(self) -> None:
+        """Everything on screen from the state, the run log and the clock."""
+        if not self.infos:
+            return
+        now = self.clock()
+        info = self.infos[self.current]
+        block, step = info.block, info.step
+        ended = self.state.status == "ended"
+        heading = _("Block {n}: {title}").format(n=block.number, title=block.title)
+        if block.format_name:
+            heading += f" · {block.format_name}"
+        title = Text(f"{heading}\n")
+        title.append(step.title, style="bold")
+        title.append(f" · {format_minutes(step.minutes)}")
+        self.part("#step-title", Static).update(title)
+        question = step.question or (block.question if step.capture != "none" else "")
+        self.part("#question", Static).update(inline_markdown(question))
+        self.part("#question").display = bool(question)
+        if self._shown_step != self.current:
+            prompt = step.prompt
+            if step is block.steps[0] and block.intro:
+                prompt = block.intro + ("\n\n" + prompt if prompt else "")
+            self.part(Teleprompter).show(prompt or _("*(Nothing written for this step.)*"))
+            self._shown_step = self.current
+        nxt = self.infos[self.current + 1] if self.current + 1 < len(self.infos) else None
+        if ended:
+            next_text = ""
+        elif nxt is None:
+            next_text = _("Next: the end of the event")
+        else:
+            next_text = _("Next: {title} · {duration}").format(
+                title=nxt.step.title, duration=format_minutes(nxt.step.minutes)
+            )
+        self.part("#next-step", Static).update(Text(next_text))
+        self.part(AgendaPanel).show(self.current, ended, self.timings, now)
+        self.show_capture(now)
+        self.tick()
+
+    def show_capture(self, now: float) -> None:
+        info = self.infos[self.current]
+        tables = info.block.tables or self.event.table_count()
+        counts = None
+        if info.step.capture == "table":
+            counts = self.event.note_counts(info.block.number, info.step.round)
+        self.part(CapturePanel).show(tables, counts, now)
+
+    def tick(self) -> None:
+        """Recompute the countdown from the stored state and the clock; ring on a threshold."""
+        now = self.clock()
+        planned = self.durations[self.current] if self.durations else 0.0
+        phase = timer.phase(self.state, now, planned, self.warn_seconds)
+        try:
+            countdown = self.part(BigCountdown)
+        except NoMatches:  # a tick while the app closes
+            return
+        countdown.seconds = timer.remaining_seconds(self.state, now, planned)
+        countdown.caption = phase_caption(phase, self.warn_seconds)
+        for name in ("idle", "running", "warning", "over", "paused", "ended"):
+            countdown.set_class(phase == name, f"-{name}")
+        if crossed(self._phase, phase):
+            self.bell()
+        self._phase = phase
+        if int(now) // 5 != self._slow_tick:  # every 5 s: "x min ago", the step's duration
+            self._slow_tick = int(now) // 5
+            self.part(AgendaPanel).show(
+                self.current, self.state.status == "ended", self.timings, now
+            )
+            self.show_capture(now)
+
+    def on_event_file_changed(self, message: EventFileChanged) -> None:
+        self.reload()
+        self.refresh_view()
+
+    # ---- the timer keys ------------------------------------------------------------------
+
+    def apply(self, make: Callable[[TimerState, float], Transition | None]) -> bool:
+        """Compute a transition from the current state and write it; False if the key does
+        nothing now. If another console wrote first, show its state instead."""
+        now = self.clock()
+        self.reload()  # act on what the file says, not on what was on screen
+        transition = make(self.state, now)
+        if transition is None:
+            return False
+        try:
+            self.state = self.event.write_timer(
+                transition.state,
+                transition.action,
+                detail=transition.detail,
+                expect_revision=self.state.revision,
+            )
+        except TimerConflict as conflict:
+            self.state = conflict.current
+            self.notify(
+                _("Another console changed the timer at the same moment: here is its state."),
+                severity="warning",
+            )
+        self.timings = step_timings(self.event.run_log(), self.durations)
+        self.refresh_view()
+        return True
+
+    def action_toggle(self) -> None:
+        self.apply(lambda s, now: timer.toggle(s, now, self.durations))
+
+    def action_start(self) -> None:
+        if not self.apply(lambda s, now: timer.start(s, now, self.durations)):
+            self.notify(_("The timer is already running."), timeout=3)
+
+    def action_pause(self) -> None:
+        if not self.apply(lambda s, now: timer.pause(s, now) or timer.resume(s, now)):
+            self.notify(_("The step has not started yet: Space starts it."), timeout=3)
+
+    def action_add_minute(self) -> None:
+        self.apply(lambda s, now: timer.extend(s, now, self.durations, 60))
+
+    def action_remove_minute(self) -> None:
+        self.apply(lambda s, now: timer.extend(s, now, self.durations, -60))
+
+    def action_next_step(self) -> None:
+        self.apply(lambda s, now: timer.next_step(s, now, self.durations))
+
+    def action_previous_step(self) -> None:
+        self.apply(lambda s, now: timer.previous_step(s, now, self.durations))
+
+    def goto_step(self, index: int | None) -> None:
+        if index is not None:
+            self.apply(lambda s, now: timer.goto(s, now, self.durations, index))
+
+    def action_jump(self) -> None:
+        from facilitation.tui.console.screens import JumpScreen
+
+        self.push_screen(JumpScreen(self.infos, self.current), self.goto_step)
+
+    # ---- other keys ----------------------------------------------------------------------
+
+    def action_toggle_prompt(self) -> None:
+        prompt = self.part(Teleprompter)
+        prompt.display = not prompt.display
+        self.part("#main").set_class(not prompt.display, "-no-prompt")
+
+    def action_projector(self) -> None:
+        from facilitation.tui.console.screens import ProjectorHelpScreen
+
+        self.push_screen(ProjectorHelpScreen(self.event.path.resolve()))
+
+    def action_codes(self) -> None:
+        from facilitation.tui.console.screens import TableCodesScreen
+
+        tables = self.infos[self.current].block.tables or self.event.table_count()
+        self.push_screen(TableCodesScreen(self.event.table_codes(tables)))
+
+    def action_help(self) -> None:
+        self.push_screen(HelpScreen.of(self, _("Facilitator's console: keys")))
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """The command palette offers every key of the console, then Textual's own."""
+        if screen is getattr(self, "_main", None):  # not from a pop-up
+            for bindings in self._bindings.key_to_bindings.values():
+                for binding in bindings:
+                    if binding.description and binding.key != "q":
+                        method = getattr(self, f"action_{binding.action}", None)
+                        if method is not None:
+                            key = self.get_key_display(binding)
+                            yield SystemCommand(binding.description, f"[{key}]", method)
+        yield from super().get_system_commands(screen)
+
+
+def make_console_app(
+    event: Event,
+    *,
+    clock: Callable[[], float] = time.time,
+    warn_seconds: float = DEFAULT_WARN_SECONDS,
+    notice: str | None = None,
+    watch: bool = True,
+) -> ConsoleApp:
+    """The console for an open event (the CLI and the tests build it the same way)."""
+    return ConsoleApp(event, clock=clock, warn_seconds=warn_seconds, notice=notice, watch=watch)
+
+
+__all__ = ["ConsoleApp", "make_console_app"]

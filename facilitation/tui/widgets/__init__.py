@@ -1,0 +1,1 @@
+"""Reusable widgets: the big countdown, the Markdown teleprompter."""

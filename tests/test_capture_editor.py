@@ -1,0 +1,216 @@
+"""Pilot tests of the table note editor: type, tag, save, edit, delete, follow the console,
+never lose a word when the round changes, drafts restored after a restart."""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+import html
+import re
+
+import pytest
+from textual.widgets import TextArea
+
+from facilitation.store import Event
+from facilitation.store.sample import sample_script
+from facilitation.tui.capture.app import CaptureApp
+
+SIZE = (110, 30)
+
+
+def sync(test):
+    """Run an async test with asyncio.run (no async plugin for pytest in this project)."""
+
+    @functools.wraps(test)
+    def run(*args, **kwargs):
+        return asyncio.run(test(*args, **kwargs))
+
+    return run
+
+
+T0 = 1_800_000_000.0
+
+
+def clock() -> float:
+    return T0
+
+
+@pytest.fixture
+def event_path(tmp_path):
+    path = tmp_path / "event.db"
+    with Event.create(path, sample_script("fr"), "sample", "sample.md") as event:
+        state = event.read_timer()
+        event.write_timer(state.with_(step_index=1, status="running", deadline=T0 + 1200), "goto")
+    return path
+
+
+def make_app(path, table=2, who="ana") -> CaptureApp:
+    return CaptureApp(Event.open(path, clock=clock), table=table, who=who, clock=clock)
+
+
+async def type_text(pilot, text: str) -> None:
+    keys = {" ": "space", "\n": "enter", "*": "asterisk", "-": "minus", "'": "apostrophe"}
+    await pilot.press(*[keys.get(c, c) for c in text])
+
+
+def screen_text(app) -> str:
+    """Everything the screen shows, as plain text (from the SVG screenshot)."""
+    svg = app.export_screenshot()
+    body = svg[svg.find("</style>") :]
+    text = html.unescape(re.sub(r"<[^>]+>", "", body))
+    return text.replace("\xa0", " ")
+
+
+def go_to_step(path, step_index: int) -> None:
+    """What the console does when the facilitator moves to another step."""
+    with Event.open(path) as console:
+        state = console.read_timer()
+        console.write_timer(state.with_(step_index=step_index), "goto")
+
+
+@sync
+async def test_type_tag_save_edit_delete(event_path):
+    app = make_app(event_path)
+    async with app.run_test(size=SIZE) as pilot:
+        assert "Table 2" in screen_text(app) and "Ronde 1" in screen_text(app)
+        await type_text(pilot, "- more *housing* near the bus")
+        await pilot.press("f3", "2", "enter")  # codebook key 2: Logement abordable
+        assert "Logement abordable" in screen_text(app)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        with Event.open(event_path) as event:
+            [note] = event.list_notes()
+        assert (note.block, note.round, note.table, note.kind) == (1, 1, 2, "table")
+        assert note.text == "- more *housing* near the bus"
+        assert note.tags == ["housing"] and note.author == "ana"
+        assert app.screen.query_one("#text", TextArea).text == ""
+        assert "more *housing* near the bus" in screen_text(app)
+
+        # Edit: the notes list (F4), the note under the round's heading, Enter.
+        await pilot.press("f4", "down", "enter")
+        await pilot.pause()
+        assert app.screen.query_one("#text", TextArea).text == note.text
+        assert "Editing" in screen_text(app)
+        await pilot.press("end")
+        await type_text(pilot, " and schools")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        with Event.open(event_path) as event:
+            edited = event.get_note(note.id)
+            history = event.note_history(note.id)
+        assert edited.text == "- more *housing* near the bus and schools"
+        assert [r.action for r in history] == ["created", "edited"]
+        assert history[0].text == "- more *housing* near the bus"
+
+        # Delete, with confirmation: gone from the list, kept in the history.
+        await pilot.press("f4", "down", "delete")
+        await pilot.pause()
+        assert "Delete this note?" in screen_text(app)
+        await pilot.press("y")
+        await pilot.pause()
+        with Event.open(event_path) as event:
+            assert event.list_notes() == []
+            assert [r.action for r in event.note_history(note.id)] == [
+                "created",
+                "edited",
+                "deleted",
+            ]
+        assert "and schools" not in screen_text(app)
+
+
+@sync
+async def test_round_changes_while_typing_nothing_is_lost(event_path):
+    app = make_app(event_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await type_text(pilot, "half a sentence")
+        go_to_step(event_path, 2)  # the facilitator starts round 2
+        await pilot.pause(0.6)  # the watcher polls 4 times a second
+        text = screen_text(app)
+        assert "The room is now at Ronde 2" in text
+        assert "stays in Ronde 1" in text
+        assert app.screen.query_one("#text", TextArea).text == "half a sentence"
+        with Event.open(event_path) as event:  # the round change wrote the draft
+            [draft] = event.list_drafts()
+            assert draft.text == "half a sentence" and "/b1/r1/" in draft.key
+        await type_text(pilot, " finished")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        # The next note goes to the new round.
+        await type_text(pilot, "a round 2 idea")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        with Event.open(event_path) as event:
+            notes = event.list_notes()
+            assert [(n.round, n.text) for n in notes] == [
+                (1, "half a sentence finished"),
+                (2, "a round 2 idea"),
+            ]
+            assert event.list_drafts() == []
+        assert "Ronde 2" in screen_text(app) and "(now)" in screen_text(app)
+        # What the table said before stays listed, for briefing newcomers.
+        assert "half a sentence finished" in screen_text(app)
+
+
+@sync
+async def test_moving_a_pinned_note_to_the_new_round(event_path):
+    app = make_app(event_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await type_text(pilot, "late idea")
+        go_to_step(event_path, 2)
+        await pilot.pause(0.6)
+        await pilot.press("f8", "ctrl+s")
+        await pilot.pause()
+    with Event.open(event_path) as event:
+        [note] = event.list_notes()
+        assert note.round == 2
+
+
+@sync
+async def test_the_table_change_keeps_the_last_round(event_path):
+    """A step that takes no notes (the harvest for a table) keeps the round that just ended."""
+    app = make_app(event_path)
+    async with app.run_test(size=SIZE) as pilot:
+        go_to_step(event_path, 4)  # harvest: plenary notes, not table notes
+        await pilot.pause(0.6)
+        assert "Ronde 3 (ended)" in screen_text(app)
+        await type_text(pilot, "after the bell")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    with Event.open(event_path) as event:
+        assert [n.round for n in event.list_notes()] == [3]
+
+
+@sync
+async def test_draft_restored_after_a_restart(event_path):
+    app = make_app(event_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await type_text(pilot, "words not saved yet")
+        await pilot.pause(1.5)  # drafts are written at most a second after a change
+        with Event.open(event_path) as event:
+            assert [d.text for d in event.list_drafts()] == ["words not saved yet"]
+        # the process dies here: no quit, no save
+    go_to_step(event_path, 2)
+    app = make_app(event_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app.screen.query_one("#text", TextArea).text == "words not saved yet"
+        assert "stays in Ronde 1" in screen_text(app)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    with Event.open(event_path) as event:
+        assert [(n.round, n.text) for n in event.list_notes()] == [(1, "words not saved yet")]
+        assert event.list_drafts() == []
+
+
+@sync
+async def test_plenary_scribe_takes_harvest_notes(event_path):
+    go_to_step(event_path, 4)
+    app = CaptureApp(Event.open(event_path, clock=clock), plenary=True, clock=clock)
+    async with app.run_test(size=SIZE) as pilot:
+        assert "Plenary" in screen_text(app) and "Récolte" in screen_text(app)
+        await type_text(pilot, "what we heard")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    with Event.open(event_path) as event:
+        [note] = event.list_notes()
+        assert (note.kind, note.table, note.block) == ("plenary", None, 1)

@@ -1,0 +1,93 @@
+"""The restricted (served) mode: a join-code screen, one table only, nothing else reachable."""
+
+from __future__ import annotations
+
+from facilitation.store import Event
+from facilitation.store.sample import sample_script
+from facilitation.tui.capture.app import CaptureApp
+from facilitation.tui.capture.editor import NoteEditorScreen
+from tests.test_capture_editor import SIZE, clock, screen_text, sync, type_text
+
+
+def event_with_codes(tmp_path):
+    path = tmp_path / "event.db"
+    with Event.create(path, sample_script("fr"), "s", "s.md") as event:
+        state = event.read_timer()
+        event.write_timer(state.with_(step_index=1), "goto")
+        codes = event.table_codes()
+        facilitator = event.facilitator_code()
+    return path, codes, facilitator
+
+
+@sync
+async def test_join_screen_shows_nothing_of_the_event_and_refuses_wrong_codes(tmp_path):
+    path, codes, facilitator = event_with_codes(tmp_path)
+    app = CaptureApp(Event.open(path, clock=clock), restricted=True, clock=clock)
+    async with app.run_test(size=SIZE) as pilot:
+        text = screen_text(app)
+        assert "Type the code written on your table's card" in text
+        assert "Forum régional" not in text and "^p" not in text  # no title, no palette
+        for wrong in ("ZZZZZ", facilitator):  # the facilitator's code opens nothing here
+            await type_text(pilot, wrong)
+            await pilot.press("enter")
+            await pilot.pause()
+            assert "This code opens nothing" in screen_text(app)
+            assert not isinstance(app.screen, NoteEditorScreen)
+            await pilot.pause(1.1)  # the field is disabled a second after a wrong code
+        await type_text(pilot, codes[3][:2] + "-" + codes[3][2:].lower())
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, NoteEditorScreen) and app.screen.table == 3
+        assert "Table 3" in screen_text(app)
+        await pilot.press("ctrl+p")  # no command palette in a browser
+        await pilot.pause()
+        assert isinstance(app.screen, NoteEditorScreen)
+
+
+@sync
+async def test_too_many_wrong_codes_end_the_session(tmp_path):
+    path, _codes, _facilitator = event_with_codes(tmp_path)
+    app = CaptureApp(Event.open(path, clock=clock), restricted=True, clock=clock)
+    async with app.run_test(size=SIZE) as pilot:
+        for _ in range(5):
+            await type_text(pilot, "WRONG")
+            await pilot.press("enter")
+            await pilot.pause(1.1)
+        assert "Too many wrong codes" in screen_text(app)
+        await pilot.pause(2.2)
+    assert app.return_code is not None or not app.is_running
+
+
+@sync
+async def test_typed_before_the_first_round_goes_to_round_one(tmp_path):
+    path = tmp_path / "event.db"
+    Event.create(path, sample_script("fr"), "s", "s.md").close()  # at the welcome
+    app = CaptureApp(Event.open(path, clock=clock), table=1, clock=clock)
+    async with app.run_test(size=SIZE) as pilot:
+        assert "waiting for a step that takes notes" in screen_text(app)
+        await type_text(pilot, "early words")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert any("No round has started yet" in n.message for n in app._notifications)
+        with Event.open(path) as console:
+            state = console.read_timer()
+            console.write_timer(state.with_(step_index=1), "goto")
+        await pilot.pause(0.6)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    with Event.open(path) as event:
+        assert [(n.round, n.text) for n in event.list_notes()] == [(1, "early words")]
+
+
+@sync
+async def test_chooser_opens_a_table_by_code(tmp_path):
+    path, codes, _facilitator = event_with_codes(tmp_path)
+    app = CaptureApp(Event.open(path, clock=clock), clock=clock)
+    async with app.run_test(size=SIZE) as pilot:
+        text = screen_text(app)
+        assert "Table 4" in text and "Plenary" in text and "Typist" in text
+        await pilot.press("shift+tab")
+        await type_text(pilot, codes[4])
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, NoteEditorScreen) and app.screen.table == 4

@@ -1,0 +1,113 @@
+"""Process-level: the facilitator's console and three capture processes on one event file.
+
+The console (driven headless, pressing "n" as the facilitator would) moves through the three
+rounds of the café while three capture apps (each its own process, driven headless by the same
+Pilot the editor tests use) type and save notes without pause. Every note saved must be in
+the event file, at its table, in the round the screen showed when it was saved.
+
+Run directly, this file is the driver of one process: `python test_capture_process.py console
+EVENT.db` or `... capture EVENT.db TABLE OUT.json`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+ROUND_SECONDS = 3.0
+LAST_ROUND_STEP = 3  # sample script: 0 welcome, 1-3 rounds, 4 harvest
+
+
+async def drive_console(path: str) -> None:
+    from facilitation.store import Event
+    from facilitation.tui.console.app import make_console_app
+
+    event = Event.open(path)
+    app = make_console_app(event)
+    async with app.run_test(size=(120, 40)) as pilot:
+        for _step in range(1, LAST_ROUND_STEP + 2):  # rounds 1, 2, 3, then the harvest
+            await pilot.press("n")
+            await pilot.pause(ROUND_SECONDS)
+        Path(path + ".console-screen.txt").write_text(str(app.export_screenshot()))
+    event.close()
+
+
+async def drive_capture(path: str, table: int, out: str) -> None:
+    from facilitation.store import Event
+    from facilitation.tui.capture.app import CaptureApp
+
+    event = Event.open(path)
+    app = CaptureApp(event, table=table, who=f"scribe{table}")
+    saved = []
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause(0.2)
+        deadline = time.monotonic() + 30
+        while app.screen.room is None and time.monotonic() < deadline:
+            await pilot.pause(0.1)  # the screen shows the first round
+        i = 0
+        while event.read_timer().step_index <= LAST_ROUND_STEP and time.monotonic() < deadline:
+            text = f"t{table}n{i}"
+            await pilot.press(*[{"-": "minus"}.get(c, c) for c in text])
+            screen = app.screen
+            round_shown = screen.target.round
+            await pilot.press("ctrl+s")
+            await pilot.pause(0.05)
+            saved.append({"text": text, "round": round_shown})
+            i += 1
+    event.close()
+    Path(out).write_text(json.dumps(saved))
+
+
+@pytest.mark.slow
+def test_console_and_three_capture_processes(tmp_path):
+    from facilitation.store import Event
+    from facilitation.store.sample import sample_script
+
+    path = tmp_path / "event.db"
+    Event.create(path, sample_script("fr"), "sample", "sample.md").close()
+    here = str(Path(__file__).resolve())
+    captures = []
+    for table in (1, 2, 3):
+        out = tmp_path / f"table{table}.json"
+        cmd = [sys.executable, here, "capture", str(path), str(table), str(out)]
+        captures.append((table, out, subprocess.Popen(cmd, stderr=subprocess.PIPE)))
+    console = subprocess.Popen([sys.executable, here, "console", str(path)], stderr=subprocess.PIPE)
+    assert console.wait(timeout=60) == 0, console.stderr.read().decode()
+    for _table, _out, process in captures:
+        assert process.wait(timeout=60) == 0, process.stderr.read().decode()
+
+    with Event.open(path) as event:
+        assert event.read_timer().step_index == LAST_ROUND_STEP + 1
+        notes = event.list_notes()
+        by_text = {note.text: note for note in notes}
+        rounds_seen = set()
+        total = 0
+        for table, out, _process in captures:
+            saved = json.loads(out.read_text())
+            assert len(saved) >= 6, f"table {table} saved too few notes to mean anything"
+            for item in saved:
+                note = by_text[item["text"]]  # every note arrived...
+                assert note.table == table  # ...at its table
+                assert note.round == item["round"]  # ...in the round shown when it was saved
+                rounds_seen.add(note.round)
+            total += len(saved)
+        assert len(notes) == total  # nothing else, nothing twice
+        assert rounds_seen == {1, 2, 3}  # the capture screens followed the console
+        assert event.list_drafts() == []
+        counts = event.note_counts(1, 3)
+        assert set(counts) == {1, 2, 3}
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    role, args = sys.argv[1], sys.argv[2:]
+    if role == "console":
+        asyncio.run(drive_console(args[0]))
+    else:
+        asyncio.run(drive_capture(args[0], int(args[1]), args[2]))

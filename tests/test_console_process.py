@@ -1,0 +1,148 @@
+"""The console as a real process in a real terminal (tmux): start the timer, SIGKILL the
+console mid-round, restart it, and the countdown on screen is where it should be (within a
+second of what the stored state and the clock say)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+import uuid
+from pathlib import Path
+
+import pytest
+
+from facilitation.run import timer
+from facilitation.run.agenda import planned_durations
+from facilitation.store import Event
+from facilitation.tui.widgets.countdown import pixel_rows
+
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(shutil.which("tmux") is None, reason="needs tmux"),
+]
+
+ROOT = Path(__file__).resolve().parent.parent
+SCRIPT = ROOT / "sessions" / "cre-capitale-nationale-2010-cafe-et-forum.md"
+EXE = Path(sys.executable).parent / "facilitation"
+
+
+def tmux(*args: str) -> str:
+    return subprocess.run(["tmux", *args], check=True, capture_output=True, text=True).stdout
+
+
+def session_alive(session: str) -> bool:
+    return (
+        subprocess.run(["tmux", "has-session", "-t", session], capture_output=True).returncode == 0
+    )
+
+
+def screen(session: str) -> str:
+    return tmux("capture-pane", "-p", "-t", session)
+
+
+def wait_until(condition, timeout: float = 20.0, what: str = "") -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if condition():
+            return
+        time.sleep(0.1)
+    raise AssertionError(f"timed out waiting for {what}")
+
+
+def start_console(session: str, cwd: Path, *args: str) -> int:
+    command = " ".join([str(EXE), "run", *args, "--lang", "en"])
+    tmux(
+        "new-session",
+        "-d",
+        "-s",
+        session,
+        "-x",
+        "100",
+        "-y",
+        "30",
+        "-c",
+        str(cwd),
+        f"TERM=xterm-256color exec {command}",
+    )
+    wait_until(lambda: "Agenda" in screen(session), what="the console's first frame")
+    return int(tmux("display-message", "-p", "-t", session, "#{pane_pid}").strip())
+
+
+def _trim(grid: list[str]) -> list[str]:
+    lit = [i for i in range(len(grid[0])) if any(row[i] == "#" for row in grid)]
+    return [row[lit[0] : lit[-1] + 1] for row in grid] if lit else grid
+
+
+def read_countdown(text: str) -> int:
+    """The seconds shown by the big digits on a captured screen (decoded from the pixel font)."""
+    rows = [line for line in text.splitlines() if "█" in line]
+    rows = [line.ljust(max(map(len, rows))) for line in rows]  # tmux trims trailing spaces
+    height = len(rows) // 5
+    first = min(line.index("█") for line in rows)
+    runs = []  # the narrowest run of lit cells is one pixel wide
+    for line in rows:
+        run = 0
+        for char in line[first:] + " ":
+            if char == "█":
+                run += 1
+            elif run:
+                runs.append(run)
+                run = 0
+    width = min(runs)
+    last = max(len(line.rstrip()) for line in rows)
+    grid = [
+        "".join("#" if rows[r * height][x] == "█" else " " for x in range(first, last, width))
+        for r in range(5)
+    ]
+    grid = _trim(grid)
+    for seconds in range(0, 4 * 3600):
+        candidate = _trim(pixel_rows(timer_text(seconds)))
+        if candidate == grid:
+            return seconds
+    raise AssertionError("no countdown found on screen:\n" + text)
+
+
+def timer_text(seconds: int) -> str:
+    from facilitation.i18n.formatting import format_clock
+
+    return format_clock(seconds)
+
+
+def test_killed_console_restarts_with_the_right_remaining_time(tmp_path):
+    script = tmp_path / "cafe.md"
+    shutil.copy(SCRIPT, script)
+    db = tmp_path / "cafe.db"
+    session = f"fx-{uuid.uuid4().hex[:8]}"
+    try:
+        pid = start_console(session, tmp_path, "cafe.md")
+        wait_until(lambda: "Created the event file" in screen(session), what="the notice")
+        assert db.exists()
+        tmux("send-keys", "-t", session, "Space")
+        with Event.open(db) as event:
+            wait_until(lambda: event.read_timer().status == "running", what="the timer")
+        time.sleep(2.5)  # mid-round
+        os.kill(pid, signal.SIGKILL)
+        wait_until(lambda: not session_alive(session), what="the console to die")
+        time.sleep(1.5)  # the room goes on while the laptop reboots
+
+        start_console(session, tmp_path, "cafe.db")
+        time.sleep(0.6)  # a few ticks
+        text = screen(session)
+        now = time.time()
+        with Event.open(db) as event:
+            state = event.read_timer()
+            planned = planned_durations(event.script)[state.step_index]
+            expected = timer.remaining_seconds(state, now, planned)
+            assert event.integrity_check() == "ok"
+            assert [e.action for e in event.run_log()] == ["started"]
+        shown = read_countdown(text)
+        assert state.status == "running" and state.step_index == 0
+        print(f"shown {shown} s, expected {expected:.2f} s")
+        assert abs(shown - expected) <= 1.0, (shown, expected)
+        assert planned - expected >= 4.0  # the time spent while the console was dead counted
+    finally:
+        subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
