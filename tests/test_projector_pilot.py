@@ -165,3 +165,28 @@ def test_the_agenda_wall_is_due_after_the_marketplace():
     infos = step_infos(sample_script())
     due = [info.step.title for info in infos if agenda_wall_due(info)]
     assert due == ["Session 1", "Session 2", "Convergence", "Plan d'action"]
+
+
+@sync
+async def test_the_projector_shows_the_agenda_wall_as_it_fills(path, clock):
+    from facilitation.run.agenda import step_infos
+
+    infos = step_infos(sample_script("en"))
+    session = next(info.index for info in infos if info.step.title == "Session 1")
+    marketplace = next(info.index for info in infos if info.step.capture == "topics")
+    with Event.open(path, clock=clock) as helper, Event.open(path, clock=clock) as screen:
+        helper.add_topic(2, "Logement abordable", "Marie Roy", slot=0, space=0)
+        state = helper.read_timer()
+        helper.write_timer(state.with_(step_index=marketplace), "goto")
+        projector = make_projector_app(screen, clock=clock)
+        async with projector.run_test(size=(120, 36)) as pilot:
+            await pilot.pause()
+            wall = projector.query_one("#agenda-wall")
+            assert not wall.display  # during the marketplace, the room sees the question
+            helper.write_timer(helper.read_timer().with_(step_index=session), "goto")
+            await wait_for(pilot, lambda: projector.query_one("#agenda-wall").display)
+            await pilot.pause()
+            assert "Logement abordable" in screen_text(projector)
+            helper.add_topic(2, "Transport rural", "Luc Gagnon", slot=1, space=1)
+            await wait_for(pilot, lambda: "Transport rural" in screen_text(projector))
+            assert "Transport rural" in screen_text(projector)

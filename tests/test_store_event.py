@@ -262,3 +262,23 @@ def test_many_processes_opening_an_old_file_at_once(tmp_path):
         assert event.schema_version() == SCHEMA_VERSION
         assert len(event.list_notes()) == 7
     assert list(tmp_path.glob("old.v1-backup-*.db"))
+
+
+def test_create_ignores_the_wal_of_a_deleted_event(tmp_path):
+    """A console killed on an event that was then deleted leaves EVENT.db-wal behind; a new
+    event at the same path must not replay it."""
+    import shutil
+
+    from facilitation.store.sample import sample_script
+
+    path = tmp_path / "cafe.db"
+    wal = tmp_path / "cafe.db-wal"
+    with Event.create(path, sample_script("fr"), "", "old.md") as old:
+        old.add_note(1, "ancienne note", round=1, table=1)
+        shutil.copy(wal, tmp_path / "left-behind")  # what a killed process leaves
+    path.unlink()
+    shutil.copy(tmp_path / "left-behind", wal)
+    with Event.create(path, sample_script("en"), "", "new.md") as event:
+        assert event.list_notes() == []
+        assert event.script.event.language == "en"
+        assert event.integrity_check() == "ok"

@@ -93,58 +93,21 @@ def _check_output(path: str | None, option: str, allowed: tuple[str, ...]) -> No
         )
 
 
-def _event_block(event, number: int | None):
-    """The World Café block to seat: the one asked for, else the first that uses tables."""
-    blocks = event.script.blocks
-    if number is not None:
-        if not 1 <= number <= len(blocks):
-            raise UserError(
-                _("--block: the event has blocks 1 to {n}").format(n=len(blocks)), path=event.path
-            )
-        return blocks[number - 1]
-    for block in blocks:
-        if block.rounds() and any(step.capture == "table" for step in block.steps):
-            return block
-    raise UserError(_("this event has no World Café block to seat"), path=event.path)
-
-
-def _store_plan(event, block_number: int, plan, participants) -> None:
-    from facilitation.store import Seat
-
-    ids = {person.name: person.id for person in event.list_participants()}
-    hosts = {person.name for person in participants if person.is_host}
-    seats = [
-        Seat(block_number, rnd, table, ids[name], host=name in hosts)
-        for name, by_round in plan.seats.items()
-        if name in ids
-        for rnd, table in sorted(by_round.items())
-    ]
-    event.set_seating(block_number, seats)
-
-
 def run(args: argparse.Namespace) -> int:
     source = Path(args.source)
     if source.suffix.lower() == ".db":
         from facilitation.i18n import set_language
-        from facilitation.seating.io import participants_from_event
+        from facilitation.seating.event_plan import event_participants, seatable_block, store_plan
         from facilitation.store import Event
 
         with Event.open(source) as event:
             set_language(args.lang or event.language)
-            block = _event_block(event, args.block)
-            participants = participants_from_event(event)
-            if not participants:
-                raise UserError(
-                    _(
-                        "the event has no participants yet: import them with "
-                        "facilitation import EVENT.db FILE.csv --kind participants"
-                    ),
-                    path=source,
-                )
+            block = seatable_block(event, args.block)
+            participants = event_participants(event)
             args.rounds = args.rounds or len(block.rounds())
             args.tables = args.tables or (None if args.table_size else block.tables)
             plan = _plan_and_write(args, source, participants)
-            _store_plan(event, block.number, plan, participants)
+            store_plan(event, block.number, plan, participants)
             print(
                 _("plan stored in the event for block {n} ({title})").format(
                     n=block.number, title=block.title

@@ -72,6 +72,11 @@ class Event(NotesMixin, PeopleMixin, RunLogMixin, OpenSpaceMixin, AccessMixin, D
             raise UserError(_("this file already exists; choose another name"), path=path)
         if not path.parent.is_dir():
             raise UserError(_("this folder does not exist"), path=path.parent)
+        # A -wal/-shm left by a deleted event (its console was killed) would be replayed into
+        # the new file: without their database they belong to nothing, so they go.
+        for orphan in (Path(f"{path}-wal"), Path(f"{path}-shm")):
+            with contextlib.suppress(FileNotFoundError):
+                orphan.unlink()
         tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.tmp")
         try:
             conn = connection.connect_raw(tmp)

@@ -16,13 +16,15 @@ import time
 from collections.abc import Callable, Iterable
 
 from rich.text import Text
+from textual import work
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.css.query import NoMatches
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Footer, ProgressBar, Static
 
+from facilitation.errors import UserError
 from facilitation.i18n import N_, _
 from facilitation.i18n.formatting import format_minutes
 from facilitation.run import timer
@@ -30,6 +32,12 @@ from facilitation.run.actuals import step_timings
 from facilitation.run.agenda import planned_durations, step_infos
 from facilitation.run.timer import DEFAULT_WARN_SECONDS, Transition, crossed
 from facilitation.store import Event, TimerConflict, TimerState
+from facilitation.tui.console.messages import (
+    SeatingDone,
+    SynthesisProgress,
+    SynthesisWritten,
+    WorkFailed,
+)
 from facilitation.tui.console.panels import AgendaPanel, CapturePanel
 from facilitation.tui.help import HelpScreen, translate_bindings
 from facilitation.tui.messages import EventFileChanged
@@ -76,11 +84,12 @@ class ConsoleApp(App):
         Binding("o", "projector", N_("Projector instructions"), show=False),
         Binding("c", "codes", N_("Join codes of the tables"), show=False),
         Binding("f1", "help", N_("Help")),
+        Binding("m", "marketplace", N_("Open Space: marketplace and agenda wall")),
+        Binding("v", "votes", N_("Open Space: votes"), show=False),
+        Binding("x", "actions", N_("Open Space: action plan"), show=False),
+        Binding("a", "seating", N_("Seating plan for this World Café block"), show=False),
+        Binding("y", "synthesis", N_("Write the synthesis (.docx)"), show=False),
         Binding("q", "quit", N_("Quit"), show=False),
-        # The lead adds here, one line each (with its action_ method below), e.g.:
-        # Binding("m", "marketplace", N_("Open Space marketplace")),
-        # Binding("y", "synthesis", N_("Write the synthesis")),
-        # Binding("a", "seating", N_("Seating")),
     ]
 
     def __init__(
@@ -129,6 +138,7 @@ class ConsoleApp(App):
                 prompt = Teleprompter(id="prompt")
                 prompt.border_title = _("What to say")
                 yield prompt
+                yield ProgressBar(id="work-progress", total=1.0, show_eta=False)
         yield Footer()
 
     def part(self, selector, kind=None):
@@ -183,6 +193,7 @@ class ConsoleApp(App):
                 prompt = block.intro + ("\n\n" + prompt if prompt else "")
             self.part(Teleprompter).show(prompt or _("*(Nothing written for this step.)*"))
             self._shown_step = self.current
+            self.refresh_bindings()  # the footer's keys depend on the block
         nxt = self.infos[self.current + 1] if self.current + 1 < len(self.infos) else None
         if ended:
             next_text = ""
@@ -231,6 +242,8 @@ class ConsoleApp(App):
     def on_event_file_changed(self, message: EventFileChanged) -> None:
         self.reload()
         self.refresh_view()
+        if self.screen is not self._main:  # an Open Space screen on top refreshes too
+            self.screen.post_message(EventFileChanged())
 
     # ---- the timer keys ------------------------------------------------------------------
 
@@ -311,6 +324,104 @@ class ConsoleApp(App):
 
     def action_help(self) -> None:
         self.push_screen(HelpScreen.of(self, _("Facilitator's console: keys")))
+
+    # ---- Open Space, seating and synthesis --------------------------------------------------
+
+    def open_space_block(self):
+        """The current block if it is run as an Open Space (it has an agenda wall)."""
+        block = self.infos[self.current].block
+        uses_wall = any(step.capture in ("topics", "reports") for step in block.steps)
+        return block if uses_wall else None
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """The footer offers the marketplace only on an Open Space block (the other block keys
+        are in F1 and the palette, and say so when they mean nothing here)."""
+        if action == "marketplace" and getattr(self, "infos", None):
+            return self.open_space_block() is not None
+        return True
+
+    def _open_space_screen(self, kind: str):
+        block = self.open_space_block()
+        if block is None:
+            self.notify(_("This is not an Open Space block."), severity="warning", timeout=4)
+            return
+        from facilitation.tui.marketplace import ActionsScreen, ConvergenceScreen, MarketplaceScreen
+
+        screen = {"marketplace": MarketplaceScreen, "votes": ConvergenceScreen}.get(
+            kind, ActionsScreen
+        )
+        self.push_screen(screen(self.event, block.number))
+
+    def action_marketplace(self) -> None:
+        self._open_space_screen("marketplace")
+
+    def action_votes(self) -> None:
+        self._open_space_screen("votes")
+
+    def action_actions(self) -> None:
+        self._open_space_screen("actions")
+
+    def action_seating(self) -> None:
+        from facilitation.seating.event_plan import is_seatable
+
+        block = self.infos[self.current].block
+        if not is_seatable(block):
+            self.notify(_("This is not a World Café block."), severity="warning", timeout=4)
+            return
+        self.notify(_("Making the seating plan…"), timeout=3)
+        self.seating_worker(block)
+
+    @work(thread=True, exclusive=True, group="seating")
+    def seating_worker(self, block) -> None:
+        from facilitation.tui.console.work import seat_block
+
+        try:
+            summary, files = seat_block(self.event, block)
+        except UserError as exc:
+            self.post_message(WorkFailed(exc.message))
+        else:
+            self.post_message(SeatingDone(summary, files))
+
+    def action_synthesis(self) -> None:
+        self.part("#work-progress", ProgressBar).update(progress=0)
+        self.part("#work-progress").display = True
+        self.synthesis_worker()
+
+    @work(thread=True, exclusive=True, group="synthesis")
+    def synthesis_worker(self) -> None:
+        from facilitation.tui.console.work import write_synthesis
+
+        def progress(fraction: float, what: str) -> None:
+            self.post_message(SynthesisProgress(fraction, what))
+
+        try:
+            path = write_synthesis(self.event, progress)
+        except UserError as exc:
+            self.post_message(WorkFailed(exc.message))
+        except OSError as exc:
+            self.post_message(
+                WorkFailed(_("cannot write the synthesis: {reason}").format(reason=exc))
+            )
+        else:
+            self.post_message(SynthesisWritten(path))
+
+    def on_synthesis_progress(self, message: SynthesisProgress) -> None:
+        self.part("#work-progress", ProgressBar).update(progress=message.fraction)
+
+    def on_synthesis_written(self, message: SynthesisWritten) -> None:
+        self.part("#work-progress").display = False
+        self.notify(_("Synthesis written to {path}").format(path=message.path), timeout=20)
+
+    def on_seating_done(self, message: SeatingDone) -> None:
+        files = ", ".join(path.name for path in message.files)
+        self.notify(
+            message.summary + "\n" + _("Cards and table lists: {files}").format(files=files),
+            timeout=20,
+        )
+
+    def on_work_failed(self, message: WorkFailed) -> None:
+        self.part("#work-progress").display = False
+        self.notify(message.message, severity="error", timeout=15)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """The command palette offers every key of the console, then Textual's own."""

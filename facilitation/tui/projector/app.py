@@ -78,9 +78,8 @@ class ProjectorApp(App):
             yield Static(id="question")
             yield BigCountdown(id="countdown")
             yield Static(id="next-step")
-        # The Open Space agenda wall goes here (the lead mounts it, one line):
-        #     self.part("#agenda-wall").mount(AgendaWall(self.event, block.number))
-        # It is shown, and the stage shrinks, once the block's marketplace is over.
+        # The Open Space agenda wall: shown, and the stage shrinks, once the block's
+        # marketplace is over (mounted by show_wall).
         yield Container(id="agenda-wall")
 
     def part(self, selector, kind=None):
@@ -126,8 +125,22 @@ class ProjectorApp(App):
             )
         )
         wall = agenda_wall_due(info) and not ended
-        self.part("#agenda-wall").display = wall and bool(self.part("#agenda-wall").children)
+        if wall:
+            self.show_wall(block.number)
+        self.part("#agenda-wall").display = wall
         self.tick()
+
+    def show_wall(self, block_number: int) -> None:
+        """The block's agenda wall, read again from the event file (topics land as typed)."""
+        from facilitation.tui.marketplace.wall_widget import AgendaWall
+
+        container = self.part("#agenda-wall")
+        shown = next(iter(container.children), None)
+        if isinstance(shown, AgendaWall) and shown.block_number == block_number:
+            shown.refresh_wall()
+            return
+        container.remove_children()
+        container.mount(AgendaWall(self.event, block_number, show_cursor=False))
 
     def tick(self) -> None:
         now = self.clock()

@@ -1,0 +1,62 @@
+"""The console's long jobs, run in worker threads: the synthesis and the seating plan.
+
+They read and write the event file only and report through messages (messages.py).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from facilitation.errors import UserError
+from facilitation.i18n import _, current_language
+from facilitation.models import Block
+
+
+def synthesis_path(event_path: Path, lang: str) -> Path:
+    """Beside the event file: `cafe-synthese.docx` (French) or `cafe-synthesis.docx`."""
+    suffix = "synthese" if lang == "fr" else "synthesis"
+    return event_path.with_name(f"{event_path.stem}-{suffix}.docx")
+
+
+def write_synthesis(event, progress) -> Path:
+    from facilitation.synthesis import write_synthesis as write
+
+    return write(event, synthesis_path(event.path, event.language), progress=progress)
+
+
+def seat_block(event, block: Block) -> tuple[str, list[Path]]:
+    """Seat the block's participants for all its rounds (hosts stay, organisations and sectors
+    mixed), store the plan, and write the cards and table lists beside the event file."""
+    from facilitation.seating import Options, make_plan
+    from facilitation.seating.cards import write_cards, write_table_lists
+    from facilitation.seating.event_plan import event_participants, mixing_columns, store_plan
+
+    participants = event_participants(event)
+    tables = block.tables or event.script.event.tables
+    if not tables:
+        raise UserError(_("the block does not say how many tables it has (tables: ...)"))
+    options = Options(
+        rounds=len(block.rounds()),
+        tables=tables,
+        hosts_stay=True,
+        mix_by=mixing_columns(participants),
+        source=str(event.path),
+    )
+    result = make_plan(participants, options)
+    store_plan(event, block.number, result.plan, participants)
+    lang = event.language or current_language()
+    stem = event.path.with_name(f"{event.path.stem}-bloc{block.number}")
+    cards = stem.with_name(stem.name + ("-cartes.docx" if lang == "fr" else "-cards.docx"))
+    lists = stem.with_name(stem.name + ("-tables.docx"))
+    write_cards(result.plan, participants, cards, lang)
+    write_table_lists(result.plan, participants, lists, lang)
+    summary = _(
+        "Seating stored for {n} people: {repeats} repeated pairs (fewest possible: {bound}), "
+        "{mixing} mixing violations."
+    ).format(
+        n=len(participants),
+        repeats=result.quality.repeats,
+        bound=result.lower_bound,
+        mixing=result.quality.mixing,
+    )
+    return summary, [cards, lists]

@@ -1,0 +1,126 @@
+"""The console's keys that reach the other parts: Open Space screens, seating, synthesis."""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+
+import pytest
+from docx import Document
+
+from facilitation.run.agenda import step_infos
+from facilitation.store import Event, Participant
+from facilitation.store.sample import sample_script
+from facilitation.tui.console import make_console_app
+from facilitation.tui.marketplace import ActionsScreen, ConvergenceScreen, MarketplaceScreen
+
+T0 = 1_800_000_000.0
+SIZE = (110, 32)
+
+
+def sync(test):
+    @functools.wraps(test)
+    def run(*args, **kwargs):
+        return asyncio.run(test(*args, **kwargs))
+
+    return run
+
+
+def messages(app) -> str:
+    return "\n".join(str(n.message) for n in app._notifications)
+
+
+def screen_text(app) -> str:
+    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+
+
+async def until(pilot, condition, seconds: float = 10.0) -> None:
+    loop = asyncio.get_running_loop()
+    start = loop.time()
+    while not condition() and loop.time() - start < seconds:
+        await pilot.pause(0.05)
+
+
+@pytest.fixture
+def event(tmp_path):
+    with Event.create(tmp_path / "forum.db", sample_script("en"), "", "forum.md") as ev:
+        yield ev
+
+
+def go_to(event, predicate) -> None:
+    index = next(i.index for i in step_infos(event.script) if predicate(i))
+    event.write_timer(event.read_timer().with_(step_index=index), "goto")
+
+
+@sync
+async def test_open_space_keys_open_their_screens_and_follow_the_file(event, tmp_path):
+    go_to(event, lambda i: i.step.capture == "topics")
+    app = make_console_app(event, clock=lambda: T0)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("m")
+        await pilot.pause()
+        assert isinstance(app.screen, MarketplaceScreen)
+        with Event.open(event.path) as helper:  # a second helper typing topics elsewhere
+            helper.add_topic(2, "Logement abordable", "Marie Roy", slot=0, space=0)
+        await until(pilot, lambda: "Logement abordable" in screen_text(app))
+        assert "Logement abordable" in screen_text(app)
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("v")
+        await pilot.pause()
+        assert isinstance(app.screen, ConvergenceScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("x")
+        await pilot.pause()
+        assert isinstance(app.screen, ActionsScreen)
+
+
+@sync
+async def test_open_space_keys_say_so_on_a_world_cafe_block(event):
+    app = make_console_app(event, clock=lambda: T0, watch=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("m", "v")
+        await pilot.pause()
+        assert not isinstance(app.screen, (MarketplaceScreen, ConvergenceScreen))
+        assert "not an Open Space block" in messages(app)
+        assert "Open Space" not in screen_text(app)  # the footer does not offer it here
+
+
+@sync
+async def test_seating_key_stores_a_plan_and_writes_cards(event, tmp_path):
+    app = make_console_app(event, clock=lambda: T0, watch=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("a")
+        await until(pilot, lambda: "no participants" in messages(app))
+        assert "no participants yet" in messages(app)
+        event.add_participants(
+            Participant(0, f"Person {n}", organisation=f"Org {n % 5}", role="host" if n < 4 else "")
+            for n in range(18)
+        )
+        await pilot.press("a")
+        await until(pilot, lambda: "Seating stored" in messages(app))
+    assert "Seating stored for 18 people" in messages(app)
+    seats = event.seating(1)
+    rounds = {s.round for s in seats}
+    assert rounds == {r.round for r in event.script.blocks[0].rounds()}
+    assert len(seats) == 18 * len(rounds)
+    cards = tmp_path / "forum-bloc1-cards.docx"
+    text = "\n".join(p.text for p in Document(cards).paragraphs) + "\n".join(
+        cell.text for table in Document(cards).tables for row in table.rows for cell in row.cells
+    )
+    assert "Person 7" in text
+
+
+@sync
+async def test_synthesis_key_writes_the_document_beside_the_event(event, tmp_path):
+    event.add_note(1, "La **confiance** d'abord", round=1, table=2, author="Ana")
+    app = make_console_app(event, clock=lambda: T0, watch=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("y")
+        await until(pilot, lambda: "Synthesis written" in messages(app), seconds=30)
+        assert not app.query_one("#work-progress").display
+    path = tmp_path / "forum-synthesis.docx"
+    assert f"Synthesis written to {path}" in messages(app)
+    body = "\n".join(p.text for p in Document(path).paragraphs)
+    assert "La confiance d'abord" in body and event.script.event.title in body
