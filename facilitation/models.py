@@ -14,13 +14,20 @@ from pydantic import BaseModel, ConfigDict, Field
 
 Language = Literal["fr", "en"]
 
+
+class Model(BaseModel):
+    # Schemas are built on first use, not at import: the console starts faster, and a process
+    # that never reads a format file never builds the format models.
+    model_config = ConfigDict(defer_build=True)
+
+
 # What is captured during a step: nothing, notes per table (World Café rounds), plenary notes
 # (harvest), topics (Open Space marketplace), session reports (Open Space sessions), votes
 # (convergence), actions (action planning).
 Capture = Literal["none", "table", "plenary", "topics", "reports", "votes", "actions"]
 
 
-class Theme(BaseModel):
+class Theme(Model):
     """One entry of the event's codebook: notes can be tagged with it."""
 
     id: str  # short tag used in notes and CSV files, e.g. "leadership"
@@ -28,7 +35,7 @@ class Theme(BaseModel):
     description: str = ""
 
 
-class EventInfo(BaseModel):
+class EventInfo(Model):
     title: str
     organiser: str = ""
     dates: list[dt.date] = Field(default_factory=list)
@@ -48,7 +55,7 @@ class EventInfo(BaseModel):
         return max(0, end - start)
 
 
-class Step(BaseModel):
+class Step(Model):
     """One timed step of a block: a phase of its format, a round, or a step of the script's own."""
 
     kind: str  # the format's phase id ("welcome", "round", "harvest", ...) or "custom"
@@ -61,7 +68,7 @@ class Step(BaseModel):
     line: int | None = None  # line in the script; None when inherited from the format
 
 
-class Block(BaseModel):
+class Block(Model):
     """A part of the event run with one format (a World Café morning, an Open Space...)."""
 
     number: int  # 1-based, in script order
@@ -86,8 +93,8 @@ class Block(BaseModel):
         return [step for step in self.steps if step.round is not None]
 
 
-class SessionScript(BaseModel):
-    model_config = ConfigDict(frozen=False)
+class SessionScript(Model):
+    model_config = ConfigDict(frozen=False, defer_build=True)
 
     event: EventInfo
     blocks: list[Block] = Field(default_factory=list)
@@ -110,7 +117,7 @@ class SessionScript(BaseModel):
 # ---- formats (data in formats/*.yaml) -------------------------------------------------------
 
 
-class LocalisedText(BaseModel):
+class LocalisedText(Model):
     fr: str = ""
     en: str = ""
 
@@ -118,7 +125,7 @@ class LocalisedText(BaseModel):
         return (self.fr if lang == "fr" else self.en) or self.en or self.fr
 
 
-class LocalisedNames(BaseModel):
+class LocalisedNames(Model):
     fr: list[str] = Field(default_factory=list)
     en: list[str] = Field(default_factory=list)
 
@@ -126,8 +133,8 @@ class LocalisedNames(BaseModel):
         return [*self.fr, *self.en]
 
 
-class PhaseDefinition(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class PhaseDefinition(Model):
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     id: str
     names: LocalisedNames  # how a script's `##` heading names this phase (any case/accents)
@@ -140,8 +147,8 @@ class PhaseDefinition(BaseModel):
     capture: Capture = "none"
 
 
-class FormatDefinition(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class FormatDefinition(Model):
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     id: str
     names: LocalisedNames  # what a script's `format:` line may say

@@ -4,10 +4,21 @@ from __future__ import annotations
 
 import datetime as dt
 
-from babel import dates as _dates
-from babel import numbers as _numbers
-
 from facilitation.i18n import current_language
+
+
+class _Lazy:
+    """Babel's modules, imported on first use: the console's countdown needs none of them,
+    and importing them costs its start-up time."""
+
+    def __getattr__(self, name: str):
+        import babel.dates
+        import babel.numbers
+
+        return {"dates": babel.dates, "numbers": babel.numbers}[name]
+
+
+_babel = _Lazy()
 
 _BABEL_LOCALE = {"fr": "fr_CA", "en": "en_CA"}
 
@@ -18,7 +29,7 @@ def babel_locale(lang: str | None = None) -> str:
 
 def format_date(day: dt.date, lang: str | None = None, form: str = "long") -> str:
     """`4 mai 2010` (and `1er mars 2024`) in French, `May 4, 2010` in English."""
-    text = _dates.format_date(day, format=form, locale=babel_locale(lang))
+    text = _babel.dates.format_date(day, format=form, locale=babel_locale(lang))
     return _first_of_month(text, day, lang)
 
 
@@ -36,7 +47,7 @@ def format_date_range(days: list[dt.date], lang: str | None = None) -> str:
     if len(days) == 1:
         return format_date(days[0], lang)
     first, last = min(days), max(days)
-    text = _dates.format_interval(first, last, "yMMMMd", locale=babel_locale(lang))
+    text = _babel.dates.format_interval(first, last, "yMMMMd", locale=babel_locale(lang))
     return _first_of_month(text, first, lang)
 
 
@@ -44,7 +55,7 @@ def format_time(moment: dt.time | dt.datetime, lang: str | None = None) -> str:
     """`9 h 30` in Quebec French, `9:30 a.m.` in English."""
     if (lang or current_language()) == "fr":
         return f"{moment.hour} h {moment.minute:02d}"
-    return _dates.format_time(moment, format="short", locale=babel_locale(lang))
+    return _babel.dates.format_time(moment, format="short", locale=babel_locale(lang))
 
 
 def format_minutes(minutes: float, lang: str | None = None) -> str:
@@ -72,4 +83,4 @@ def format_clock(seconds: float) -> str:
 
 
 def format_number(value: float, lang: str | None = None) -> str:
-    return _numbers.format_decimal(value, locale=babel_locale(lang))
+    return _babel.numbers.format_decimal(value, locale=babel_locale(lang))
