@@ -268,7 +268,7 @@ def test_run_log_gives_actual_times(tmp_path):
     ) as event:
         event.write_timer(TimerState(step_index=1, status="running"), "started")
         clock[0] += 20 * 60
-        event.write_timer(TimerState(step_index=1, status="running"), "extended", detail="+5 min")
+        event.write_timer(TimerState(step_index=1, status="running"), "extended", detail="+300 s")
         clock[0] += 7 * 60
         event.write_timer(TimerState(step_index=1, status="ended"), "ended")
         event.add_note(1, "Une note", round=1, table=1)

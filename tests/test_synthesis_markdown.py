@@ -9,7 +9,7 @@ from facilitation.cli import main
 from facilitation.store.runlog import RunLogEntry
 from facilitation.store.sample import sample_script
 from facilitation.synthesis import write_synthesis
-from facilitation.synthesis.agenda import agenda, extension_minutes
+from facilitation.synthesis.agenda import agenda
 from facilitation.synthesis.recurring import recurring_ideas
 
 
@@ -68,14 +68,16 @@ def test_agenda_actual_times():
         RunLogEntry(1, 100.0, "started", 0, ""),
         RunLogEntry(2, 400.0, "paused", 0, ""),
         RunLogEntry(3, 500.0, "resumed", 0, ""),
-        RunLogEntry(4, 700.0, "extended", 0, "+5 min"),
-        RunLogEntry(5, 900.0, "goto", 1, ""),
-        RunLogEntry(6, 1000.0, "started", 1, ""),
-        RunLogEntry(7, 1300.0, "ended", 1, ""),
+        RunLogEntry(4, 700.0, "extended", 0, "+60 s"),
+        RunLogEntry(5, 710.0, "extended", 0, "+60 s"),
+        RunLogEntry(6, 900.0, "goto", 1, ""),
+        RunLogEntry(7, 1000.0, "started", 1, ""),
+        RunLogEntry(8, 1300.0, "ended", 1, ""),
     ]
     rows = agenda(script.flat_steps(), log)
     assert rows[0].actual_start == 100.0 and rows[0].actual_seconds == 800.0
-    assert rows[0].extensions == [5.0]
-    assert rows[1].actual_start == 900.0 and rows[1].actual_seconds == 400.0
+    assert rows[0].extensions == 2 and rows[0].extended_minutes == 2.0
+    # A step's actual start is when its timer started (as on the console), not when it was
+    # gone to.
+    assert rows[1].actual_start == 1000.0 and rows[1].actual_seconds == 300.0
     assert rows[2].actual_start is None
-    assert extension_minutes("+300 s") == 5.0 and extension_minutes("") == 0.0

@@ -24,6 +24,7 @@ class StepTiming:
     running_seconds: float = 0.0  # time its timer ran, pauses excluded
     pauses: int = 0
     extended_seconds: float = 0.0  # minutes added minus minutes removed
+    extensions: int = 0  # how many times time was added or removed
     visited: bool = False  # it was the current step at some point
     skipped: bool = False  # passed over (a later step was reached) without ever being started
 
@@ -84,6 +85,7 @@ def step_timings(
             match = _SECONDS.match(entry.detail)
             if match:
                 timing.extended_seconds += float(match.group(1))
+            timing.extensions += 1
         elif entry.action == "ended":
             leave(entry.at)
             current = None

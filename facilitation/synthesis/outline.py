@@ -118,10 +118,11 @@ def _agenda(out: Outline, data: EventData, w: Words) -> None:
             if ran:
                 extensions = ""
                 if row.extensions:
-                    added = sum(row.extensions)
-                    extensions = w.n("{n} extension", "{n} extensions", len(row.extensions))
+                    added = row.extended_minutes
+                    extensions = w.n("{n} extension", "{n} extensions", row.extensions)
                     if added:
-                        extensions += f" (+{w.minutes(added)})"
+                        sign = "+" if added > 0 else "−"
+                        extensions += f" ({sign}{w.minutes(abs(added))})"
                 cells += [
                     w.epoch_time(row.actual_start) if row.actual_start is not None else "",
                     w.minutes(row.actual_seconds / 60) if row.actual_seconds is not None else "",
