@@ -9,20 +9,17 @@ from __future__ import annotations
 
 import csv
 import io
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from facilitation.errors import UserError
 from facilitation.i18n import _
+from facilitation.textmatch import fold_key
 
 
 def normalise_header(name: str) -> str:
     """`Organisme ` -> `organisme`, `Secteur d'activité` -> `secteur_d_activite`."""
-    text = unicodedata.normalize("NFKD", name.strip().casefold())
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    out = "".join(c if c.isalnum() else "_" for c in text)
-    return "_".join(part for part in out.split("_") if part)
+    return fold_key(name)
 
 
 @dataclass

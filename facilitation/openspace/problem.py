@@ -9,8 +9,9 @@ one slot, so the real turnout is at most this).
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
+
+from facilitation.textmatch import fold
 
 Cell = tuple[int, int]  # (slot, space)
 
@@ -22,10 +23,8 @@ _CAPACITY_IN_LABEL = re.compile(
 
 
 def person_key(name: str) -> str:
-    """A loose key for a person's name: case, accents and extra spaces ignored."""
-    text = unicodedata.normalize("NFKD", name.casefold())
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    return " ".join(text.split())
+    """A loose key for a person's name: case, accents, spaces and punctuation ignored."""
+    return fold(name)
 
 
 def convener_keys(convener: str) -> frozenset[str]:

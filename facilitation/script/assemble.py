@@ -18,7 +18,6 @@ from facilitation.script.body import RawBlock, RawStep
 from facilitation.script.formats import find_format, known_format_names, suggest_format
 from facilitation.script.frontmatter import key_names
 from facilitation.script.values import (
-    fold,
     minutes_between,
     parse_count,
     parse_duration,
@@ -27,6 +26,7 @@ from facilitation.script.values import (
     split_heading_duration,
     split_list,
 )
+from facilitation.textmatch import fold
 
 BLOCK_KEYS = {
     "format": ("format", "format", "méthode", "methode", "method"),

@@ -14,7 +14,7 @@ from facilitation.models import FormatDefinition
 from facilitation.paths import formats_dir
 from facilitation.script import yamlmeta
 from facilitation.script.source import read_text
-from facilitation.script.values import fold
+from facilitation.textmatch import fold
 
 
 def plain(node: yamlmeta.Node) -> object:

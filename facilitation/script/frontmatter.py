@@ -9,7 +9,8 @@ from facilitation.errors import UserError
 from facilitation.i18n import _, current_language
 from facilitation.models import EventInfo, Theme
 from facilitation.script import yamlmeta
-from facilitation.script.values import fold, parse_count, parse_date, parse_time, slug
+from facilitation.script.values import parse_count, parse_date, parse_time, slug
+from facilitation.textmatch import fold
 
 KEYS = {
     "title": ("title", "titre"),

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
 
 from facilitation.i18n import _
+from facilitation.textmatch import fold
 
 MAX_STEP_MINUTES = 8 * 60
 
@@ -29,13 +29,6 @@ _LOOKS_LIKE_DURATION = re.compile(
     rf"\d\s*(?:{_HOURS}|{_MINUTES})(?![^\W\d_])|(?:^|\s)(?:{_HOURS}|{_MINUTES})\s*$|^\s*-?\d+\s*$",
     re.IGNORECASE,
 )
-
-
-def fold(text: str) -> str:
-    """Lower case without accents or punctuation, for matching names loosely."""
-    text = unicodedata.normalize("NFKD", text.casefold())
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    return " ".join("".join(c if c.isalnum() else " " for c in text).split())
 
 
 def parse_duration(text: str) -> int:
