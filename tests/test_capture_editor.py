@@ -84,7 +84,8 @@ async def test_type_tag_save_edit_delete(event_path):
         assert note.text == "- more *housing* near the bus"
         assert note.tags == ["housing"] and note.author == "ana"
         assert app.screen.query_one("#text", TextArea).text == ""
-        assert "more *housing* near the bus" in screen_text(app)
+        shown = screen_text(app)  # the list renders the Markdown: a bullet, no asterisks
+        assert "• more housing near the bus" in shown and "*housing*" not in shown
 
         # Edit: the notes list (F4), the note under the round's heading, Enter.
         await pilot.press("f4", "down", "enter")

@@ -7,11 +7,12 @@ import time
 
 from facilitation.errors import UserError
 from facilitation.i18n import _
+from facilitation.seating.cells import grid_blow_up
 from facilitation.seating.constructions import construct
 from facilitation.seating.greedy import Stuck, greedy
 from facilitation.seating.model import MIX_WEIGHT, Options, Participant, Plan, PlanResult, Quality
 from facilitation.seating.problem import Problem, build_problem
-from facilitation.seating.quality import lower_bound, repeats
+from facilitation.seating.quality import lower_bound_source, repeats
 from facilitation.seating.search import Search
 from facilitation.seating.state import State, feasible
 
@@ -63,7 +64,7 @@ def make_plan(participants: list[Participant], options: Options) -> PlanResult:
     # with people who left (only in the full plan); neither can change.
     kept_all = repeats(kept)
     kept_here = State(problem).repeats()
-    bound = lower_bound(problem)
+    bound, bound_source = lower_bound_source(problem)
     try:
         base = greedy(problem, rng)
     except Stuck:
@@ -76,11 +77,13 @@ def make_plan(participants: list[Participant], options: Options) -> PlanResult:
         ) from None
     greedy_quality = Quality(base.repeats() - kept_here + kept_all, base.mixing())
     start, method = base, "greedy"
-    built = construct(problem)
-    if built is not None and feasible(problem, built):
-        candidate = State.from_assignment(problem, built)
-        if _score(candidate) <= _score(base):
-            start, method = candidate, "construction"
+    for built in (construct(problem), grid_blow_up(problem, rng)):
+        if built is not None and feasible(problem, built):
+            candidate = State.from_assignment(problem, built)
+            if _score(candidate) < _score(start) or (
+                method == "greedy" and _score(candidate) == _score(start)
+            ):
+                start, method = candidate, "construction"
     start_score = _score(start)
     search = Search(start, rng, kept_here + bound)
     assign, score = search.run(_budget(problem, options.effort))
@@ -98,4 +101,5 @@ def make_plan(participants: list[Participant], options: Options) -> PlanResult:
         method=method,
         seconds=time.perf_counter() - started,
         table_sizes=sizes,
+        bound_source=bound_source,
     )

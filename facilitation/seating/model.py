@@ -88,3 +88,5 @@ class PlanResult:
     method: str  # "construction", "search" or "greedy": where the returned plan came from
     seconds: float
     table_sizes: list[int] = field(default_factory=list)
+    # Which argument gives `lower_bound` (see quality.lower_bound_parts), e.g. "pigeon".
+    bound_source: str = ""

@@ -58,21 +58,73 @@ def _spread_overlap(size: int, groups: int) -> int:
     return rem * comb(q + 1, 2) + (groups - rem) * comb(q, 2)
 
 
-def lower_bound(problem: Problem) -> int:
-    """A number of repeats no plan can go below, for the planned rounds.
+def _per_person(n: int, rounds: int, lo: int, hi: int, n_hi: int) -> int:
+    """Each person x meets sum_r (s_r(x) - 1) table-mates over the rounds but has only n - 1
+    possible partners, so x takes part in at least that excess of repeated meetings; every
+    repeat is counted by both people of the pair. Seats at big tables are shared out as evenly
+    as possible (the excess is convex in them), which is the most favourable case."""
+    seats_hi = rounds * n_hi * hi if lo < hi else 0
+    q, rem = divmod(seats_hi, n)
 
-    - counting: each round seats sum C(s, 2) pairs; only C(N, 2) distinct pairs exist, so R
+    def excess(h: int) -> int:
+        return max(0, rounds * (lo - 1) + h - (n - 1))
+
+    total = rem * excess(q + 1) + (n - rem) * excess(q)
+    return -(-total // 2)
+
+
+def orthogonal_array_exists(tables: int, rounds: int) -> bool:
+    """Whether `rounds - 2` mutually orthogonal Latin squares of order `tables` can exist:
+    never more than tables - 1 of them, and no two of order 6 (Tarry, 1900). Other orders
+    are treated as possible (true for prime powers; unknown or true for the rest)."""
+    if rounds <= 2:
+        return True
+    return rounds <= tables + 1 and not (tables == 6 and rounds >= 4)
+
+
+def lower_bound_parts(problem: Problem) -> dict[str, int]:
+    """Every valid lower bound on the repeats of the planned rounds, by name.
+
+    - count: each round seats sum C(s, 2) pairs; only C(N, 2) distinct pairs exist, so R
       rounds repeat at least R * sum C(s, 2) - C(N, 2);
-    - pigeonhole: each later round, a table of s people drawn from the T tables of the first
-      planned round holds at least `_spread_overlap(s, T)` pairs who already met;
-    - keep-together: a group of k meets every round, C(k, 2) * (R - 1) repeats.
-    Each is a valid bound; the largest is returned. Repeats of rounds kept from a previous plan
-    are not included (they cannot change).
+    - person: the same count per person (see `_per_person`), which can only be larger;
+    - pigeon: for any two rounds, a table of s people spread over the T tables of the other
+      round holds at least `_spread_overlap(s, T)` pairs seated together in both, O in all.
+      Summing over the C(R, 2) pairs of rounds, sum over pairs of C(k, 2) >= C(R, 2) * O for
+      pairs meeting k times; as k - 1 >= (2 / R) * C(k, 2) for 1 <= k <= R, repeats >= (R - 1) * O;
+    - pigeon+1: equality above needs every pair to meet 0, 1 or R times and every two rounds
+      to overlap in exactly O pairs. With tables of at least T people the people who always
+      sit together then form T * T classes, one per (table, table) of any two rounds: an
+      orthogonal array OA(R, T), i.e. R - 2 orthogonal Latin squares of order T. Where that
+      cannot exist (T = 6 and R >= 4, or R > T + 1), one more repeat is forced;
+    - together: a keep-together group of k meets every round, C(k, 2) * (R - 1) repeats.
+    Repeats of rounds kept from a previous plan are not included (they cannot change).
     """
     n, tables, rounds = problem.n, problem.tables, problem.block
-    sizes = [problem.hi] * problem.n_hi + [problem.lo] * (tables - problem.n_hi)
+    lo, hi, n_hi = problem.lo, problem.hi, problem.n_hi
+    sizes = [hi] * n_hi + [lo] * (tables - n_hi)
     per_round = sum(comb(s, 2) for s in sizes)
-    counting = max(0, rounds * per_round - comb(n, 2))
-    pigeonhole = (rounds - 1) * sum(_spread_overlap(s, tables) for s in sizes)
-    together = (rounds - 1) * sum(comb(len(u), 2) for u in problem.units)
-    return max(counting, pigeonhole, together)
+    pigeon = (rounds - 1) * sum(_spread_overlap(s, tables) for s in sizes)
+    parts = {
+        "count": max(0, rounds * per_round - comb(n, 2)),
+        "person": _per_person(n, rounds, lo, hi, n_hi),
+        "pigeon": pigeon,
+        "together": (rounds - 1) * sum(comb(len(u), 2) for u in problem.units),
+    }
+    if rounds >= 2 and lo >= tables and not orthogonal_array_exists(tables, rounds):
+        parts["pigeon+1"] = pigeon + 1
+    return parts
+
+
+def lower_bound_source(problem: Problem) -> tuple[int, str]:
+    """The best lower bound and the name of the part that gives it (see `lower_bound_parts`)."""
+    parts = lower_bound_parts(problem)
+    best = max(parts.values())
+    if best == 0:
+        return 0, "trivial"
+    return best, next(name for name, value in parts.items() if value == best)
+
+
+def lower_bound(problem: Problem) -> int:
+    """A number of repeats no plan can go below, for the planned rounds."""
+    return lower_bound_source(problem)[0]

@@ -34,7 +34,7 @@ class JoinScreen(Screen):
             yield Label(_("Type the code written on your table's card, then Enter."))
             yield Input(placeholder=_("code, e.g. K7M2Q"), id="code", max_length=16)
             yield Static("", id="join-message")
-        yield Footer()
+        yield Footer(compact=True)
 
     def action_clear(self) -> None:
         self.query_one("#code", Input).value = ""
@@ -93,7 +93,7 @@ class ChooseScreen(Screen):
             options.append(Option(_("Typist: all the tables of a round"), id="typist"))
             yield OptionList(*options, id="places")
             yield Static("", id="join-message")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#places", OptionList).focus()

@@ -33,7 +33,7 @@ class ConfirmScreen(ModalScreen[bool]):
         with Vertical(classes="dialog"):
             yield Static(Text(self.question))
             yield Static(_("y: yes   n: no"), classes="dialog-keys")
-        yield Footer()
+        yield Footer(compact=True)
 
     def action_answer(self, yes: bool) -> None:
         self.dismiss(yes)
@@ -62,7 +62,7 @@ class TagPicker(ModalScreen[list[str]]):
             else:
                 yield Static(_("Tags, separated by commas; Enter when done."))
                 yield Input(", ".join(self.selected), id="free-tags")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.show()

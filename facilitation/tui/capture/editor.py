@@ -33,6 +33,7 @@ from facilitation.tui.capture.where import (
 from facilitation.tui.help import translate_bindings
 from facilitation.tui.messages import EventFileChanged
 from facilitation.tui.watch import watch_event_file
+from facilitation.tui.widgets.inline_markdown import markdown_text
 
 DRAFT_SECONDS = 1.0  # a draft is written at most this long after a change
 
@@ -107,7 +108,7 @@ class NoteEditorScreen(Screen):
             with Vertical(id="notes-pane"):
                 yield Static("", id="notes-title")
                 yield NotesList(id="notes")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.refresh_room(announce=False)
@@ -430,7 +431,7 @@ class NoteEditorScreen(Screen):
             options.append(Option(Text(f"{label} ({count})", style="bold"), disabled=True))
             for note in by_round[round_]:
                 tags = ", ".join(codebook.get(t, t) for t in note.tags)
-                text = Text(note.text)
+                text = markdown_text(note.text)  # bold, lists: as the synthesis will show them
                 if tags:
                     text.append(f"\n[{tags}]", style="italic")
                 options.append(Option(text, id=str(note.id)))

@@ -58,7 +58,7 @@ class ReportListScreen(Screen):
             yield Static(_("Open Space session reports"), id="reports-title")
             yield Label(_("Choose a topic, then Enter to fill its report."))
             yield OptionList(id="topics")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.refresh_topics()
@@ -134,7 +134,7 @@ class AddTopicScreen(ModalScreen[tuple[str, str] | None]):
             yield Static(_("A new topic"), classes="dialog-title")
             yield Input(placeholder=_("topic"), id="topic-title")
             yield Input(placeholder=_("convener"), id="topic-convener")
-        yield Footer()
+        yield Footer(compact=True)
 
     @on(Input.Submitted, "#topic-title")
     def next_field(self) -> None:
@@ -170,7 +170,7 @@ class PeoplePicker(ModalScreen[list[str] | None]):
         with Vertical(classes="dialog"):
             yield Static(_("Participants: space ticks a name, Enter adds them"))
             yield SelectionList(*[(name, name) for name in self.names], id="people")
-        yield Footer()
+        yield Footer(compact=True)
 
     def action_done(self) -> None:
         self.dismiss(list(self.query_one("#people", SelectionList).selected))
@@ -208,7 +208,7 @@ class ReportFormScreen(Screen):
                     yield Input(id=f"f-{field}", select_on_focus=False)
                 else:
                     yield TextArea(id=f"f-{field}", soft_wrap=True, tab_behavior="focus")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         event = self.app.event

@@ -67,7 +67,7 @@ class TypistScreen(Screen):
                 yield Static("", id="typist-where")
                 yield Input(placeholder=_("a note, then Enter  (#tag to tag it)"), id="line")
                 yield Static("", id="typist-notes")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         rounds = self.rounds()

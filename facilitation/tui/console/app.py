@@ -73,6 +73,7 @@ class ConsoleApp(App):
     # Descriptions in English with N_(); translate_bindings() translates them at start-up.
     BINDINGS = [
         Binding("space", "toggle", N_("Start/pause")),
+        Binding("f1", "help", N_("Help")),
         Binding("s", "start", N_("Start the step"), show=False),
         Binding("p", "pause", N_("Pause or resume"), show=False),
         Binding("plus,equals_sign", "add_minute", N_("+1 min"), key_display="+"),
@@ -83,7 +84,6 @@ class ConsoleApp(App):
         Binding("t", "toggle_prompt", N_("Show/hide the prompt"), show=False),
         Binding("o", "projector", N_("Projector instructions"), show=False),
         Binding("c", "codes", N_("Join codes of the tables"), show=False),
-        Binding("f1", "help", N_("Help")),
         Binding("m", "marketplace", N_("Open Space: marketplace and agenda wall")),
         Binding("v", "votes", N_("Open Space: votes"), show=False),
         Binding("x", "actions", N_("Open Space: action plan"), show=False),
@@ -139,7 +139,7 @@ class ConsoleApp(App):
                 prompt.border_title = _("What to say")
                 yield prompt
                 yield ProgressBar(id="work-progress", total=1.0, show_eta=False)
-        yield Footer()
+        yield Footer(compact=True)
 
     def part(self, selector, kind=None):
         """A widget of the console's own screen (queries on the app would search a pop-up
@@ -241,7 +241,10 @@ class ConsoleApp(App):
 
     def on_event_file_changed(self, message: EventFileChanged) -> None:
         self.reload()
-        self.refresh_view()
+        try:
+            self.refresh_view()
+        except NoMatches:  # a change noticed while the app closes
+            return
         if self.screen is not self._main:  # an Open Space screen on top refreshes too
             self.screen.post_message(EventFileChanged())
 

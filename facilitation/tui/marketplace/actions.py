@@ -106,7 +106,7 @@ class ActionsScreen(Screen):
         yield Static(_("Action plan \u2014 {title}").format(title=block.title), id="title")
         yield DataTable(id="actions", cursor_type="row")
         yield Static("", id="status")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)

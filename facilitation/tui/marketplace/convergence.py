@@ -45,7 +45,7 @@ class ConvergenceScreen(Screen):
         yield DataTable(id="ranking", cursor_type="row")
         yield Static("", id="status")
         yield Input(id="entry")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)

@@ -81,7 +81,7 @@ class MarketplaceScreen(Screen):
                 yield Static("", id="conflicts")
         yield Static("", id="status")
         yield Input(id="entry")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         if self.watch:

@@ -99,7 +99,10 @@ class ProjectorApp(App):
 
     def on_event_file_changed(self, message: EventFileChanged) -> None:
         self.state = self.event.read_timer()
-        self.refresh_view()
+        try:
+            self.refresh_view()
+        except NoMatches:  # a change noticed while the app closes
+            return
 
     def refresh_view(self) -> None:
         if not self.infos:
