@@ -2,7 +2,8 @@
 
     .venv/bin/python bench/seating.py
 
-Prints, per instance: repeats, the lower bound, the greedy baseline's repeats, mixing
+Prints, per instance: repeats, the lower bound and the argument that gives it (see
+facilitation.seating.quality.lower_bound_parts), the greedy baseline's repeats, mixing
 violations (engine / greedy) and the time.
 """
 
@@ -49,7 +50,7 @@ def participants(n: int, tables: int, hosts: bool, mix: bool) -> list[Participan
 
 def main() -> None:
     print(
-        f"{'N/T/R':<12}{'hosts':<7}{'mix':<5}{'repeats':>8}{'bound':>8}{'greedy':>8}"
+        f"{'N/T/R':<12}{'hosts':<7}{'mix':<5}{'repeats':>8}{'bound':>8}{'from':>9}{'greedy':>8}"
         f"{'mixing':>8}{'g.mix':>7}  {'method':<13}{'time':>7}"
     )
     for n, tables, rounds, hosts, mix in INSTANCES:
@@ -63,7 +64,7 @@ def main() -> None:
         result = make_plan(participants(n, tables, hosts, mix), options)
         print(
             f"{f'{n}/{tables}/{rounds}':<12}{'yes' if hosts else 'no':<7}{'yes' if mix else 'no':<5}"
-            f"{result.quality.repeats:>8}{result.lower_bound:>8}{result.greedy.repeats:>8}"
+            f"{result.quality.repeats:>8}{result.lower_bound:>8}{result.bound_source:>9}{result.greedy.repeats:>8}"
             f"{result.quality.mixing:>8}{result.greedy.mixing:>7}  {result.method:<13}"
             f"{result.seconds:>6.2f}s"
         )

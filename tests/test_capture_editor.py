@@ -3,12 +3,8 @@ never lose a word when the round changes, drafts restored after a restart."""
 
 from __future__ import annotations
 
-import asyncio
-import functools
-import html
-import re
-
 import pytest
+from pilot_support import screen_text, sync
 from textual.widgets import TextArea
 
 from facilitation.store import Event
@@ -16,16 +12,6 @@ from facilitation.store.sample import sample_script
 from facilitation.tui.capture.app import CaptureApp
 
 SIZE = (110, 30)
-
-
-def sync(test):
-    """Run an async test with asyncio.run (no async plugin for pytest in this project)."""
-
-    @functools.wraps(test)
-    def run(*args, **kwargs):
-        return asyncio.run(test(*args, **kwargs))
-
-    return run
 
 
 T0 = 1_800_000_000.0
@@ -51,14 +37,6 @@ def make_app(path, table=2, who="ana") -> CaptureApp:
 async def type_text(pilot, text: str) -> None:
     keys = {" ": "space", "\n": "enter", "*": "asterisk", "-": "minus", "'": "apostrophe"}
     await pilot.press(*[keys.get(c, c) for c in text])
-
-
-def screen_text(app) -> str:
-    """Everything the screen shows, as plain text (from the SVG screenshot)."""
-    svg = app.export_screenshot()
-    body = svg[svg.find("</style>") :]
-    text = html.unescape(re.sub(r"<[^>]+>", "", body))
-    return text.replace("\xa0", " ")
 
 
 def go_to_step(path, step_index: int) -> None:

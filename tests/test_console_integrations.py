@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import asyncio
-import functools
-
 import pytest
 from docx import Document
+from pilot_support import notifications, screen_text, sync, wait_for
 
 from facilitation.run.agenda import step_infos
 from facilitation.store import Event, Participant
@@ -16,29 +14,6 @@ from facilitation.tui.marketplace import ActionsScreen, ConvergenceScreen, Marke
 
 T0 = 1_800_000_000.0
 SIZE = (110, 32)
-
-
-def sync(test):
-    @functools.wraps(test)
-    def run(*args, **kwargs):
-        return asyncio.run(test(*args, **kwargs))
-
-    return run
-
-
-def messages(app) -> str:
-    return "\n".join(str(n.message) for n in app._notifications)
-
-
-def screen_text(app) -> str:
-    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
-
-
-async def until(pilot, condition, seconds: float = 10.0) -> None:
-    loop = asyncio.get_running_loop()
-    start = loop.time()
-    while not condition() and loop.time() - start < seconds:
-        await pilot.pause(0.05)
 
 
 @pytest.fixture
@@ -62,7 +37,7 @@ async def test_open_space_keys_open_their_screens_and_follow_the_file(event, tmp
         assert isinstance(app.screen, MarketplaceScreen)
         with Event.open(event.path) as helper:  # a second helper typing topics elsewhere
             helper.add_topic(2, "Logement abordable", "Marie Roy", slot=0, space=0)
-        await until(pilot, lambda: "Logement abordable" in screen_text(app))
+        await wait_for(pilot, lambda: "Logement abordable" in screen_text(app), seconds=10)
         assert "Logement abordable" in screen_text(app)
         await pilot.press("escape")
         await pilot.pause()
@@ -83,7 +58,7 @@ async def test_open_space_keys_say_so_on_a_world_cafe_block(event):
         await pilot.press("m", "v")
         await pilot.pause()
         assert not isinstance(app.screen, (MarketplaceScreen, ConvergenceScreen))
-        assert "not an Open Space block" in messages(app)
+        assert "not an Open Space block" in notifications(app)
         assert "Open Space" not in screen_text(app)  # the footer does not offer it here
 
 
@@ -92,15 +67,15 @@ async def test_seating_key_stores_a_plan_and_writes_cards(event, tmp_path):
     app = make_console_app(event, clock=lambda: T0, watch=False)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("a")
-        await until(pilot, lambda: "no participants" in messages(app))
-        assert "no participants yet" in messages(app)
+        await wait_for(pilot, lambda: "no participants" in notifications(app), seconds=10)
+        assert "no participants yet" in notifications(app)
         event.add_participants(
             Participant(0, f"Person {n}", organisation=f"Org {n % 5}", role="host" if n < 4 else "")
             for n in range(18)
         )
         await pilot.press("a")
-        await until(pilot, lambda: "Seating stored" in messages(app))
-    assert "Seating stored for 18 people" in messages(app)
+        await wait_for(pilot, lambda: "Seating stored" in notifications(app), seconds=10)
+    assert "Seating stored for 18 people" in notifications(app)
     seats = event.seating(1)
     rounds = {s.round for s in seats}
     assert rounds == {r.round for r in event.script.blocks[0].rounds()}
@@ -118,9 +93,9 @@ async def test_synthesis_key_writes_the_document_beside_the_event(event, tmp_pat
     app = make_console_app(event, clock=lambda: T0, watch=False)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("y")
-        await until(pilot, lambda: "Synthesis written" in messages(app), seconds=30)
+        await wait_for(pilot, lambda: "Synthesis written" in notifications(app), seconds=30)
         assert not app.query_one("#work-progress").display
     path = tmp_path / "forum-synthesis.docx"
-    assert f"Synthesis written to {path}" in messages(app)
+    assert f"Synthesis written to {path}" in notifications(app)
     body = "\n".join(p.text for p in Document(path).paragraphs)
     assert "La confiance d'abord" in body and event.script.event.title in body

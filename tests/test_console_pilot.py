@@ -3,10 +3,8 @@ records. The clock is a fake one (no sleeps): the countdown is computed from it.
 
 from __future__ import annotations
 
-import asyncio
-import functools
-
 import pytest
+from pilot_support import FakeClock, screen_text, sync
 
 from facilitation.store import Event, TimerConflict
 from facilitation.store.sample import sample_script
@@ -18,24 +16,6 @@ from facilitation.tui.widgets.teleprompter import Teleprompter
 
 T0 = 1_800_000_000.0
 SIZE = (100, 30)
-
-
-def sync(test):
-    """Run an async test with asyncio.run (no async plugin for pytest in this project)."""
-
-    @functools.wraps(test)
-    def run(*args, **kwargs):
-        return asyncio.run(test(*args, **kwargs))
-
-    return run
-
-
-class FakeClock:
-    def __init__(self, now: float = T0):
-        self.now = now
-
-    def __call__(self) -> float:
-        return self.now
 
 
 @pytest.fixture
@@ -52,11 +32,6 @@ def event(tmp_path, clock):
         ev.add_note(1, "Housing", round=1, table=1, author="Ana")
         ev.add_note(1, "Youth", round=1, table=3, author="Bo")
         yield ev
-
-
-def screen_text(app) -> str:
-    """The plain text of what the current screen shows."""
-    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
 
 
 def countdown(app) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 
 import pytest
+from pilot_support import FakeClock
 
 from facilitation.i18n import set_language
 from facilitation.store import Event
@@ -12,14 +13,6 @@ from facilitation.store.sample import sample_script
 from facilitation.tui.console import make_console_app
 
 T0 = 1_800_000_000.0  # 2027-01-15 08:00 UTC
-
-
-class FakeClock:
-    def __init__(self, now: float = T0):
-        self.now = now
-
-    def __call__(self) -> float:
-        return self.now
 
 
 @pytest.fixture

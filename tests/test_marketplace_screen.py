@@ -3,10 +3,8 @@ conflicts shown as they arise (Pilot tests on a tiny host app)."""
 
 from __future__ import annotations
 
-import asyncio
-import functools
-
 import pytest
+from pilot_support import sync
 from textual.app import App
 from textual.coordinate import Coordinate
 from textual.widgets import OptionList, Static
@@ -45,16 +43,6 @@ class Host(App):
 
     def on_mount(self) -> None:
         self.push_screen(MarketplaceScreen(self.event, self.block))
-
-
-def sync(test):
-    """Run an async Pilot test without an async pytest plugin."""
-
-    @functools.wraps(test)
-    def wrapper(*args, **kwargs):
-        return asyncio.run(test(*args, **kwargs))
-
-    return wrapper
 
 
 def cell(app, slot, space) -> str:

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import asyncio
-import functools
-
 import pytest
+from pilot_support import FakeClock, screen_text, sync, wait_for
 
 from facilitation.i18n import set_language
 from facilitation.run import timer
@@ -20,26 +18,6 @@ from facilitation.tui.widgets.countdown import BigCountdown, big_lines
 T0 = 1_800_000_000.0
 
 
-def sync(test):
-    @functools.wraps(test)
-    def run(*args, **kwargs):
-        return asyncio.run(test(*args, **kwargs))
-
-    return run
-
-
-class FakeClock:
-    def __init__(self, now: float = T0):
-        self.now = now
-
-    def __call__(self) -> float:
-        return self.now
-
-
-def screen_text(app) -> str:
-    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
-
-
 @pytest.fixture
 def clock():
     return FakeClock()
@@ -50,17 +28,6 @@ def path(tmp_path, clock):
     path = tmp_path / "forum.db"
     Event.create(path, sample_script("en"), "", "forum.md", clock=clock).close()
     return path
-
-
-async def wait_for(pilot, condition, seconds: float = 1.0) -> float:
-    """Let the app run (real time: the file watcher polls) until `condition()`; the time it took."""
-    loop = asyncio.get_running_loop()
-    start = loop.time()
-    while not condition():
-        if loop.time() - start > seconds:
-            break
-        await pilot.pause(0.02)
-    return loop.time() - start
 
 
 @sync
