@@ -71,8 +71,8 @@ def start_message(title: str, codes: dict[int, str], host: str, port: int) -> st
 def run(args) -> int:
     from facilitation.serve.addresses import reachable_urls
     from facilitation.serve.codesheet import write_code_sheet
-    from facilitation.serve.server import CaptureServer, capture_command
     from facilitation.store import Event
+    from facilitation.tui.capture.server import CaptureServer, capture_command
 
     path = Path(args.event)
     if not path.exists():

@@ -1,2 +1,2 @@
-"""Serving note capture to browsers (no Textual here): who can reach the server, the code
-sheet, and the textual-serve server that runs one restricted capture process per browser tab."""
+"""Serving note capture to browsers, the parts without Textual: who can reach the server and
+the sheet of join codes. The textual-serve server itself is facilitation/tui/capture/server.py."""
