@@ -139,7 +139,7 @@ def test_wrong_code_gets_nothing_right_code_reaches_the_table(served):
 
 
 def test_the_served_command_is_the_restricted_capture(tmp_path):
-    from facilitation.serve.server import capture_command
+    from facilitation.tui.capture.server import capture_command
 
     command = capture_command(tmp_path / "e.db", "fr")
     assert " capture --restricted --lang fr " in command
