@@ -81,3 +81,27 @@ def test_agenda_actual_times():
     # gone to.
     assert rows[1].actual_start == 1000.0 and rows[1].actual_seconds == 300.0
     assert rows[2].actual_start is None
+
+
+def test_the_events_theme_is_not_a_recurring_idea(tmp_path):
+    """Every table talks about the event's theme: only what they add to it is an idea."""
+    from facilitation.store import Event
+
+    script = sample_script("fr")
+    script.event.title = "Forum sur le logement des personnes immigrantes"
+    with Event.create(tmp_path / "e.db", script, "", "e.md") as event:
+        for table in (1, 2, 3):
+            event.add_note(
+                1,
+                "Le logement des familles immigrantes passe par le transport collectif.",
+                round=1,
+                table=table,
+            )
+        out = write_synthesis(event, tmp_path / "s.md")
+    text = out.read_text(encoding="utf-8")
+    ideas = text.split("Ce qui est revenu à plusieurs tables", 1)[1].split("*Comment", 1)[0]
+    assert "transport collectif : 3 tables" in ideas
+    assert "familles immigrantes : 3 tables" in ideas  # a pair says more than its theme word
+    assert "- immigrantes :" not in ideas and "logement" not in ideas  # the theme alone: no
+    assert "passe" not in ideas  # a generic verb
+    assert "du thème de l'événement" in text

@@ -44,6 +44,8 @@ def world_cafe(out: Outline, block: BlockData, data: EventData, w: Words) -> Non
         out.add(Text(" · ".join(about), "caption"))
     hosts = _hosts(block, data)
     stems = new_stemmer_cache()
+    # What every table talks about anyway: the event's and the block's theme.
+    theme = "\n".join((data.info.title, data.info.purpose, block.block.title, block.block.question))
     for rnd in block.rounds:
         if not rnd.note_count:
             continue
@@ -53,7 +55,7 @@ def world_cafe(out: Outline, block: BlockData, data: EventData, w: Words) -> Non
         ideas = recurring_ideas(
             {t: [n.text for n in notes] for t, notes in rnd.notes_by_table.items()},
             w.lang,
-            question=rnd.step.question,
+            question=rnd.step.question + "\n" + theme,
             stems=stems,
         )
         if ideas:
@@ -88,8 +90,8 @@ def world_cafe(out: Outline, block: BlockData, data: EventData, w: Words) -> Non
 def method_line(w: Words) -> str:
     return w(
         "How these were found: words and pairs of words that at least two tables used, counted"
-        " once per table, leaving out common words and the words of the question, and grouping"
-        " the forms of a word (stemming)."
+        " once per table, leaving out common words and the words of the question and of the"
+        " event's theme, and grouping the forms of a word (stemming)."
     )
 
 

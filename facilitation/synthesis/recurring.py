@@ -6,7 +6,8 @@ not a letter (so "l'emploi" gives "emploi"); short words and stop words (the cur
 the Snowball stemmer of the note's language (French or English, told apart by which list's
 stop words it uses more), so "immigrants", "immigrante" and "immigration" count as one term.
 Pairs of consecutive significant words are kept as terms too ("participation citoyenne").
-The words of the round's question are left out (every table answers it).
+The words of the round's question and of the event's theme are left out (every table answers
+the one and talks about the other).
 A term is a recurring idea when at least two tables used it; they are ranked by the number of
 tables, then by how often they were used, a pair before the single words it contains. Each
 term is shown by the form people wrote most often.
