@@ -182,6 +182,79 @@ async def test_draft_restored_after_a_restart(event_path):
 
 
 @sync
+async def test_a_crash_loses_neither_the_text_nor_its_tags(event_path):
+    app = make_app(event_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await type_text(pilot, "more housing near the bus")
+        await pilot.pause(1.5)  # the text is in the draft
+        await pilot.press("f3", "2", "3", "enter")  # Logement abordable, Jeunesse: not saved
+        await pilot.pause()
+        with Event.open(event_path) as other:  # the tags were written with the text at once
+            [draft] = other.list_drafts()
+            assert (draft.text, draft.tags) == ("more housing near the bus", ["housing", "youth"])
+            assert other.list_notes() == []
+        # the process dies here: no quit, no save
+    app = make_app(event_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app.screen.query_one("#text", TextArea).text == "more housing near the bus"
+        assert "Tags: Logement abordable, Jeunesse" in screen_text(app)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    with Event.open(event_path) as event:
+        [note] = event.list_notes()
+        assert (note.text, note.tags) == ("more housing near the bus", ["housing", "youth"])
+        assert event.list_drafts() == []
+
+
+@sync
+async def test_an_edit_comes_back_with_the_tags_chosen_not_the_saved_ones(event_path):
+    with Event.open(event_path) as event:
+        event.add_note(1, "first idea", round=1, table=2, author="ana", tags=["housing"])
+    app = make_app(event_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f4", "down", "enter")  # edit the note
+        await pilot.pause()
+        await pilot.press("f3", "2", "1", "enter")  # untag housing, tag leadership
+        await pilot.pause()
+        await pilot.press("end")
+        await type_text(pilot, " and a second")
+        await pilot.pause(1.5)
+        with Event.open(event_path) as other:
+            [draft] = other.list_drafts()
+            assert (draft.text, draft.tags) == ("first idea and a second", ["leadership"])
+    app = make_app(event_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app.screen.query_one("#text", TextArea).text == "first idea and a second"
+        assert "Editing" in screen_text(app)
+        assert "Tags: Leadership" in screen_text(app)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    with Event.open(event_path) as event:
+        [note] = event.list_notes()
+        assert (note.text, note.tags, note.revision) == (
+            "first idea and a second",
+            ["leadership"],
+            2,
+        )
+
+
+@sync
+async def test_quitting_from_the_tag_picker_keeps_the_draft(event_path):
+    app = make_app(event_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f3", "3", "enter")  # tags before any text: kept once text comes
+        await type_text(pilot, "youth centre")
+        await pilot.press("f3", "1")  # the picker is open when the note-taker quits
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    with Event.open(event_path) as event:
+        [draft] = event.list_drafts()
+        assert (draft.text, draft.tags) == ("youth centre", ["youth"])
+
+
+@sync
 async def test_plenary_scribe_takes_harvest_notes(event_path):
     go_to_step(event_path, 4)
     app = CaptureApp(Event.open(event_path, clock=clock), plenary=True, clock=clock)

@@ -129,7 +129,7 @@ def test_v1_file_is_migrated_after_a_backup(tmp_path):
     path = tmp_path / "old.db"
     _make_v1(path, sample_script())
     with Event.open(path) as event:
-        assert event.schema_version() == SCHEMA_VERSION == 3
+        assert event.schema_version() == SCHEMA_VERSION == 4
         notes = event.list_notes()
         assert [n.text for n in notes] == ["written by v1"]
         assert notes[0].origin == ""
@@ -144,6 +144,57 @@ def test_v1_file_is_migrated_after_a_backup(tmp_path):
     # opening again: nothing to migrate, no second backup
     Event.open(path).close()
     assert len(list(tmp_path.glob("old.v1-backup-*.db"))) == 1
+
+
+def _make_v3(path, script):
+    """A v3 file (before drafts had tags) with a note and two drafts: one new, one an edit."""
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("BEGIN")
+    schema.migrate(conn, 0, target=3)
+    conn.execute(
+        "INSERT INTO script (id, json, source_text, source_name, created_at) VALUES (1,?,?,?,0)",
+        (script.model_dump_json(), "src", "v3.md"),
+    )
+    conn.execute(
+        "INSERT INTO notes (block, round, table_no, kind, text, tags, created_at, updated_at)"
+        """ VALUES (1, 1, 2, 'table', 'tagged by v3', '["housing"]', 1, 1)"""
+    )
+    conn.executemany(
+        "INSERT INTO drafts (key, text, note_id, updated_at) VALUES (?, ?, ?, ?)",
+        [
+            ("capture/t2/ana/b1/r1/new", "typed under v3", None, 5),
+            ("capture/t2/ana/b1/r1/n1", "tagged by v3, edited", 1, 6),
+        ],
+    )
+    conn.execute("COMMIT")
+    conn.close()
+
+
+def test_v3_file_is_migrated_to_v4_after_a_backup_and_keeps_its_drafts(tmp_path):
+    path = tmp_path / "v3.db"
+    _make_v3(path, sample_script())
+    with Event.open(path) as event:
+        assert event.schema_version() == 4
+        drafts = event.list_drafts()
+        assert [(d.key, d.text, d.note_id) for d in drafts] == [
+            ("capture/t2/ana/b1/r1/new", "typed under v3", None),
+            ("capture/t2/ana/b1/r1/n1", "tagged by v3, edited", 1),
+        ]
+        # A new note's draft had no tags; an edit's draft had the tags of its note.
+        assert [d.tags for d in drafts] == [[], ["housing"]]
+        event.save_draft("capture/t2/ana/b1/r1/new", "typed under v4", tags=["youth"])
+        assert event.get_draft("capture/t2/ana/b1/r1/new").tags == ["youth"]
+    [backup] = tmp_path.glob("v3.v3-backup-*.db")
+    conn = sqlite3.connect(backup)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == 3
+    assert conn.execute("SELECT text FROM drafts ORDER BY updated_at").fetchall() == [
+        ("typed under v3",),
+        ("tagged by v3, edited",),
+    ]
+    conn.close()
+    Event.open(path).close()  # migrated once: no second backup
+    assert len(list(tmp_path.glob("v3.v3-backup-*.db"))) == 1
 
 
 def test_changed_sees_other_connections(tmp_path):

@@ -107,3 +107,18 @@ def test_drafts(event):
     assert event.get_draft("b1/r1/t3/bob") is None
     event.drop_draft("b1/r1/t2/ana")
     assert event.list_drafts() == []
+
+
+def test_a_draft_keeps_its_tags(event):
+    event.save_draft("b1/r1/t2/ana", "une idée", tags=["housing", " youth ", "housing"])
+    assert event.get_draft("b1/r1/t2/ana").tags == ["housing", "youth"]
+    # Kept as given, checked only when the note is saved: a draft is never refused.
+    event.save_draft("b1/r1/t2/ana", "une idée encore", 4, ["gone-from-the-codebook"])
+    draft = event.get_draft("b1/r1/t2/ana")
+    assert (draft.text, draft.note_id, draft.tags) == (
+        "une idée encore",
+        4,
+        ["gone-from-the-codebook"],
+    )
+    event.save_draft("b1/r1/t2/ana", "sans étiquette")  # the callers that know no tags
+    assert event.list_drafts()[0].tags == []

@@ -1,17 +1,23 @@
 """Drafts: the text being typed in a capture screen, saved every second or two, so that a
 killed capture process loses at most the last seconds. A draft is keyed by who/where is typing
 (e.g. "b2/r1/t3/alice"; the capture screen chooses the key) and dropped once the note is saved.
+It carries the tags chosen for the note (schema v4), kept as given: they are checked against
+the codebook only when the note is saved, so a draft is never refused.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from facilitation.store.text import clean
+from facilitation.store.text import clean, clean_tags, dumps
 
 if TYPE_CHECKING:
     from facilitation.store.event import Event
+
+_COLUMNS = "key, text, note_id, updated_at, tags"
 
 
 @dataclass
@@ -20,28 +26,42 @@ class Draft:
     text: str
     note_id: int | None  # the note being edited, None for a new note
     updated_at: float
+    tags: list[str] = field(default_factory=list)  # the tags chosen so far (codebook ids)
+
+
+def _draft(row: tuple) -> Draft:
+    key, text, note_id, updated_at, tags = row
+    return Draft(key, text, note_id, updated_at, json.loads(tags))
 
 
 class DraftsMixin:
-    def save_draft(self: Event, key: str, text: str, note_id: int | None = None) -> None:
-        """Store (replace) the draft under `key`. An empty text drops it."""
+    def save_draft(
+        self: Event,
+        key: str,
+        text: str,
+        note_id: int | None = None,
+        tags: Iterable[str] | str | None = None,
+    ) -> None:
+        """Store (replace) the draft under `key`, with its `tags` (none by default). An empty
+        text drops it."""
         if not text:
             self.drop_draft(key)
             return
         with self._write() as conn:
             conn.execute(
-                "INSERT INTO drafts (key, text, note_id, updated_at) VALUES (?, ?, ?, ?)"
+                "INSERT INTO drafts (key, text, note_id, updated_at, tags) VALUES (?, ?, ?, ?, ?)"
                 " ON CONFLICT (key) DO UPDATE SET text = excluded.text,"
-                " note_id = excluded.note_id, updated_at = excluded.updated_at",
-                (clean(key), clean(text), note_id, self._now()),
+                " note_id = excluded.note_id, updated_at = excluded.updated_at,"
+                " tags = excluded.tags",
+                (clean(key), clean(text), note_id, self._now(), dumps(clean_tags(tags))),
             )
 
     def get_draft(self: Event, key: str) -> Draft | None:
         with self._read() as conn:
             row = conn.execute(
-                "SELECT key, text, note_id, updated_at FROM drafts WHERE key = ?", (clean(key),)
+                f"SELECT {_COLUMNS} FROM drafts WHERE key = ?", (clean(key),)
             ).fetchone()
-        return Draft(*row) if row else None
+        return _draft(row) if row else None
 
     def drop_draft(self: Event, key: str) -> None:
         with self._write() as conn:
@@ -51,8 +71,7 @@ class DraftsMixin:
         """Drafts whose key starts with `prefix` (all by default), oldest first."""
         with self._read() as conn:
             rows = conn.execute(
-                "SELECT key, text, note_id, updated_at FROM drafts WHERE substr(key, 1, ?) = ?"
-                " ORDER BY updated_at",
+                f"SELECT {_COLUMNS} FROM drafts WHERE substr(key, 1, ?) = ? ORDER BY updated_at",
                 (len(prefix), clean(prefix)),
             ).fetchall()
-        return [Draft(*row) for row in rows]
+        return [_draft(row) for row in rows]

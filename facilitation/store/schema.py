@@ -214,7 +214,18 @@ def _v3(conn: sqlite3.Connection) -> None:
     conn.execute("ALTER TABLE topics ADD COLUMN pinned INTEGER NOT NULL DEFAULT 0")
 
 
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2, _v3]
+def _v4(conn: sqlite3.Connection) -> None:
+    """v4: a draft carries the tags chosen for it (JSON list, as in notes), so a crash loses
+    neither the text nor its tags. A draft of an edit already written starts with the tags of
+    the note it edits: the tags it was restored with until now."""
+    conn.execute("ALTER TABLE drafts ADD COLUMN tags TEXT NOT NULL DEFAULT '[]'")
+    conn.execute(
+        "UPDATE drafts SET tags = (SELECT notes.tags FROM notes WHERE notes.id = drafts.note_id)"
+        " WHERE note_id IN (SELECT id FROM notes)"
+    )
+
+
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2, _v3, _v4]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

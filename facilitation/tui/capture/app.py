@@ -102,9 +102,12 @@ class CaptureApp(App):
         yield from super().get_system_commands(screen)
 
     async def action_quit(self) -> None:
-        flush = getattr(self.screen, "flush_draft", None)
-        if flush is not None:
-            flush()
+        # Every screen that keeps a draft, not only the top one: Ctrl+Q in the tag picker or
+        # the help screen must not lose what the editor below holds.
+        for screen in self.screen_stack:
+            flush = getattr(screen, "flush_draft", None)
+            if flush is not None:
+                flush()
         self.exit()
 
 

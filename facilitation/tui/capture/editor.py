@@ -3,8 +3,9 @@
 The room's position comes from the timer the console writes; notes go to the current round.
 What is being typed is pinned to the round it was started in: when the room moves on, a banner
 says so and the note stays there until saved (Ctrl+S) or moved to the new round (F8). Drafts
-are written at most a second after a change, on every round change and on quit; on start, every
-draft this person left for this table is restored, one after the other.
+(the text and the tags chosen with F3) are written at most a second after a change of the text,
+at once when the tags change, on every round change and on quit; on start, every draft this
+person left for this table is restored with its tags, one after the other.
 """
 
 from __future__ import annotations
@@ -81,6 +82,7 @@ class NoteEditorScreen(Screen):
         self.editing: Note | None = None
         self.tags: list[str] = []
         self._stored_text = ""  # what the event file holds for this text (draft or note)
+        self._stored_tags: list[str] = []  # and for its tags
         self._draft_at: tuple[Target, int | None] | None = None  # where the draft is stored
         self._timer = None
         self._announce = ""
@@ -235,30 +237,34 @@ class NoteEditorScreen(Screen):
             self.show_mode()
 
     def flush_draft(self, force: bool = False) -> None:
-        """Write the draft if the text changed since it was last stored."""
+        """Write the draft if the text or the tags changed since they were last stored."""
         area = self.query_one("#text", TextArea)
         text = area.text
+        tags = list(self.tags)
         note_id = self.editing.id if self.editing else None
         target = self.target or waiting(self.kind, self.table)
         where = (target, note_id)
-        if text == self._stored_text and where == self._draft_at and not force:
+        changed = text != self._stored_text or tags != self._stored_tags
+        if not changed and where == self._draft_at and not force:
             return
         if self._draft_at is not None and self._draft_at != where:
             self.writer.drop_draft(*self._draft_at)
             self._draft_at = None
-        if text.strip() and (text != self._stored_text or self._draft_at is None):
-            self.writer.keep_draft(target, text, note_id)
+        if text.strip() and (changed or self._draft_at is None):
+            self.writer.keep_draft(target, text, note_id, tags)
             self._draft_at = where
-        elif not text.strip():
+        elif not text.strip():  # tags alone make no draft: a note needs a text
             self.writer.drop_draft(target, note_id)
             self._draft_at = None
         self._stored_text = text
+        self._stored_tags = tags
 
     def load(self, text: str, pinned: Target | None, editing: Note | None, tags: list[str]):
         self.pinned = pinned
         self.editing = editing
         self.tags = list(tags)
         self._stored_text = text
+        self._stored_tags = list(tags)
         self._draft_at = None
         self.query_one("#text", TextArea).load_text(text)
         self.show_mode()
@@ -280,7 +286,7 @@ class NoteEditorScreen(Screen):
             if note_id and note is None:
                 continue
             pinned = self.room if block == 0 else target
-            self.load(draft.text, pinned, note, note.tags if note else [])
+            self.load(draft.text, pinned, note, draft.tags)
             self._draft_at = (target, note_id)
             self.notify(_("Unsaved text restored ({round}).").format(round=round_name(pinned)))
             return True
@@ -357,6 +363,7 @@ class NoteEditorScreen(Screen):
             if tags is not None:
                 self.tags = tags
                 self.show_mode()
+                self.flush_draft()  # the tags are kept with the text at once
             self.query_one("#text", TextArea).focus()
 
         self.app.push_screen(TagPicker(self.event.script.event.codebook, self.tags), chosen)

@@ -140,8 +140,14 @@ class NoteWriter:
             self.event.drop_draft(draft_key(target, self.who, note_id))
         return note_id
 
-    def keep_draft(self, target: Target, text: str, note_id: int | None = None) -> None:
-        self.event.save_draft(draft_key(target, self.who, note_id), text, note_id)
+    def keep_draft(
+        self,
+        target: Target,
+        text: str,
+        note_id: int | None = None,
+        tags: list[str] | None = None,
+    ) -> None:
+        self.event.save_draft(draft_key(target, self.who, note_id), text, note_id, tags)
 
     def drop_draft(self, target: Target, note_id: int | None = None) -> None:
         self.event.drop_draft(draft_key(target, self.who, note_id))
