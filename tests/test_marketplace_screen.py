@@ -180,3 +180,20 @@ async def test_wall_fits_a_small_terminal(event):
         assert text.splitlines()[0] == "A very long topic"
         assert all(len(line) <= 24 for line in text.splitlines())
         assert "Person 0" in text
+
+
+@sync
+async def test_f1_lists_the_marketplace_keys(event):
+    from facilitation.tui.help import HelpScreen
+
+    app = Host(event)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        shown = "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+        assert "Add topic" in shown and "Suggest agenda" in shown and "To tray" in shown
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, HelpScreen)

@@ -16,7 +16,7 @@ from facilitation.i18n import N_, _
 from facilitation.openspace.ranking import rank_votes
 from facilitation.store import Event
 from facilitation.store.openspace import Action
-from facilitation.tui.marketplace.keys import translate_bindings
+from facilitation.tui.help import HelpScreen, translate_bindings
 from facilitation.tui.messages import EventFileChanged
 
 CSS = str(Path(__file__).with_name("marketplace.tcss"))
@@ -193,7 +193,4 @@ class ActionsScreen(Screen):
         self.refresh_actions()
 
     def action_keys(self) -> None:
-        if self.screen.query("HelpPanel"):
-            self.app.action_hide_help_panel()
-        else:
-            self.app.action_show_help_panel()
+        self.app.push_screen(HelpScreen.of(self.app, _("Action plan: keys")))

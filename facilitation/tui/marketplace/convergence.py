@@ -14,7 +14,7 @@ from textual.widgets import DataTable, Footer, Input, Static
 from facilitation.i18n import N_, _
 from facilitation.openspace.ranking import RankedItem, rank_votes
 from facilitation.store import Event
-from facilitation.tui.marketplace.keys import translate_bindings
+from facilitation.tui.help import HelpScreen, translate_bindings
 from facilitation.tui.messages import EventFileChanged
 
 CSS = str(Path(__file__).with_name("marketplace.tcss"))
@@ -120,10 +120,7 @@ class ConvergenceScreen(Screen):
         self.query_one(DataTable).focus()
 
     def action_keys(self) -> None:
-        if self.screen.query("HelpPanel"):
-            self.app.action_hide_help_panel()
-        else:
-            self.app.action_show_help_panel()
+        self.app.push_screen(HelpScreen.of(self.app, _("Convergence: keys")))
 
     @on(Input.Submitted, "#entry")
     def submitted(self, message: Input.Submitted) -> None:

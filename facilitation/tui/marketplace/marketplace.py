@@ -23,7 +23,7 @@ from facilitation.openspace.suggest import suggest_agenda
 from facilitation.openspace.wall import apply_suggestion, build_problem, pin, pinned_topics
 from facilitation.store import Event
 from facilitation.store.openspace import Topic
-from facilitation.tui.marketplace.keys import translate_bindings
+from facilitation.tui.help import HelpScreen, translate_bindings
 from facilitation.tui.marketplace.messages import SuggestionReady
 from facilitation.tui.marketplace.wall_widget import AgendaWall
 from facilitation.tui.messages import EventFileChanged
@@ -360,10 +360,7 @@ class MarketplaceScreen(Screen):
         self.say("")
 
     def action_keys(self) -> None:
-        if self.screen.query("HelpPanel"):
-            self.app.action_hide_help_panel()
-        else:
-            self.app.action_show_help_panel()
+        self.app.push_screen(HelpScreen.of(self.app, _("Marketplace: keys")))
 
     # ---- suggestion --------------------------------------------------------------------
 
