@@ -267,4 +267,31 @@ def test_seat_an_event_stores_the_plan_with_hosts(tmp_path, capsys):
     assert {s.participant_id for s in seats} == people_ids
     for host in hosts:  # hosts never move
         assert len({s.table for s in seats if s.participant_id == host}) == 1
+    assert hosts and {s.participant_id for s in seats if s.host} == hosts
     assert main(["seat", str(event_path), "--block", "9"]) == 1
+
+
+@pytest.mark.parametrize("role", ["Hôte de table", "hôtesse", "HOST", "hôtesse de la table"])
+def test_every_spelling_of_host_stays_at_its_table_from_csv_and_event(tmp_path, capsys, role):
+    """The CSV path and the event path agree on who hosts a table."""
+    from facilitation.paths import sessions_dir
+    from facilitation.store import Event
+
+    people = tmp_path / "people.csv"
+    rows = ["nom;organisme;rôle"] + [
+        f"Personne {n};Org {n % 4};{role if n < 3 else 'participante'}" for n in range(12)
+    ]
+    people.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    plan = tmp_path / "plan.csv"
+    args = ["--tables", "3", "--rounds", "3", "--hosts-stay", "-o", str(plan)]
+    assert main(["seat", str(people), *args]) == 0
+    with plan.open(encoding="utf-8") as fh:
+        seats = list(csv.DictReader(fh))
+    for n in range(3):
+        assert len({r["table"] for r in seats if r["name"] == f"Personne {n}"}) == 1
+    event_path = tmp_path / "e.db"
+    script = sessions_dir() / "cre-capitale-nationale-2010-cafe-et-forum.md"
+    assert main(["new", str(script), "--event", str(event_path)]) == 0
+    assert main(["import", str(event_path), str(people), "--kind", "participants"]) == 0
+    with Event.open(event_path) as event:
+        assert sum(p.is_host for p in event.list_participants()) == 3

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from facilitation.roles import is_host_role
+
 # A mixing violation (two colleagues at one table) costs as much as two repeated pairs:
 # facilitators ask first for mixed tables, and repeats are often forced anyway.
 MIX_WEIGHT = 2
-
-HOST_ROLES = frozenset({"host", "hote", "hôte", "hotesse", "hôtesse", "table host"})
 
 
 @dataclass
@@ -26,7 +26,7 @@ class Participant:
 
     @property
     def is_host(self) -> bool:
-        return self.role.strip().casefold() in HOST_ROLES
+        return is_host_role(self.role)
 
 
 @dataclass

@@ -7,18 +7,17 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from facilitation.store.text import clean, dumps, loose
+from facilitation.roles import is_host_role
+from facilitation.store.text import clean, dumps
 
 if TYPE_CHECKING:
     from facilitation.store.event import Event
 
-HOST_WORDS = frozenset({"host", "hote", "table_host", "hote_de_table", "hote_de_la_table"})
-
 
 def normalise_role(role: str) -> str:
-    """ "Hôte", "HOST", "hôte de table" -> "host"; any other role is kept as typed."""
+    """ "Hôte", "HOST", "hôtesse de table" -> "host"; any other role is kept as typed."""
     role = clean(role).strip()
-    return "host" if loose(role) in HOST_WORDS else role
+    return "host" if is_host_role(role) else role
 
 
 @dataclass
