@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from docx import Document
 from pilot_support import notifications, screen_text, sync, wait_for
@@ -99,3 +101,28 @@ async def test_synthesis_key_writes_the_document_beside_the_event(event, tmp_pat
     assert f"Synthesis written to {path}" in notifications(app)
     body = "\n".join(p.text for p in Document(path).paragraphs)
     assert "La confiance d'abord" in body and event.script.event.title in body
+
+
+@sync
+async def test_notes_from_the_tables_do_not_make_the_console_reread_the_run_log(event):
+    """Every run-log row comes with a timer write: a note or a draft (several a second in a
+    busy room) only refreshes the counts."""
+    go_to(event, lambda i: i.step.capture == "table")
+    reads = []
+    real_run_log = event.run_log
+    app = make_console_app(event, clock=lambda: T0)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        event.run_log = lambda *a, **k: reads.append(1) or real_run_log(*a, **k)
+        with Event.open(event.path) as table:
+            table.add_note(1, "Une idée", round=1, table=2)
+            table.save_draft("table:3", "en cours")
+        table_two = re.compile(r"^\W*2\s+1\s", re.M)  # the capture panel: table 2, 1 note
+        await wait_for(pilot, lambda: table_two.search(screen_text(app)), seconds=3)
+        assert table_two.search(screen_text(app))
+        await pilot.pause(0.5)  # the draft's change too
+        assert reads == []
+        with Event.open(event.path) as other_console:  # the timer moves: now it is read
+            other_console.write_timer(other_console.read_timer().with_(status="running"), "started")
+        await wait_for(pilot, lambda: reads != [])
+        assert reads

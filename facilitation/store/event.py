@@ -47,8 +47,8 @@ class Event(NotesMixin, PeopleMixin, RunLogMixin, OpenSpaceMixin, AccessMixin, D
         self._clock = clock
         self._lock = threading.RLock()
         self._depth = 0  # nesting of _write()
-        self._wrote = False  # this object committed since the last changed()
-        self._data_version = self._pragma_data_version()
+        self._own_writes = 0  # commits through this object (data_version does not see them)
+        self._last_seen = self.change_marker()  # for changed()
 
     # ---- opening -------------------------------------------------------------------------
 
@@ -211,16 +211,20 @@ class Event(NotesMixin, PeopleMixin, RunLogMixin, OpenSpaceMixin, AccessMixin, D
         with self._read() as conn:
             return schema.user_version(conn)
 
-    def changed(self) -> bool:
-        """True if anything was committed to the file since the previous call (by any process,
-        or through this object). Cheap (one `PRAGMA data_version`): call it 2-10 times a second
-        to know when to refresh a screen. The first call after opening returns False unless
-        something changed since the file was opened."""
+    def change_marker(self) -> tuple[int, int]:
+        """A value that differs as soon as anything was committed to the file, by any process
+        or through this object. Cheap (one `PRAGMA data_version`). Each watcher keeps the last
+        marker it saw, so several watchers on one Event never take each other's news."""
         with self._lock:
-            version = self._pragma_data_version()
-            changed = version != self._data_version or self._wrote
-            self._data_version = version
-            self._wrote = False
+            return self._pragma_data_version(), self._own_writes
+
+    def changed(self) -> bool:
+        """True if anything was committed since the previous call (for a single watcher; screens
+        use `change_marker` through facilitation.tui.watch). The first call after opening
+        returns False unless something changed since the file was opened."""
+        marker = self.change_marker()
+        changed = marker != self._last_seen
+        self._last_seen = marker
         return changed
 
     def integrity_check(self) -> str:
@@ -265,7 +269,7 @@ class Event(NotesMixin, PeopleMixin, RunLogMixin, OpenSpaceMixin, AccessMixin, D
             try:
                 with connection.write(self._conn) as conn:
                     yield conn
-                self._wrote = True
+                self._own_writes += 1
             finally:
                 self._depth = 0
 

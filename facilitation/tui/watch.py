@@ -1,6 +1,6 @@
 """Noticing that another process wrote to the event file, cheaply and within a second.
 
-`PRAGMA data_version` (behind `Event.changed()`) costs a few microseconds, so polling it a few
+`PRAGMA data_version` (behind `Event.change_marker()`) costs a few microseconds, so polling it a few
 times a second is cheaper and simpler than any file-system notification, and works on every
 platform and on network shares.
 """
@@ -17,10 +17,15 @@ POLL_SECONDS = 0.25
 
 
 def watch_event_file(target: MessagePump, event: Event, interval: float = POLL_SECONDS) -> Timer:
-    """Post EventFileChanged to `target` whenever the event file changed since the last look."""
+    """Post EventFileChanged to `target` whenever the event file changed since this watcher's
+    last look (each watcher keeps its own: two screens on one Event both hear every change)."""
+    last_seen = event.change_marker()
 
     def poll() -> None:
-        if event.changed():
+        nonlocal last_seen
+        marker = event.change_marker()
+        if marker != last_seen:
+            last_seen = marker
             target.post_message(EventFileChanged())
 
     return target.set_interval(interval, poll, name="watch-event-file")

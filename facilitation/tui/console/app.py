@@ -194,9 +194,13 @@ class ConsoleApp(App):
         return min(self.state.step_index, len(self.infos) - 1)
 
     def reload(self) -> None:
-        """Read the timer and the run log again (another process may have written)."""
-        self.state = self.event.read_timer()
-        self.timings = step_timings(self.event.run_log(), self.durations)
+        """Read the timer again (another process may have written), and the run log only when
+        the timer moved: every run-log row is written with the timer, while most changes to
+        the file are notes and drafts, several a second in a busy room."""
+        state = self.event.read_timer()
+        if state.revision != self.state.revision:
+            self.timings = step_timings(self.event.run_log(), self.durations)
+        self.state = state
 
     def refresh_view(self) -> None:
         """Everything on screen from the state, the run log and the clock."""
@@ -274,8 +278,9 @@ class ConsoleApp(App):
             self.refresh_view()
         except NoMatches:  # a change noticed while the app closes
             return
-        if self.screen is not self._main:  # an Open Space screen on top refreshes too
-            self.screen.post_message(EventFileChanged())
+        for screen in self.screen_stack:  # Open Space screens (and their pop-ups) refresh too
+            if screen is not self._main:
+                screen.post_message(EventFileChanged())
 
     # ---- the timer keys ------------------------------------------------------------------
 
