@@ -4,8 +4,10 @@ The room's position comes from the timer the console writes; notes go to the cur
 What is being typed is pinned to the round it was started in: when the room moves on, a banner
 says so and the note stays there until saved (Ctrl+S) or moved to the new round (F8). Drafts
 (the text and the tags chosen with F3) are written at most a second after a change of the text,
-at once when the tags change, on every round change and on quit; on start, every draft this
-person left for this table is restored with its tags, one after the other.
+at once when the tags change, on every round change and on quit, and only when something
+changed since the last write: an idle editor does not write to the event file (every write
+makes every other screen on the event look again). On start, every draft this person left for
+this table is restored with its tags, one after the other.
 """
 
 from __future__ import annotations
@@ -21,11 +23,13 @@ from textual.widgets.option_list import Option
 
 from facilitation.i18n import N_, _
 from facilitation.i18n.formatting import format_clock
+from facilitation.store import TimerState
 from facilitation.store.notes import Note
 from facilitation.tui.capture.dialogs import ConfirmScreen, TagPicker
 from facilitation.tui.capture.where import (
     NoteWriter,
     Target,
+    draft_key,
     draft_prefix,
     parse_draft_key,
     target_at,
@@ -84,8 +88,9 @@ class NoteEditorScreen(Screen):
         self._stored_text = ""  # what the event file holds for this text (draft or note)
         self._stored_tags: list[str] = []  # and for its tags
         self._draft_at: tuple[Target, int | None] | None = None  # where the draft is stored
-        self._timer = None
+        self._timer: TimerState | None = None
         self._announce = ""
+        self._notes_shown: tuple | None = None  # what the notes list shows (see refresh_notes)
 
     # ---- building ----------------------------------------------------------------------
 
@@ -130,18 +135,22 @@ class NoteEditorScreen(Screen):
         return self.pinned or self.room
 
     def on_event_file_changed(self, _message: EventFileChanged) -> None:
-        self.refresh_room()
+        # Any write to the event file lands here (another note-taker's draft, every second):
+        # redo only what changed, the room when the console moved, the list when its notes did.
+        timer = self.event.read_timer()
+        if self._timer is None or timer.revision != self._timer.revision:
+            self.refresh_room(timer=timer)
         self.refresh_notes()
 
-    def refresh_room(self, announce: bool = True) -> None:
-        self._timer = self.event.read_timer()
+    def refresh_room(self, announce: bool = True, timer: TimerState | None = None) -> None:
+        self._timer = timer if timer is not None else self.event.read_timer()
         new = target_at(self.event.script, self._timer.step_index, self.kind, self.table)
         old, self.room = self.room, new
         if new is not None and self.pinned is None and self.has_text():
             self.pinned = new  # typed while waiting for the first round: it belongs there
         moved = (old is None) != (new is None) or (old and new and old.place != new.place)
         if announce and moved:
-            self.flush_draft(force=True)
+            self.flush_draft()
             if new is None:
                 self._announce = _("The room has moved on: no notes are taken at this step.")
             else:
@@ -236,28 +245,33 @@ class NoteEditorScreen(Screen):
             self.show_banner()
             self.show_mode()
 
-    def flush_draft(self, force: bool = False) -> None:
-        """Write the draft if the text or the tags changed since they were last stored."""
-        area = self.query_one("#text", TextArea)
-        text = area.text
+    def flush_draft(self) -> None:
+        """Write the draft only if something changed since it was last written: the text or
+        the tags, or where it belongs (a draft moved). An idle editor writes nothing."""
+        text = self.query_one("#text", TextArea).text
         tags = list(self.tags)
         note_id = self.editing.id if self.editing else None
-        target = self.target or waiting(self.kind, self.table)
-        where = (target, note_id)
+        where = (self.target or waiting(self.kind, self.table), note_id)
         changed = text != self._stored_text or tags != self._stored_tags
-        if not changed and where == self._draft_at and not force:
-            return
-        if self._draft_at is not None and self._draft_at != where:
+        # A text makes a draft once it differs from what is stored (a note opened for editing
+        # and left untouched needs none); tags alone make no draft: a note needs a text.
+        wanted = bool(text.strip()) and (changed or self._draft_at is not None)
+        if self._draft_at is not None and (not wanted or not self._same_draft(where)):
             self.writer.drop_draft(*self._draft_at)
             self._draft_at = None
-        if text.strip() and (changed or self._draft_at is None):
-            self.writer.keep_draft(target, text, note_id, tags)
+        if wanted and (changed or self._draft_at is None):
+            self.writer.keep_draft(where[0], text, note_id, tags)
             self._draft_at = where
-        elif not text.strip():  # tags alone make no draft: a note needs a text
-            self.writer.drop_draft(target, note_id)
-            self._draft_at = None
         self._stored_text = text
         self._stored_tags = tags
+
+    def _same_draft(self, where: tuple[Target, int | None]) -> bool:
+        """Whether `where` is stored under the same draft key as the draft written last."""
+        if self._draft_at is None:
+            return False
+        (target, note_id), (stored, stored_id) = where, self._draft_at
+        who = self.writer.who
+        return draft_key(target, who, note_id) == draft_key(stored, who, stored_id)
 
     def load(self, text: str, pinned: Target | None, editing: Note | None, tags: list[str]):
         self.pinned = pinned
@@ -321,7 +335,7 @@ class NoteEditorScreen(Screen):
         try:
             self.writer.save(target, text, self.tags, note_id)
         except Exception as exc:  # a tag gone from the codebook, a locked disk: keep the text
-            self.flush_draft(force=True)
+            self.flush_draft()
             self.notify(str(exc), severity="error")
             return
         if self._draft_at is not None:
@@ -342,7 +356,7 @@ class NoteEditorScreen(Screen):
         if self.room is None:
             return
         self.pinned = self.room
-        self.flush_draft(force=True)
+        self.flush_draft()
         self._announce = ""
         self.show_banner()
         self.show_mode()
@@ -381,7 +395,7 @@ class NoteEditorScreen(Screen):
             return
         if self.editing is not None and self.editing.id == note.id:
             return
-        self.flush_draft(force=True)  # what was being typed stays as a draft, restored after
+        self.flush_draft()  # what was being typed stays as a draft, restored after
         if self.editing is not None and self._draft_at is not None:
             self.writer.drop_draft(*self._draft_at)
         target = target_for(self.event.script, note.block, note.round, self.kind, self.table)
@@ -414,20 +428,28 @@ class NoteEditorScreen(Screen):
     # ---- the notes of this table -------------------------------------------------------
 
     def refresh_notes(self) -> None:
+        """Rebuild the notes list if this table's notes (or the round they are shown for)
+        changed since it was built: every edit, deletion or restore raises a revision."""
         target = self.target
         notes_list = self.query_one("#notes", NotesList)
         title = self.query_one("#notes-title", Static)
         if target is None:
-            notes_list.clear_options()
-            title.update(_("This table's notes"))
+            if self._notes_shown != ():
+                notes_list.clear_options()
+                title.update(_("This table's notes"))
+                self._notes_shown = ()
             return
         notes = self.event.list_notes(block=target.block, table=self.table, kind=self.kind)
+        room_round = self.room.round if self.room and self.room.block == target.block else None
+        shown = (target.block, room_round, tuple((n.id, n.revision) for n in notes))
+        if shown == self._notes_shown:
+            return
+        self._notes_shown = shown
         by_round: dict[int | None, list[Note]] = {}
         for note in notes:
             by_round.setdefault(note.round, []).append(note)
         codebook = {t.id: t.label for t in self.event.script.event.codebook}
         options: list[Option | None] = []  # None: a separator line between notes
-        room_round = self.room.round if self.room and self.room.block == target.block else None
         # The current round first, then what the table said before (for briefing newcomers).
         order = sorted(by_round, key=lambda r: (r != room_round, -(r or 0)))
         for round_ in order:

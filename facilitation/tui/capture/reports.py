@@ -2,7 +2,8 @@
 
 The form has the fields facilitators use (topic, convener, participants, key points,
 recommendations, next steps, resources); each save is a new revision (`save_report`). What is
-typed is kept as a draft (JSON under `report/<topic>/<who>`) at most a second after a change.
+typed is kept as a draft (JSON under `report/<topic>/<who>`) at most a second after a change,
+and only after a change: an idle form does not write to the event file.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ FIELD_LABELS = {
     "resources": N_("Resources"),
 }
 ONE_LINE = ("convener",)
+DRAFT_SECONDS = 1.0  # a draft is written at most this long after a change
 
 
 def open_space_blocks(script) -> list[int]:
@@ -190,7 +192,8 @@ class ReportFormScreen(Screen):
         super().__init__()
         translate_bindings(self)
         self.topic_id = topic_id
-        self._stored: dict[str, str] = {}
+        self._stored: dict[str, str] = {}  # the saved report (or the topic), as shown
+        self._drafted: dict[str, str] | None = None  # what the draft holds; None: no draft
 
     @property
     def draft_key(self) -> str:
@@ -224,9 +227,11 @@ class ReportFormScreen(Screen):
             values.update(json.loads(draft.text))
             self.notify(_("Unsaved text restored."))
         self.set_values(values)
+        if draft:
+            self._drafted = self.values()  # as the widgets give it back
         self.show_status()
         self.query_one("#f-title", Input).focus()
-        self.set_interval(1.0, self.flush_draft, name="drafts")
+        self.set_interval(DRAFT_SECONDS, self.flush_draft, name="drafts")
 
     def set_values(self, values: dict[str, str]) -> None:
         self.query_one("#f-title", Input).value = values.get("title", "")
@@ -252,11 +257,15 @@ class ReportFormScreen(Screen):
         )
 
     def flush_draft(self) -> None:
+        """Keep what differs from the saved report as a draft; write only on a change."""
         values = self.values()
         if values == self._stored:
-            self.app.event.drop_draft(self.draft_key)
-        else:
+            if self._drafted is not None:
+                self.app.event.drop_draft(self.draft_key)
+                self._drafted = None
+        elif values != self._drafted:
             self.app.event.save_draft(self.draft_key, json.dumps(values, ensure_ascii=False))
+            self._drafted = values
 
     def action_save(self) -> None:
         values = self.values()
@@ -267,6 +276,7 @@ class ReportFormScreen(Screen):
             event.update_topic(self.topic_id, title=title)
         revision = event.save_report(self.topic_id, author=self.app.who, **values)
         event.drop_draft(self.draft_key)
+        self._drafted = None
         self._stored = {**values, "title": title or (topic.title if topic else "")}
         self.show_status()
         self.notify(_("Report saved (revision {n}).").format(n=revision))

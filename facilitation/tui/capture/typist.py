@@ -26,6 +26,8 @@ from facilitation.tui.help import translate_bindings
 from facilitation.tui.messages import EventFileChanged
 from facilitation.tui.watch import watch_event_file
 
+DRAFT_SECONDS = 1.0  # the line is kept as a draft at most this long after a change (only then)
+
 
 class TypistScreen(Screen):
     BINDINGS = [
@@ -77,7 +79,7 @@ class TypistScreen(Screen):
         self.load_draft()
         self.query_one("#line", Input).focus()
         watch_event_file(self, self.event)
-        self.set_interval(1.0, self.flush_draft, name="drafts")
+        self.set_interval(DRAFT_SECONDS, self.flush_draft, name="drafts")
 
     def on_event_file_changed(self, _message: EventFileChanged) -> None:
         self.refresh_all()
