@@ -74,7 +74,7 @@ def test_agenda_actual_times():
         RunLogEntry(7, 1000.0, "started", 1, ""),
         RunLogEntry(8, 1300.0, "ended", 1, ""),
     ]
-    rows = agenda(script.flat_steps(), log)
+    rows = agenda(script, log)
     assert rows[0].actual_start == 100.0 and rows[0].actual_seconds == 800.0
     assert rows[0].extensions == 2 and rows[0].extended_minutes == 2.0
     # A step's actual start is when its timer started (as on the console), not when it was

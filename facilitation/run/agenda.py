@@ -26,15 +26,16 @@ def _add_minutes(start: dt.time, minutes: int) -> dt.time:
 
 
 def step_infos(script: SessionScript) -> list[StepInfo]:
+    """Every step in running order with its planned start: the block's start plus the minutes
+    of the steps before it in that block. The console, the projector and the synthesis all use
+    this, so they agree on planned times."""
     infos: list[StepInfo] = []
-    for block, step in script.flat_steps():
-        before = 0
-        for other in block.steps:
-            if other is step:
-                break
-            before += other.minutes
-        start = _add_minutes(block.start, before) if block.start is not None else None
-        infos.append(StepInfo(len(infos), block, step, start))
+    for block in script.blocks:
+        before = 0  # minutes since the block's start
+        for step in block.steps:
+            start = _add_minutes(block.start, before) if block.start is not None else None
+            infos.append(StepInfo(len(infos), block, step, start))
+            before += step.minutes
     return infos
 
 

@@ -74,7 +74,7 @@ def write_synthesis(
         else:
             from facilitation.synthesis.markdown_writer import render
 
-            text, images = render(outline, output.parent, output.stem)
+            text, images = render(outline, output.stem)
             for name, png in images.items():
                 (output.parent / name).write_bytes(png)
             tmp.write_text(text, encoding="utf-8")

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from facilitation.models import Block, EventInfo, Step
+from facilitation.models import Block, EventInfo, SessionScript, Step
 from facilitation.store import Action, Event, Note, Participant, Seat, SessionReport, Topic, Vote
 from facilitation.store.runlog import RunLogEntry
 
@@ -70,7 +70,7 @@ class EventData:
     blocks: list[BlockData]
     participants: list[Participant]
     run_log: list[RunLogEntry]
-    flat_steps: list[tuple[Block, Step]]
+    script: SessionScript  # the event's script (its agenda: facilitation.synthesis.agenda)
     notes: list[Note]  # every current note, in block / round / table order
 
     @property
@@ -157,6 +157,6 @@ def collect(event: Event) -> EventData:
         blocks=[by_block[n] for n in sorted(by_block)],
         participants=event.list_participants(),
         run_log=event.run_log(),
-        flat_steps=script.flat_steps(),
+        script=script,
         notes=notes,
     )

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from markdown_it import MarkdownIt
 
@@ -66,11 +65,6 @@ def _plain(text: str) -> list[Para]:
     return out
 
 
-@lru_cache(maxsize=8192)
-def _paragraphs_cached(text: str) -> tuple[Para, ...]:
-    return tuple(_convert(text))
-
-
 def paragraphs(text: str) -> list[Para]:
     """The paragraphs of a Markdown note (an empty list for an empty note)."""
     text = clean_text(text)
@@ -78,9 +72,8 @@ def paragraphs(text: str) -> list[Para]:
         return []
     if _looks_plain(text):
         return _plain(text)
-    if len(text) > 20_000:  # long pastes: parsed once, not cached
-        return _convert(text)
-    return list(_paragraphs_cached(text))
+    # Not cached here: DocxWriter keeps what it built for each distinct text (`built`).
+    return _convert(text)
 
 
 def _convert(text: str) -> list[Para]:

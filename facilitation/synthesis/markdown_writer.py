@@ -4,7 +4,6 @@ and go in as typed (made safe); pictures are written beside the file and linked.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 from facilitation.synthesis.elements import (
     Bullets,
@@ -32,7 +31,7 @@ def _cell(text: str) -> str:
     return "<br>".join(escape(line) for line in clean_text(text).split("\n")) or " "
 
 
-def render(outline: Outline, image_dir: Path, image_prefix: str) -> tuple[str, dict[str, bytes]]:
+def render(outline: Outline, image_prefix: str) -> tuple[str, dict[str, bytes]]:
     """The Markdown text, and the pictures to write ({file name: PNG bytes})."""
     parts: list[str] = []
     images: dict[str, bytes] = {}
@@ -84,17 +83,4 @@ def render(outline: Outline, image_dir: Path, image_prefix: str) -> tuple[str, d
             )
         elif kind is PageBreak:
             pass
-    del image_dir
     return "\n\n".join(part for part in parts if part) + "\n", images
-
-
-def write_markdown(outline: Outline, path: Path) -> list[Path]:
-    """Write `path` (and its pictures beside it); returns the files written."""
-    text, images = render(outline, path.parent, path.stem)
-    written = [path]
-    for name, data in images.items():
-        target = path.parent / name
-        target.write_bytes(data)
-        written.append(target)
-    path.write_text(text, encoding="utf-8")
-    return written

@@ -65,8 +65,9 @@ def build_outline(data: EventData, lang: str, progress: Progress | None = None) 
             outline_blocks.open_space(out, block, w)
         else:
             outline_blocks.world_cafe(out, block, data, w)
-    outline_extra.themes(out, data, w)
-    outline_extra.appendices(out, data, w)
+    places = outline_extra.Places(data, w)
+    outline_extra.themes(out, data, w, places)
+    outline_extra.appendices(out, data, w, places)
     return out
 
 
@@ -84,9 +85,9 @@ def _cover(out: Outline, data: EventData, w: Words) -> None:
 
 
 def _agenda(out: Outline, data: EventData, w: Words) -> None:
-    if not data.flat_steps:
+    rows = agenda(data.script, data.run_log)
+    if not rows:
         return
-    rows = agenda(data.flat_steps, data.run_log)
     ran = any(row.actual_start is not None for row in rows)
     out.add(Heading(1, w("Agenda")))
     if ran:

@@ -15,7 +15,7 @@ from facilitation.synthesis.words import Words
 NOTES_PER_THEME = 5
 
 
-def themes(out: Outline, data: EventData, w: Words) -> None:
+def themes(out: Outline, data: EventData, w: Words, places: Places | None = None) -> None:
     codebook = data.info.codebook
     if not codebook:
         return
@@ -50,10 +50,12 @@ def themes(out: Outline, data: EventData, w: Words) -> None:
             columns.append((block.block.number, None, w("B{b} other", b=block.block.number)))
     counts: dict[tuple[str, int, int | None], int] = defaultdict(int)
     round_keys = {(b, r) for b, r, _h in columns if r is not None}
+    theme_ids = {theme.id for theme in codebook}
     for note in data.notes:
         key_round = note.round if (note.block, note.round) in round_keys else None
         for tag in note.tags:
-            counts[(tag, note.block, key_round)] += 1
+            if tag in theme_ids:  # the darkest cell is the most tagged theme, not a stray tag
+                counts[(tag, note.block, key_round)] += 1
     top = max(counts.values(), default=1) or 1
     rows, shading = [], []
     for theme in codebook:
@@ -74,7 +76,7 @@ def themes(out: Outline, data: EventData, w: Words) -> None:
             caption=w("B: block, R: round."),
         )
     )
-    places = _places(data, w)
+    places = places or Places(data, w)
     for theme in codebook:
         notes = tagged.get(theme.id, [])
         if not notes:
@@ -102,25 +104,34 @@ def _selection(notes: list[Note]) -> list[Note]:
     return chosen
 
 
-def _places(data: EventData, w: Words):
-    names = {b.block.number: block_heading(b, w) for b in data.blocks}
-    rounds = {(b.block.number, r.number): round_title(r, w) for b in data.blocks for r in b.rounds}
-    topics = {t.id: topic_title(t, w) for b in data.blocks for t in b.topics}
+class Places:
+    """Where a note was taken, as a label: "block · round · Table n · topic". Built once per
+    outline (for the themes and the appendix)."""
 
-    def place(note: Note) -> str:
-        parts = [names.get(note.block, str(note.block))]
-        if note.round is not None and (note.block, note.round) in rounds:
-            parts.append(rounds[(note.block, note.round)])
+    def __init__(self, data: EventData, w: Words) -> None:
+        self._w = w
+        self._blocks = {b.block.number: block_heading(b, w) for b in data.blocks}
+        self._rounds = {
+            (b.block.number, r.number): round_title(r, w) for b in data.blocks for r in b.rounds
+        }
+        self._topics = {t.id: topic_title(t, w) for b in data.blocks for t in b.topics}
+
+    def block(self, number: int) -> str:
+        """The heading of block `number` (its title, even when it contains " · ")."""
+        return self._blocks.get(number, str(number))
+
+    def __call__(self, note: Note) -> str:
+        parts = [self.block(note.block)]
+        if note.round is not None and (note.block, note.round) in self._rounds:
+            parts.append(self._rounds[(note.block, note.round)])
         if note.table is not None:
-            parts.append(w("Table {n}", n=note.table))
-        if note.topic_id in topics:
-            parts.append(topics[note.topic_id])
+            parts.append(self._w("Table {n}", n=note.table))
+        if note.topic_id in self._topics:
+            parts.append(self._topics[note.topic_id])
         return " · ".join(parts)
 
-    return place
 
-
-def appendices(out: Outline, data: EventData, w: Words) -> None:
+def appendices(out: Outline, data: EventData, w: Words, places: Places | None = None) -> None:
     people = data.participants
     if people:
         out.add(PageBreak())
@@ -167,13 +178,13 @@ def appendices(out: Outline, data: EventData, w: Words) -> None:
         out.add(PageBreak())
         out.add(Heading(1, w("Appendix: every note")))
         out.add(Text(w("Every note as it was typed, by block, round and table."), "caption"))
-        places = _places(data, w)
+        places = places or Places(data, w)
         current_block = None
         current_place = None
         for note in data.notes:
             if note.block != current_block:
                 current_block = note.block
-                out.add(Heading(2, places(note).split(" · ")[0]))
+                out.add(Heading(2, places.block(note.block)))
                 current_place = None
             place = places(note)
             if place != current_place:

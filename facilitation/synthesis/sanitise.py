@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import re
 
+from facilitation.store.text import clean
+
 _FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
-_SURROGATE = re.compile("[\ud800-\udfff]")
 # Strong right-to-left letters (Hebrew, Arabic, Syriac, Thaana, NKo, their presentation forms).
 _RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
 _LTR = re.compile("[A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff]")
@@ -18,11 +19,7 @@ _LTR = re.compile("[A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff]")
 
 def clean_text(text: object) -> str:
     """`text` as a string any XML writer accepts, with `\\n` line ends."""
-    if text is None:
-        return ""
-    value = str(text)
-    if _SURROGATE.search(value):
-        value = value.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+    value = clean(text)  # lone surrogates -> U+FFFD, as in the event file
     if "\r" in value:
         value = value.replace("\r\n", "\n").replace("\r", "\n")
     return _FORBIDDEN.sub("", value)
