@@ -97,7 +97,12 @@ def run(args: argparse.Namespace) -> int:
     source = Path(args.source)
     if source.suffix.lower() == ".db":
         from facilitation.i18n import set_language
-        from facilitation.seating.event_plan import event_participants, seatable_block, store_plan
+        from facilitation.seating.event_plan import (
+            block_tables,
+            event_participants,
+            seatable_block,
+            store_plan,
+        )
         from facilitation.store import Event
 
         with Event.open(source) as event:
@@ -105,7 +110,7 @@ def run(args: argparse.Namespace) -> int:
             block = seatable_block(event, args.block)
             participants = event_participants(event)
             args.rounds = args.rounds or len(block.rounds())
-            args.tables = args.tables or (None if args.table_size else block.tables)
+            args.tables = args.tables or (None if args.table_size else block_tables(event, block))
             plan = _plan_and_write(args, source, participants)
             store_plan(event, block.number, plan, participants)
             print(

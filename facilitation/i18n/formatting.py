@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from facilitation.i18n import current_language
 
@@ -30,14 +31,18 @@ def babel_locale(lang: str | None = None) -> str:
 def format_date(day: dt.date, lang: str | None = None, form: str = "long") -> str:
     """`4 mai 2010` (and `1er mars 2024`) in French, `May 4, 2010` in English."""
     text = _babel.dates.format_date(day, format=form, locale=babel_locale(lang))
-    return _first_of_month(text, day, lang)
+    return _first_of_month(text, lang)
 
 
-def _first_of_month(text: str, day: dt.date, lang: str | None) -> str:
-    """Quebec French writes the first day of a month as an ordinal: `1er mars`."""
-    if day.day == 1 and (lang or current_language()) == "fr" and text.startswith("1 "):
-        return "1er " + text[2:]
-    return text
+def _first_of_month(text: str, lang: str | None) -> str:
+    """Quebec French writes the first day of a month as an ordinal: `1er mars`, wherever it
+    stands (`vendredi 1er mars`, `28 févr. – 1er mars 2024`)."""
+    if (lang or current_language()) != "fr":
+        return text
+    return _FIRST.sub("1er ", text)
+
+
+_FIRST = re.compile(r"(?<![\d,.])1 (?=\D)")
 
 
 def format_date_range(days: list[dt.date], lang: str | None = None) -> str:
@@ -48,7 +53,7 @@ def format_date_range(days: list[dt.date], lang: str | None = None) -> str:
         return format_date(days[0], lang)
     first, last = min(days), max(days)
     text = _babel.dates.format_interval(first, last, "yMMMMd", locale=babel_locale(lang))
-    return _first_of_month(text, first, lang)
+    return _first_of_month(text, lang)
 
 
 def format_time(moment: dt.time | dt.datetime, lang: str | None = None) -> str:

@@ -32,6 +32,11 @@ def is_seatable(block: Block) -> bool:
     return any(step.capture == "table" and step.round is not None for step in block.steps)
 
 
+def block_tables(event, block: Block) -> int | None:
+    """How many tables a block has: its own `tables:`, else the event's."""
+    return block.tables or event.script.event.tables
+
+
 def event_participants(event) -> list[Participant]:
     participants = participants_from_event(event)
     if not participants:

@@ -29,10 +29,15 @@ def seat_block(event, block: Block) -> tuple[str, list[Path]]:
     mixed), store the plan, and write the cards and table lists beside the event file."""
     from facilitation.seating import Options, make_plan
     from facilitation.seating.cards import write_cards, write_table_lists
-    from facilitation.seating.event_plan import event_participants, mixing_columns, store_plan
+    from facilitation.seating.event_plan import (
+        block_tables,
+        event_participants,
+        mixing_columns,
+        store_plan,
+    )
 
     participants = event_participants(event)
-    tables = block.tables or event.script.event.tables
+    tables = block_tables(event, block)
     if not tables:
         raise UserError(_("the block does not say how many tables it has (tables: ...)"))
     options = Options(
