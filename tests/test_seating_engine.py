@@ -136,8 +136,12 @@ def test_never_worse_than_greedy_and_hard_constraints_hold(seed):
     )
     result = make_plan(group, options)
     plan = result.plan
-    assert result.quality.score <= result.greedy.score
     assert result.quality.repeats >= result.lower_bound
+    # Never worse than greedy, and strictly better wherever the greedy plan leaves room.
+    if result.greedy.repeats > result.lower_bound or result.greedy.mixing:
+        assert result.quality.score < result.greedy.score
+    else:
+        assert result.quality.score == result.greedy.score
     assert result.quality.mixing == mixing_violations(plan, group, options.mix_by)
     assert_complete_and_balanced(plan, group)
     for r in range(1, rounds + 1):
@@ -199,7 +203,7 @@ def test_speed_for_200_people():
 # Six tables: no affine plane of order 6; the blown-up grid schedule of grid6.py starts the
 # search much closer to the bound than the greedy (150 and 769 repeats before it existed).
 @pytest.mark.parametrize(
-    ("n", "rounds", "hosts", "most"), [(61, 5, 0, 145), (61, 4, 0, 80), (137, 4, 6, 700)]
+    ("n", "rounds", "hosts", "most"), [(61, 5, 0, 135), (61, 4, 0, 80), (137, 4, 6, 700)]
 )
 def test_six_tables_start_from_a_grid_schedule(n, rounds, hosts, most):
     group = people(n, hosts=hosts, orgs=n // 4 if hosts else 0, sectors=5 if hosts else 0, seed=n)
