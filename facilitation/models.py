@@ -92,6 +92,17 @@ class Block(Model):
     def rounds(self) -> list[Step]:
         return [step for step in self.steps if step.round is not None]
 
+    def captures(self, *kinds: Capture) -> bool:
+        """Whether a step of this block takes one of these kinds of input."""
+        return any(step.capture in kinds for step in self.steps)
+
+    @property
+    def is_open_space(self) -> bool:
+        """Run with topics (an agenda wall): the Open Space format, a block with time slots,
+        or one whose steps collect topics or session reports (a Pro Action Café's callers'
+        questions too). The one rule for the console's keys, capture, import and the wall."""
+        return self.format == "open-space" or bool(self.slots) or self.captures("topics", "reports")
+
 
 class SessionScript(Model):
     model_config = ConfigDict(frozen=False, defer_build=True)

@@ -28,12 +28,8 @@ from facilitation.store import Event
 from facilitation.store.openspace import Topic
 
 
-def is_open_space(block: Block) -> bool:
-    return bool(block.slots) or block.format == "open-space"
-
-
 def open_space_blocks(script: SessionScript) -> list[Block]:
-    return [b for b in script.blocks if is_open_space(b)]
+    return [b for b in script.blocks if b.is_open_space]
 
 
 def resolve_block(script: SessionScript, number: int | None = None) -> Block:
@@ -43,7 +39,7 @@ def resolve_block(script: SessionScript, number: int | None = None) -> Block:
         if not blocks:
             raise UserError(_("this event has no Open Space block"))
         return blocks[0]
-    if not 1 <= number <= len(script.blocks) or not is_open_space(script.block(number)):
+    if not 1 <= number <= len(script.blocks) or not script.block(number).is_open_space:
         choices = ", ".join(str(b.number) for b in blocks) or "-"
         raise UserError(
             _("block {n} is not an Open Space block (Open Space blocks: {choices})").format(

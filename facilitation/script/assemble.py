@@ -265,12 +265,18 @@ class BlockBuilder:
                 insert(index, [self._inherited(phase, 1 if phase.repeat else None)])
 
         steps = [step for _key, step in keyed]
+        # Rounds: the steps of a repeated phase, numbered per phase; other steps where tables
+        # take notes (the stages of an Appreciative Inquiry) are numbered in order too, so
+        # their notes are kept apart and the synthesis shows them stage by stage.
         counters: dict[str, int] = {}
         repeat_ids = {phase.id for phase in fmt.phases if phase.repeat}
         for step in steps:
-            if step.kind in repeat_ids:
-                counters[step.kind] = counters.get(step.kind, 0) + 1
-                step.round = counters[step.kind]
+            key = step.kind if step.kind in repeat_ids else None
+            if key is None and step.capture == "table":
+                key = "table"
+            if key is not None:
+                counters[key] = counters.get(key, 0) + 1
+                step.round = counters[key]
         for phase in fmt.phases:
             if phase.between and phase.id not in skipped and phase.id not in written:
                 steps = self._interleave(steps, phase)

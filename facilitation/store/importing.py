@@ -133,10 +133,6 @@ def _block(event: Event, row: Row, default: int) -> int:
     return number
 
 
-def _captures(block: Block, what: str) -> bool:
-    return any(step.capture == what for step in block.steps)
-
-
 class _Matcher:
     """Find a participant or a topic by what a CSV cell says (id "#12" or "12", or a name)."""
 
@@ -344,22 +340,20 @@ PLANNERS = {
 def _context(event: Event) -> dict:
     topics = event.list_topics()
     blocks = event.script.blocks
-    open_space = _first_block(event, lambda b: bool(b.slots) or b.format == "open-space")
+    open_space = _first_block(event, lambda b: b.is_open_space)
     return {
         "topics": _Matcher([(t.id, t.title) for t in topics]),
         "topic_block": {t.id: t.block for t in topics},
         "participants": _Matcher([(p.id, p.name) for p in event.list_participants()]),
         "default_notes_block": _first_block(
-            event, lambda b: b.format == "world-cafe" or _captures(b, "table")
+            event, lambda b: b.format == "world-cafe" or b.captures("table")
         ),
-        "default_topics_block": _first_block(
-            event, lambda b: _captures(b, "topics") or bool(b.slots) or b.format == "open-space"
-        ),
-        "default_votes_block": _first_block(event, lambda b: _captures(b, "votes"))
-        if any(_captures(b, "votes") for b in blocks)
+        "default_topics_block": open_space,
+        "default_votes_block": _first_block(event, lambda b: b.captures("votes"))
+        if any(b.captures("votes") for b in blocks)
         else open_space,
-        "default_actions_block": _first_block(event, lambda b: _captures(b, "actions"))
-        if any(_captures(b, "actions") for b in blocks)
+        "default_actions_block": _first_block(event, lambda b: b.captures("actions"))
+        if any(b.captures("actions") for b in blocks)
         else open_space,
     }
 

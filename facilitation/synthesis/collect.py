@@ -40,18 +40,6 @@ class BlockData:
     seats: list[Seat] = field(default_factory=list)
 
     @property
-    def is_open_space(self) -> bool:
-        return bool(
-            self.block.slots
-            or self.block.spaces
-            or self.topics
-            or any(
-                step.capture in ("topics", "reports", "votes", "actions")
-                for step in self.block.steps
-            )
-        )
-
-    @property
     def note_count(self) -> int:
         return (
             sum(r.note_count for r in self.rounds)

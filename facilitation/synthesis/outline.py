@@ -61,10 +61,7 @@ def build_outline(data: EventData, lang: str, progress: Progress | None = None) 
                 0.1 + 0.3 * index / max(1, len(blocks)),
                 w("Writing {title}", title=one_line(block.block.title)),
             )
-        if block.is_open_space:
-            outline_blocks.open_space(out, block, w)
-        else:
-            outline_blocks.world_cafe(out, block, data, w)
+        outline_blocks.block_section(out, block, data, w)
     places = outline_extra.Places(data, w)
     outline_extra.themes(out, data, w, places)
     outline_extra.appendices(out, data, w, places)

@@ -1,5 +1,5 @@
-"""The outline of one block: a World Café (rounds, recurring ideas, tables, harvest) or an
-Open Space (theme, agenda wall, session reports, votes and chart, action plan)."""
+"""The outline of one block: its rounds (recurring ideas, tables), its Open Space parts
+(theme, agenda wall, session reports, votes and chart, action plan) and its harvest."""
 
 from __future__ import annotations
 
@@ -36,12 +36,38 @@ def block_heading(block: BlockData, w: Words) -> str:
     return title
 
 
-def world_cafe(out: Outline, block: BlockData, data: EventData, w: Words) -> None:
+def block_section(out: Outline, block: BlockData, data: EventData, w: Words) -> None:
+    """One block, by what it holds: the rounds' table notes (a World Café, the stages of an
+    Appreciative Inquiry), the topics, reports, votes and action plan (an Open Space, a Pro
+    Action Café's callers' questions), the harvest. Any mix of them appears in that order."""
     out.add(PageBreak())
     out.add(Heading(1, block_heading(block, w)))
     about = [part for part in (one_line(block.block.format_name), _day(block, data, w)) if part]
     if about:
         out.add(Text(" · ".join(about), "caption"))
+    if block.block.question.strip():
+        out.add(Heading(2, w("Theme question")))
+        out.add(Markdown(block.block.question, quote=True))
+    _rounds(out, block, data, w)
+    topics = {t.id: t for t in block.topics}
+    _agenda_wall(out, block, [t for t in block.topics if t.status == "active"], w)
+    _reports(out, block, w)
+    _votes(out, block, topics, w)
+    _actions(out, block, topics, w)
+    if block.plenary:
+        out.add(Heading(2, w("Harvest (plenary)") if block.rounds else w("Plenary notes")))
+        for note in block.plenary:
+            out.add(Markdown(note.text))
+    orphan_notes = block.topic_notes.get(0, []) + [
+        n for tid, ns in block.topic_notes.items() if tid and tid not in topics for n in ns
+    ]
+    if orphan_notes or block.other_notes:
+        out.add(Heading(2, w("Other notes")))
+        for note in orphan_notes + block.other_notes:
+            out.add(Markdown(note.text))
+
+
+def _rounds(out: Outline, block: BlockData, data: EventData, w: Words) -> None:
     hosts = _hosts(block, data)
     stems = new_stemmer_cache()
     # What every table talks about anyway: the event's and the block's theme.
@@ -77,14 +103,6 @@ def world_cafe(out: Outline, block: BlockData, data: EventData, w: Words) -> Non
             out.add(Heading(3, w("Notes without a table")))
             for note in rnd.loose_notes:
                 out.add(Markdown(note.text))
-    if block.plenary:
-        out.add(Heading(2, w("Harvest (plenary)")))
-        for note in block.plenary:
-            out.add(Markdown(note.text))
-    if block.other_notes:
-        out.add(Heading(2, w("Other notes")))
-        for note in block.other_notes:
-            out.add(Markdown(note.text))
 
 
 def method_line(w: Words) -> str:
@@ -132,52 +150,30 @@ def topic_title(topic, w: Words) -> str:
     return title
 
 
-def open_space(out: Outline, block: BlockData, w: Words) -> None:
-    out.add(PageBreak())
-    out.add(Heading(1, block_heading(block, w)))
-    if block.block.format_name.strip():
-        out.add(Text(one_line(block.block.format_name), "caption"))
-    if block.block.question.strip():
-        out.add(Heading(2, w("Theme question")))
-        out.add(Markdown(block.block.question, quote=True))
-    active = [t for t in block.topics if t.status == "active"]
-    topics = {t.id: t for t in block.topics}
-    _agenda_wall(out, block, active, w)
+def _reports(out: Outline, block: BlockData, w: Words) -> None:
     reported = [t for t in block.topics if t.id in block.reports or t.id in block.topic_notes]
-    if reported:
-        out.add(Heading(2, w("Session reports")))
-        for topic in reported:
-            heading = topic_title(topic, w)
-            if topic.convener.strip():
-                heading += " — " + w("convened by {name}", name=one_line(topic.convener))
-            out.add(Heading(3, heading))
-            report = block.reports.get(topic.id)
-            if report is not None:
-                for name in REPORT_FIELDS:
-                    value = getattr(report, name)
-                    if value.strip() and not (
-                        name == "convener" and one_line(value) == one_line(topic.convener)
-                    ):
-                        out.add(Text(w(REPORT_LABELS[name]), "label"))
-                        out.add(Markdown(value))
-            notes = block.topic_notes.get(topic.id, [])
-            if notes:
-                out.add(Text(w("Notes"), "label"))
-                for note in notes:
-                    out.add(Markdown(note.text))
-    orphan_notes = block.topic_notes.get(0, []) + [
-        n for tid, ns in block.topic_notes.items() if tid and tid not in topics for n in ns
-    ]
-    if orphan_notes:
-        out.add(Heading(2, w("Other notes")))
-        for note in orphan_notes:
-            out.add(Markdown(note.text))
-    _votes(out, block, topics, w)
-    _actions(out, block, topics, w)
-    if block.plenary or block.other_notes:
-        out.add(Heading(2, w("Plenary notes")))
-        for note in block.plenary + block.other_notes:
-            out.add(Markdown(note.text))
+    if not reported:
+        return
+    out.add(Heading(2, w("Session reports")))
+    for topic in reported:
+        heading = topic_title(topic, w)
+        if topic.convener.strip():
+            heading += " — " + w("convened by {name}", name=one_line(topic.convener))
+        out.add(Heading(3, heading))
+        report = block.reports.get(topic.id)
+        if report is not None:
+            for name in REPORT_FIELDS:
+                value = getattr(report, name)
+                if value.strip() and not (
+                    name == "convener" and one_line(value) == one_line(topic.convener)
+                ):
+                    out.add(Text(w(REPORT_LABELS[name]), "label"))
+                    out.add(Markdown(value))
+        notes = block.topic_notes.get(topic.id, [])
+        if notes:
+            out.add(Text(w("Notes"), "label"))
+            for note in notes:
+                out.add(Markdown(note.text))
 
 
 def _agenda_wall(out: Outline, block: BlockData, active: list, w: Words) -> None:
@@ -254,4 +250,4 @@ def _actions(out: Outline, block: BlockData, topics: dict, w: Words) -> None:
     out.add(Table([w("Action"), w("Lead"), w("Partners"), w("First step"), w("Deadline")], rows))
 
 
-__all__ = ["open_space", "world_cafe", "Bullets"]
+__all__ = ["block_section", "Bullets"]

@@ -88,7 +88,7 @@ class ChooseScreen(Screen):
                 for n in range(1, event.table_count() + 1)
             ]
             options.append(Option(_("Plenary (harvest)"), id="plenary"))
-            if any(s.capture == "reports" for _b, s in event.script.flat_steps()):
+            if any(b.is_open_space for b in event.script.blocks):
                 options.append(Option(_("Open Space session reports"), id="reports"))
             options.append(Option(_("Typist: all the tables of a round"), id="typist"))
             yield OptionList(*options, id="places")

@@ -38,9 +38,7 @@ DRAFT_SECONDS = 1.0  # a draft is written at most this long after a change
 
 
 def open_space_blocks(script) -> list[int]:
-    return [
-        b.number for b in script.blocks if any(s.capture in ("reports", "topics") for s in b.steps)
-    ]
+    return [b.number for b in script.blocks if b.is_open_space]
 
 
 class ReportListScreen(Screen):

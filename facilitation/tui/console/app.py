@@ -367,8 +367,7 @@ class ConsoleApp(App):
     def open_space_block(self):
         """The current block if it is run as an Open Space (it has an agenda wall)."""
         block = self.infos[self.current].block
-        uses_wall = any(step.capture in ("topics", "reports") for step in block.steps)
-        return block if uses_wall else None
+        return block if block.is_open_space else None
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """The footer offers the marketplace only on an Open Space block (the other block keys
