@@ -88,9 +88,7 @@ def test_synthesis_shows_stages_rounds_topics_and_actions_of_mixed_blocks(tmp_pa
 
     def section(title: str) -> list[str]:
         start = body.index(("Heading 1", title))
-        end = next(
-            (i for i in range(start + 1, len(body)) if body[i][0] == "Heading 1"), len(body)
-        )
+        end = next((i for i in range(start + 1, len(body)) if body[i][0] == "Heading 1"), len(body))
         return texts[start:end]
 
     ai = section("Bâtir l'avenir")
