@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable
 
 from rich.text import Text
 from textual import work
-from textual.app import App, ComposeResult, SystemCommand
+from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.css.query import NoMatches
@@ -30,7 +30,7 @@ from facilitation.i18n import N_, _
 from facilitation.i18n.formatting import format_minutes
 from facilitation.run import timer
 from facilitation.run.actuals import step_timings
-from facilitation.run.agenda import planned_durations, step_infos
+from facilitation.run.stage import stage_text
 from facilitation.run.timer import DEFAULT_WARN_SECONDS, Transition, crossed
 from facilitation.store import Event, TimerConflict, TimerState
 from facilitation.tui.console.messages import (
@@ -40,35 +40,16 @@ from facilitation.tui.console.messages import (
     WorkFailed,
 )
 from facilitation.tui.console.panels import AgendaPanel, CapturePanel
-from facilitation.tui.help import HelpScreen, translate_bindings
+from facilitation.tui.help import HelpScreen
 from facilitation.tui.messages import EventFileChanged
-from facilitation.tui.watch import watch_event_file
+from facilitation.tui.stage import StageApp
 from facilitation.tui.widgets.countdown import BigCountdown
 from facilitation.tui.widgets.inline_markdown import inline_markdown
 from facilitation.tui.widgets.teleprompter import Teleprompter
 
-TICK_SECONDS = 0.25  # the countdown is recomputed from the clock this often
 
-
-def phase_caption(phase: str, warn_seconds: float) -> str:
-    """The line under the countdown, for the facilitator and for the room."""
-    if phase == "idle":
-        return _("Ready: not started")
-    if phase == "paused":
-        return _("Paused")
-    if phase == "warning":
-        return _("Less than {duration} left").format(duration=format_minutes(warn_seconds / 60))
-    if phase == "over":
-        return _("Overtime")
-    if phase == "ended":
-        return _("The event is over")
-    return ""
-
-
-class ConsoleApp(App):
+class ConsoleApp(StageApp):
     CSS_PATH = "console.tcss"
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
-    VERTICAL_BREAKPOINTS = [(0, "-short"), (40, "-tall")]
     ENABLE_COMMAND_PALETTE = True
 
     # Descriptions in English with N_(); translate_bindings() translates them at start-up.
@@ -102,18 +83,8 @@ class ConsoleApp(App):
         notice: str | None = None,
         watch: bool = True,
     ) -> None:
-        super().__init__()
-        translate_bindings(self)
-        self.event = event
-        self.clock = clock
-        self.warn_seconds = warn_seconds
+        super().__init__(event, clock=clock, warn_seconds=warn_seconds, watch=watch)
         self.notice = notice
-        self.watch = watch
-        self.script = event.script
-        self.infos = step_infos(self.script)
-        self.durations = planned_durations(self.script)
-        self.title = self.script.event.title
-        self.state: TimerState = event.read_timer()
         self.timings = step_timings(event.run_log(), self.durations)
         self._phase: str | None = None  # the countdown's phase at the previous tick
         self._shown_step: int | None = None
@@ -167,13 +138,8 @@ class ConsoleApp(App):
             classes.update({name: name == chosen for _limit, name in breakpoints or []})
         return classes
 
-    def part(self, selector, kind=None):
-        """A widget of the console's own screen (queries on the app would search a pop-up
-        screen while one is open)."""
-        return self._main.query_one(selector, kind) if kind else self._main.query_one(selector)
-
     def on_mount(self) -> None:
-        self._main = self.screen
+        self.start_following()
         # The breakpoint classes now, not on the first Resize: the screen's styles are then
         # computed once, and its first layout is already the right one.
         self._main.update_classes(self.breakpoint_classes(), update=False)
@@ -181,17 +147,10 @@ class ConsoleApp(App):
         self.part("#topbar", Static).update(Text.assemble((self.title, "bold"), f"  ·  {name}"))
         self.refresh_view()
         self.part(Teleprompter).focus()
-        self.set_interval(TICK_SECONDS, self.tick, name="countdown")
-        if self.watch:
-            watch_event_file(self, self.event)
         if self.notice:
             self.notify(self.notice, timeout=15)
 
     # ---- showing the state ---------------------------------------------------------------
-
-    @property
-    def current(self) -> int:
-        return min(self.state.step_index, len(self.infos) - 1)
 
     def reload(self) -> None:
         """Read the timer again (another process may have written), and the run log only when
@@ -209,17 +168,17 @@ class ConsoleApp(App):
         now = self.clock()
         info = self.infos[self.current]
         block, step = info.block, info.step
-        ended = self.state.status == "ended"
-        heading = _("Block {n}: {title}").format(n=block.number, title=block.title)
+        ended = self.ended
+        text = stage_text(self.infos, self.current, ended)
+        heading = text.block
         if block.format_name:
             heading += f" · {block.format_name}"
         title = Text(f"{heading}\n")
         title.append(step.title, style="bold")
         title.append(f" · {format_minutes(step.minutes)}")
         self.part("#step-title", Static).update(title)
-        question = step.question or (block.question if step.capture != "none" else "")
-        self.part("#question", Static).update(inline_markdown(question))
-        self.part("#question").display = bool(question)
+        self.part("#question", Static).update(inline_markdown(text.question))
+        self.part("#question").display = bool(text.question)
         if self._shown_step != self.current:
             prompt = step.prompt
             if step is block.steps[0] and block.intro:
@@ -227,16 +186,7 @@ class ConsoleApp(App):
             self.part(Teleprompter).show(prompt or _("*(Nothing written for this step.)*"))
             self._shown_step = self.current
             self.refresh_bindings()  # the footer's keys depend on the block
-        nxt = self.infos[self.current + 1] if self.current + 1 < len(self.infos) else None
-        if ended:
-            next_text = ""
-        elif nxt is None:
-            next_text = _("Next: the end of the event")
-        else:
-            next_text = _("Next: {title} · {duration}").format(
-                title=nxt.step.title, duration=format_minutes(nxt.step.minutes)
-            )
-        self.part("#next-step", Static).update(Text(next_text))
+        self.part("#next-step", Static).update(Text(text.next))
         self.part(AgendaPanel).show(self.current, ended, self.timings, now)
         self.show_capture(now)
         self.tick()
@@ -252,16 +202,9 @@ class ConsoleApp(App):
     def tick(self) -> None:
         """Recompute the countdown from the stored state and the clock; ring on a threshold."""
         now = self.clock()
-        planned = self.durations[self.current] if self.durations else 0.0
-        phase = timer.phase(self.state, now, planned, self.warn_seconds)
-        try:
-            countdown = self.part(BigCountdown)
-        except NoMatches:  # a tick while the app closes
+        phase = self.show_countdown(now)
+        if phase is None:  # a tick while the app closes
             return
-        countdown.seconds = timer.remaining_seconds(self.state, now, planned)
-        countdown.caption = phase_caption(phase, self.warn_seconds)
-        for name in ("idle", "running", "warning", "over", "paused", "ended"):
-            countdown.set_class(phase == name, f"-{name}")
         if crossed(self._phase, phase):
             self.bell()
         self._phase = phase
@@ -273,11 +216,7 @@ class ConsoleApp(App):
             self.show_capture(now)
 
     def on_event_file_changed(self, message: EventFileChanged) -> None:
-        self.reload()
-        try:
-            self.refresh_view()
-        except NoMatches:  # a change noticed while the app closes
-            return
+        super().on_event_file_changed(message)
         for screen in self.screen_stack:  # Open Space screens (and their pop-ups) refresh too
             if screen is not self._main:
                 screen.post_message(EventFileChanged())

@@ -1,0 +1,121 @@
+"""What the console and the projector share: the event and its steps, the timer state read
+from the event file, the countdown recomputed from the clock, and following the file's
+changes. Each app adds its own layout and `refresh_view`."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+from textual.app import App
+from textual.css.query import NoMatches
+
+from facilitation.i18n import _
+from facilitation.i18n.formatting import format_minutes
+from facilitation.run import timer
+from facilitation.run.agenda import planned_durations, step_infos
+from facilitation.run.timer import DEFAULT_WARN_SECONDS
+from facilitation.store import Event, TimerState
+from facilitation.tui.help import translate_bindings
+from facilitation.tui.messages import EventFileChanged
+from facilitation.tui.watch import watch_event_file
+from facilitation.tui.widgets.countdown import BigCountdown
+
+TICK_SECONDS = 0.25  # the countdown is recomputed from the clock this often
+PHASES = ("idle", "running", "warning", "over", "paused", "ended")
+
+
+def phase_caption(phase: str, warn_seconds: float) -> str:
+    """The line under the countdown, for the facilitator and for the room."""
+    if phase == "idle":
+        return _("Ready: not started")
+    if phase == "paused":
+        return _("Paused")
+    if phase == "warning":
+        return _("Less than {duration} left").format(duration=format_minutes(warn_seconds / 60))
+    if phase == "over":
+        return _("Overtime")
+    if phase == "ended":
+        return _("The event is over")
+    return ""
+
+
+class StageApp(App):
+    """Base of the console and the projector (not run by itself)."""
+
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (40, "-tall")]
+    # Captions under the countdown in these phases (the projector leaves out "not started").
+    CAPTION_PHASES = ("idle", "warning", "over", "paused", "ended")
+
+    def __init__(
+        self,
+        event: Event,
+        *,
+        clock: Callable[[], float] = time.time,
+        warn_seconds: float = DEFAULT_WARN_SECONDS,
+        watch: bool = True,
+    ) -> None:
+        super().__init__()
+        translate_bindings(self)
+        self.event = event
+        self.clock = clock
+        self.warn_seconds = warn_seconds
+        self.watch = watch
+        self.script = event.script
+        self.infos = step_infos(self.script)
+        self.durations = planned_durations(self.script)
+        self.title = self.script.event.title
+        self.state: TimerState = event.read_timer()
+
+    @property
+    def current(self) -> int:
+        return min(self.state.step_index, len(self.infos) - 1)
+
+    @property
+    def ended(self) -> bool:
+        return self.state.status == "ended"
+
+    def part(self, selector, kind=None):
+        """A widget of the app's own screen (queries on the app would search a pop-up screen
+        while one is open)."""
+        return self._main.query_one(selector, kind) if kind else self._main.query_one(selector)
+
+    def start_following(self) -> None:
+        """From on_mount: the countdown's clock, and the event file's changes."""
+        self._main = self.screen
+        self.set_interval(TICK_SECONDS, self.tick, name="countdown")
+        if self.watch:
+            watch_event_file(self, self.event)
+
+    def reload(self) -> None:
+        self.state = self.event.read_timer()
+
+    def refresh_view(self) -> None:
+        raise NotImplementedError
+
+    def on_event_file_changed(self, message: EventFileChanged) -> None:
+        self.reload()
+        try:
+            self.refresh_view()
+        except NoMatches:  # a change noticed while the app closes
+            return
+
+    def show_countdown(self, now: float) -> str | None:
+        """Set the countdown from the stored state and the clock; its phase, or None while
+        the app closes."""
+        planned = self.durations[self.current] if self.durations else 0.0
+        phase = timer.phase(self.state, now, planned, self.warn_seconds)
+        try:
+            countdown = self.part(BigCountdown)
+        except NoMatches:
+            return None
+        countdown.seconds = timer.remaining_seconds(self.state, now, planned)
+        shown = phase in self.CAPTION_PHASES
+        countdown.caption = phase_caption(phase, self.warn_seconds) if shown else ""
+        for name in PHASES:
+            countdown.set_class(phase == name, f"-{name}")
+        return phase
+
+    def tick(self) -> None:
+        self.show_countdown(self.clock())
