@@ -88,6 +88,8 @@ def main(argv: list[str] | None = None) -> int:
     set_language(_language_from_argv(argv))
     parser = build_parser()
     args = parser.parse_args(argv)
+    # `--lang` before the command is lost by argparse (the subcommand's default wins).
+    args.lang = getattr(args, "lang", None) or _language_from_argv(argv)
     if not getattr(args, "func", None):
         parser.print_help()
         return 2

@@ -62,3 +62,17 @@ def test_a_broken_script_says_where(tmp_path, capsys):
     assert main(["run", str(bad)]) == 1
     assert "bad.md" in capsys.readouterr().err
     assert not bad.with_suffix(".db").exists()
+
+
+@pytest.mark.parametrize("command", ["new", "run"])
+def test_a_french_script_is_told_its_problems_in_french(tmp_path, capsys, command):
+    """On an English system, a script that says `langue: fr` gets its problems in French
+    (as `check` does), unless --lang asks for English."""
+    bad = tmp_path / "atelier.md"
+    bad.write_text("---\ntitre: Atelier\nlangue: fr\n---\n\npas de bloc\n", encoding="utf-8")
+    assert main([command, str(bad)]) == 1
+    err = capsys.readouterr().err
+    assert "atelier.md" in err and "le script n'a aucun bloc" in err
+    assert main(["--lang", "en", command, str(bad)]) == 1
+    assert "the script has no block" in capsys.readouterr().err
+    assert not bad.with_suffix(".db").exists()

@@ -37,23 +37,28 @@ def default_event_path(script_path: Path) -> Path:
     return script_path.with_suffix(".db")
 
 
-def create_event(script_path: Path, event_path: Path):
-    """Check the script and create the event; returns the open Event (also used by `run`)."""
-    from facilitation.script import load_script
+def create_event(script_path: Path, event_path: Path, lang: str | None = None):
+    """Check the script and create the event; returns the open Event (also used by `run`).
+    Problems in the script are told in its own language (`langue: fr`) unless `lang` (the
+    user's --lang) says otherwise: the file is read once, its language sniffed first."""
+    from facilitation.script import parse_script
+    from facilitation.script.frontmatter import sniff_language
     from facilitation.script.source import read_text
     from facilitation.store import Event
 
     if event_path.exists():  # say it before checking the script
         raise UserError(_("this file already exists; choose another name"), path=event_path)
-    script = load_script(script_path)
     source_text = read_text(script_path)
+    if lang is None:
+        set_language(sniff_language(source_text))
+    script = parse_script(source_text, script_path)
     return Event.create(event_path, script, source_text, script_path.name)
 
 
 def run(args: argparse.Namespace) -> int:
     script_path = Path(args.script)
     event_path = Path(args.event) if args.event else default_event_path(script_path)
-    with create_event(script_path, event_path) as event:
+    with create_event(script_path, event_path, args.lang) as event:
         set_language(args.lang or event.language)
         script = event.script
         blocks = len(script.blocks)

@@ -54,7 +54,7 @@ def is_event_file(path: Path) -> bool:
         return False
 
 
-def open_event(target: Path, event_path: Path | None):
+def open_event(target: Path, event_path: Path | None, lang: str | None = None):
     """(open Event, what happened: "created", "opened" or None) for `run TARGET [--event]`."""
     from facilitation.commands.new import create_event
     from facilitation.store import Event
@@ -68,7 +68,7 @@ def open_event(target: Path, event_path: Path | None):
     event_path = event_path or target.with_suffix(".db")
     if event_path.exists():
         return Event.open(event_path), "opened"
-    return create_event(target, event_path), "created"
+    return create_event(target, event_path, lang), "created"
 
 
 def notice_for(what: str | None, event_path: Path) -> str | None:
@@ -82,7 +82,8 @@ def notice_for(what: str | None, event_path: Path) -> str | None:
 
 
 def run(args: argparse.Namespace) -> int:
-    event, what = open_event(Path(args.target), Path(args.event) if args.event else None)
+    event_path = Path(args.event) if args.event else None
+    event, what = open_event(Path(args.target), event_path, args.lang)
     with event:
         set_language(args.lang or event.language)
         from facilitation.tui.console import make_console_app
