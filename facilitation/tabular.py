@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from facilitation.errors import UserError
-from facilitation.i18n import _
+from facilitation.i18n import _, current_language
 from facilitation.textmatch import fold_key
 
 
@@ -91,9 +91,7 @@ def read_table(path: str | Path, aliases: dict[str, str], required: tuple[str, .
             mapping.append(None)
     missing = [c for c in required if c not in columns]
     if missing:
-        raise UserError(
-            _("missing column(s): {columns}").format(columns=", ".join(missing)), path=path, line=1
-        )
+        raise UserError("; ".join(_missing_column(aliases, c) for c in missing), path=path, line=1)
     rows: list[Row] = []
     try:
         for cells in reader:
@@ -117,14 +115,34 @@ def read_table(path: str | Path, aliases: dict[str, str], required: tuple[str, .
     return Table(path=path, columns=columns, extra_columns=extra_columns, rows=rows)
 
 
-def aliases(**names: tuple[str, ...]) -> dict[str, str]:
-    """Build an alias map: aliases(name=("name", "nom", "participant")) -> {"nom": "name", ...}."""
-    out: dict[str, str] = {}
+class Aliases(dict):
+    """Normalised header name -> canonical column name; `spellings[canonical]` keeps the names
+    as written (the canonical English one first, then the others, French first)."""
+
+    spellings: dict[str, list[str]]
+
+
+def aliases(**names: tuple[str, ...]) -> Aliases:
+    """Build an alias map: aliases(name=("nom", "participant")) -> {"nom": "name", ...}."""
+    out = Aliases()
+    out.spellings = {}
     for canonical, options in names.items():
         out[normalise_header(canonical)] = canonical
+        out.spellings[canonical] = [canonical, *options]
         for option in options:
             out[normalise_header(option)] = canonical
     return out
+
+
+def _missing_column(aliases: dict[str, str], canonical: str) -> str:
+    """ "missing column: texte (also accepted: note, …)", the column named in the user's
+    language (its first alias is the French name)."""
+    spellings = list(getattr(aliases, "spellings", {}).get(canonical, [canonical]))
+    if current_language() == "fr" and len(spellings) > 1:
+        spellings.insert(0, spellings.pop(1))
+    return _("missing column: {column} (also accepted: {names})").format(
+        column=spellings[0], names=", ".join(spellings[1:]) or "-"
+    )
 
 
 PARTICIPANT_COLUMNS = aliases(

@@ -7,7 +7,8 @@ import json
 import pytest
 
 from facilitation.cli import main
-from facilitation.errors import UserErrors
+from facilitation.errors import UserError, UserErrors
+from facilitation.i18n import set_language
 from facilitation.store import Event
 from facilitation.store.importing import import_csv
 from facilitation.store.sample import sample_script
@@ -145,7 +146,12 @@ def test_open_space_kinds(event, tmp_path):
 
 def test_missing_required_column(event, tmp_path):
     csv = write(tmp_path / "n.csv", "bloc;ronde\n1;1\n")
-    with pytest.raises(Exception, match="missing column"):
+    with pytest.raises(UserError, match="missing column: text \\(also accepted: texte, note"):
+        import_csv(event, csv, "notes")
+    set_language("fr")  # a French user reads the French name of the column first
+    with pytest.raises(
+        UserError, match="colonne manquante : texte \\(noms acceptés aussi : text, note"
+    ):
         import_csv(event, csv, "notes")
 
 
