@@ -145,6 +145,9 @@ def _missing_column(aliases: dict[str, str], canonical: str) -> str:
     )
 
 
+# What `facilitation import --kind` reads (facilitation.store.importing has the columns of each).
+IMPORT_KINDS = ("participants", "notes", "topics", "interests", "votes", "actions")
+
 PARTICIPANT_COLUMNS = aliases(
     name=("nom", "participant", "participante", "prenom_nom", "nom_complet", "full_name"),
     organisation=("organization", "organisme", "organisation", "org", "employeur", "employer"),

@@ -14,7 +14,7 @@ from facilitation.i18n import _, ngettext, set_language
 
 
 def register(subparsers, common) -> None:
-    from facilitation.store.importing import KINDS
+    from facilitation.tabular import IMPORT_KINDS as KINDS
 
     parser = subparsers.add_parser(
         "import",

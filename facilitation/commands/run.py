@@ -11,8 +11,6 @@ from pathlib import Path
 
 from facilitation.errors import UserError
 from facilitation.i18n import _, set_language
-from facilitation.run.timer import DEFAULT_WARN_SECONDS
-from facilitation.store.event import SQLITE_HEADER
 
 
 def register(subparsers, common) -> None:
@@ -40,13 +38,20 @@ def add_warn_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--warn",
         type=float,
-        default=DEFAULT_WARN_SECONDS / 60,
         metavar=_("MINUTES"),
         help=_("signal when this many minutes are left (default: 2)"),
     )
 
 
+def warn_seconds(args: argparse.Namespace) -> float:
+    from facilitation.run.timer import DEFAULT_WARN_SECONDS
+
+    return DEFAULT_WARN_SECONDS if args.warn is None else args.warn * 60
+
+
 def is_event_file(path: Path) -> bool:
+    from facilitation.store.event import SQLITE_HEADER
+
     try:
         with path.open("rb") as fh:
             return fh.read(len(SQLITE_HEADER)) == SQLITE_HEADER
@@ -89,7 +94,7 @@ def run(args: argparse.Namespace) -> int:
         from facilitation.tui.console import make_console_app
 
         app = make_console_app(
-            event, warn_seconds=args.warn * 60, notice=notice_for(what, event.path)
+            event, warn_seconds=warn_seconds(args), notice=notice_for(what, event.path)
         )
         app.run()
     return 0

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from facilitation.commands.run import add_warn_option
+from facilitation.commands.run import add_warn_option, warn_seconds
 from facilitation.i18n import _, set_language
 
 
@@ -32,5 +32,5 @@ def run(args: argparse.Namespace) -> int:
         set_language(args.lang or event.language)
         from facilitation.tui.projector import make_projector_app
 
-        make_projector_app(event, warn_seconds=args.warn * 60).run()
+        make_projector_app(event, warn_seconds=warn_seconds(args)).run()
     return 0

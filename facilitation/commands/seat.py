@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from facilitation.errors import UserError
 from facilitation.i18n import _, current_language
 from facilitation.i18n.formatting import format_number
-from facilitation.seating import Options, make_plan
-from facilitation.seating.cards import write_cards, write_table_lists
-from facilitation.seating.io import read_participants, read_plan, write_plan
-from facilitation.seating.model import Plan
+
+if TYPE_CHECKING:
+    from facilitation.seating.model import Plan
 
 
 def register(subparsers, common) -> None:
@@ -121,12 +121,18 @@ def run(args: argparse.Namespace) -> int:
             return 0
     if args.rounds is None:
         raise UserError(_("give the number of rounds (--rounds)"))
+    from facilitation.seating.io import read_participants
+
     _plan_and_write(args, source, read_participants(source))
     return 0
 
 
 def _plan_and_write(args: argparse.Namespace, source: Path, participants) -> Plan:
     """Make the plan, print its quality, write the files asked for; returns the plan."""
+    from facilitation.seating import Options, make_plan
+    from facilitation.seating.cards import write_cards, write_table_lists
+    from facilitation.seating.io import read_plan, write_plan
+
     _check_output(args.cards, "--cards", (".docx", ".csv"))
     _check_output(args.table_lists, "--tables-docx", (".docx", ".csv"))
     if args.replan_from is not None and not args.previous:

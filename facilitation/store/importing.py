@@ -17,12 +17,12 @@ from facilitation.i18n import N_, _
 from facilitation.models import Block
 from facilitation.store.people import Participant, normalise_role
 from facilitation.store.text import loose
-from facilitation.tabular import PARTICIPANT_COLUMNS, Row, aliases, read_table
+from facilitation.tabular import IMPORT_KINDS, PARTICIPANT_COLUMNS, Row, aliases, read_table
 
 if TYPE_CHECKING:
     from facilitation.store.event import Event
 
-KINDS = ("participants", "notes", "topics", "interests", "votes", "actions")
+KINDS = IMPORT_KINDS
 
 COLUMNS: dict[str, dict[str, str]] = {
     "participants": PARTICIPANT_COLUMNS,
