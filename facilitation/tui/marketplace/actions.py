@@ -9,14 +9,15 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen, Screen
+from textual.screen import ModalScreen
 from textual.widgets import Button, DataTable, Footer, Input, Label, Select, Static
 
 from facilitation.i18n import N_, _
 from facilitation.openspace.ranking import rank_votes
 from facilitation.store import Event
 from facilitation.store.openspace import Action
-from facilitation.tui.help import HelpScreen, translate_bindings
+from facilitation.tui.help import translate_bindings
+from facilitation.tui.marketplace.block_screen import BlockScreen
 from facilitation.tui.messages import EventFileChanged
 
 CSS = str(Path(__file__).with_name("marketplace.tcss"))
@@ -84,7 +85,8 @@ class ActionForm(ModalScreen[dict | None]):
         self.dismiss(None)
 
 
-class ActionsScreen(Screen):
+class ActionsScreen(BlockScreen):
+    HELP_TITLE = N_("Action plan: keys")
     CSS_PATH = CSS
     BINDINGS = [
         Binding("a", "add", N_("Add action")),
@@ -94,15 +96,12 @@ class ActionsScreen(Screen):
     ]
 
     def __init__(self, event: Event, block_number: int) -> None:
-        super().__init__()
-        translate_bindings(self)
-        self.event = event
-        self.block_number = block_number
+        super().__init__(event, block_number)
         self.actions: list[Action] = []
         self.armed_delete: int | None = None
 
     def compose(self) -> ComposeResult:
-        block = self.event.script.block(self.block_number)
+        block = self.block
         yield Static(_("Action plan \u2014 {title}").format(title=block.title), id="title")
         yield DataTable(id="actions", cursor_type="row")
         yield Static("", id="status")
@@ -191,6 +190,3 @@ class ActionsScreen(Screen):
         self.event.delete_action(action.id)
         status.update(_("Action deleted."))
         self.refresh_actions()
-
-    def action_keys(self) -> None:
-        self.app.push_screen(HelpScreen.of(self.app, _("Action plan: keys")))

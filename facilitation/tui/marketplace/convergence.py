@@ -8,19 +8,19 @@ from pathlib import Path
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Static
 
 from facilitation.i18n import N_, _
 from facilitation.openspace.ranking import RankedItem, rank_votes
 from facilitation.store import Event
-from facilitation.tui.help import HelpScreen, translate_bindings
+from facilitation.tui.marketplace.block_screen import BlockScreen
 from facilitation.tui.messages import EventFileChanged
 
 CSS = str(Path(__file__).with_name("marketplace.tcss"))
 
 
-class ConvergenceScreen(Screen):
+class ConvergenceScreen(BlockScreen):
+    HELP_TITLE = N_("Convergence: keys")
     CSS_PATH = CSS
     BINDINGS = [
         Binding("plus,equals_sign", "vote(1)", N_("+1 vote")),
@@ -32,15 +32,12 @@ class ConvergenceScreen(Screen):
     ]
 
     def __init__(self, event: Event, block_number: int) -> None:
-        super().__init__()
-        translate_bindings(self)
-        self.event = event
-        self.block_number = block_number
+        super().__init__(event, block_number)
         self.items: list[RankedItem] = []
         self.entry_mode: str | None = None
 
     def compose(self) -> ComposeResult:
-        block = self.event.script.block(self.block_number)
+        block = self.block
         yield Static(_("Convergence \u2014 {title}").format(title=block.title), id="title")
         yield DataTable(id="ranking", cursor_type="row")
         yield Static("", id="status")
@@ -118,9 +115,6 @@ class ConvergenceScreen(Screen):
         entry.remove_class("-open")
         self.entry_mode = None
         self.query_one(DataTable).focus()
-
-    def action_keys(self) -> None:
-        self.app.push_screen(HelpScreen.of(self.app, _("Convergence: keys")))
 
     @on(Input.Submitted, "#entry")
     def submitted(self, message: Input.Submitted) -> None:

@@ -11,7 +11,6 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -23,7 +22,7 @@ from facilitation.openspace.suggest import suggest_agenda
 from facilitation.openspace.wall import apply_suggestion, build_problem, pin, pinned_topics
 from facilitation.store import Event
 from facilitation.store.openspace import Topic
-from facilitation.tui.help import HelpScreen, translate_bindings
+from facilitation.tui.marketplace.block_screen import BlockScreen
 from facilitation.tui.marketplace.messages import SuggestionReady
 from facilitation.tui.marketplace.wall_widget import AgendaWall
 from facilitation.tui.messages import EventFileChanged
@@ -38,7 +37,8 @@ def parse_entry(text: str) -> tuple[str, str, str]:
     return parts[0], parts[1], parts[2]
 
 
-class MarketplaceScreen(Screen):
+class MarketplaceScreen(BlockScreen):
+    HELP_TITLE = N_("Marketplace: keys")
     """The marketplace of Open Space block `block_number` (pushed by the console)."""
 
     CSS_PATH = CSS
@@ -57,10 +57,7 @@ class MarketplaceScreen(Screen):
     ]
 
     def __init__(self, event: Event, block_number: int, *, watch: bool = False) -> None:
-        super().__init__()
-        translate_bindings(self)
-        self.event = event
-        self.block_number = block_number
+        super().__init__(event, block_number)
         self.watch = watch
         self.entry_mode: str | None = None  # "add", "edit", "interests"
         self.entry_topic: int | None = None
@@ -69,7 +66,7 @@ class MarketplaceScreen(Screen):
     # ---- layout -------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        block = self.event.script.block(self.block_number)
+        block = self.block
         yield Static(_("Marketplace \u2014 {title}").format(title=block.title), id="title")
         yield AgendaWall(self.event, self.block_number, id="wall")
         with Horizontal(id="below"):
@@ -358,9 +355,6 @@ class MarketplaceScreen(Screen):
         widget.carrying = widget.marked = None
         widget.refresh_wall()
         self.say("")
-
-    def action_keys(self) -> None:
-        self.app.push_screen(HelpScreen.of(self.app, _("Marketplace: keys")))
 
     # ---- suggestion --------------------------------------------------------------------
 
