@@ -1,0 +1,110 @@
+"""Recurring ideas and themes against a corpus whose truth is known.
+
+    python bench/recurring.py [--lang fr|en|both] [--seed N] [--tables 125] [--show]
+
+The corpus is generated from an idea bank (tests/ideas_corpus): 125 tables x 4 rounds, notes
+written the way note-takers write them. For each round it prints the recall of the true top 8
+ideas (by tables that raised them) among the top 8 shown, the filler items shown (items whose
+notes mostly hold no idea, or whose words are only note-taking or question words), the
+duplicates (two items for one idea) and the time taken. Then the same for the themes section.
+An item stands for the idea most of its notes were written from, if its label shares a word
+with one of that idea's wordings."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "ideas_corpus"))
+
+from generate import Corpus, GenNote, generate  # noqa: E402
+
+from facilitation.analysis import Idea, Reader, Source, find_ideas  # noqa: E402
+
+
+def matched(idea: Idea, by_id: dict[int, GenNote], corpus: Corpus, reader: Reader) -> str:
+    """The true idea an item stands for, "" for filler, "?" for a mix."""
+    votes: Counter[str] = Counter()
+    for nid in idea.notes:
+        for truth in by_id[nid].ideas or ("",):
+            votes[truth] += 1
+    truth, count = votes.most_common(1)[0]
+    if count * 2 < len(idea.notes):
+        return "?"
+    if not truth:
+        return ""
+    label = reader.lemmas(idea.label)
+    wordings = set().union(*(reader.lemmas(w) for w in corpus.ideas[truth]["wordings"]))
+    return truth if label & wordings else "?"
+
+
+def true_top(counts: dict[str, set[int]], n: int = 8) -> set[str]:
+    ranked = sorted(counts, key=lambda i: -len(counts[i]))
+    if len(ranked) <= n:
+        return set(ranked)
+    floor = len(counts[ranked[n - 1]])
+    return {i for i in ranked if len(counts[i]) >= floor}  # ties at the 8th place all count
+
+
+def bench_rounds(corpus: Corpus, show: bool) -> tuple[float, int, float]:
+    by_id = {n.id: n for n in corpus.notes}
+    reader = Reader(corpus.lang)
+    recalls, fillers = [], 0
+    start = time.process_time()
+    for number, question in corpus.questions.items():
+        t0 = time.process_time()
+        sources = [Source(n.id, n.table, n.text) for n in corpus.notes if n.round == number]
+        background = [n.text for n in corpus.notes if n.round != number]
+        ideas = find_ideas(
+            sources,
+            reader,
+            limit=8,
+            asked="\n".join((question, corpus.title, corpus.purpose)),
+            background=background,
+        )
+        took = time.process_time() - t0
+        truth = true_top(corpus.tables_of(number))
+        found = [matched(i, by_id, corpus, reader) for i in ideas]
+        hits = len(set(found) & truth)
+        recall = min(8, hits)
+        filler = sum(f == "" for f in found)
+        dupes = len(found) - len(set(found))
+        recalls.append(recall)
+        fillers += filler
+        print(
+            f"  round {number}: recall {recall}/8, filler {filler}, duplicates {dupes},"
+            f" {len(sources)} notes, {took:.2f} s"
+        )
+        if show:
+            counts = corpus.tables_of(number)
+            for idea, f in zip(ideas, found, strict=True):
+                mark = "+" if f in truth else ("-" if f else "F")
+                print(f"    {mark} {idea.label!r}: {idea.tables} tables ({f}, true {len(counts.get(f, ()))})")
+                for q in idea.quotes:
+                    print(f"        « {q.text} » (table {q.table})")
+            missed = truth - set(found)
+            print("    missed:", ", ".join(f"{m} ({len(counts[m])})" for m in sorted(missed)))
+    total = time.process_time() - start
+    return sum(recalls) / len(recalls), fillers, total
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--lang", default="both")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--tables", type=int, default=125)
+    parser.add_argument("--show", action="store_true")
+    args = parser.parse_args()
+    for lang in ("fr", "en") if args.lang == "both" else (args.lang,):
+        corpus = generate(lang, tables=args.tables, seed=args.seed)
+        print(f"{lang}: {len(corpus.notes)} notes, {args.tables} tables x 4 rounds, seed {args.seed}")
+        recall, fillers, took = bench_rounds(corpus, args.show)
+        print(f"  recurring ideas: mean recall {recall:.2f}/8, filler {fillers}, {took:.2f} s (CPU)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

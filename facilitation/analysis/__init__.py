@@ -1,0 +1,7 @@
+"""What the notes say, with no screen and no document: the recurring ideas of a round and the
+codebook's themes. The synthesis lays them out; the console shows them live."""
+
+from facilitation.analysis.phrases import Reader
+from facilitation.analysis.recurring import Idea, Quote, Source, find_ideas
+
+__all__ = ["Idea", "Quote", "Reader", "Source", "find_ideas"]

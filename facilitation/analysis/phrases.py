@@ -1,0 +1,86 @@
+"""The candidate phrases of a note: runs of content words that may hold the small linking
+words ("listes d'attente en CPE", "reconnaissance des diplômes", "guichet unique régional"),
+each keyed by its lemmas so that "liste d'attente" and "les listes d'attente" count as one."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from facilitation.analysis.text import ARTICLE, CONTENT, LINK, STOP, Token, clauses, language
+
+MAX_WORDS = 4  # content words in one phrase
+ARTICLES = frozenset("le la les l' un une des the a an".split())
+
+Key = tuple[str, ...]
+
+
+@dataclass(slots=True)
+class Parsed:
+    """One note, read once: for each clause, its phrases (key -> surface as written, with the
+    article that came before it, if any)."""
+
+    lang: str
+    clauses: list[dict[Key, tuple[str, str]]] = field(default_factory=list)
+
+    def keys(self) -> set[Key]:
+        return {key for clause in self.clauses for key in clause}
+
+
+def _join(tokens: list[Token]) -> str:
+    out = ""
+    for token in tokens:
+        if out and not out.endswith("'"):
+            out += " "
+        out += token.surface
+    return out
+
+
+def phrases(tokens: list[Token]) -> dict[Key, tuple[str, str]]:
+    found: dict[Key, tuple[str, str]] = {}
+    for start, first in enumerate(tokens):
+        if first.kind != CONTENT:
+            continue
+        before = tokens[start - 1].lemma if start and tokens[start - 1].kind == STOP else ""
+        article = before if before in ARTICLES else ""
+        lemmas: list[str] = []
+        for end in range(start, len(tokens)):
+            token = tokens[end]
+            if token.kind == STOP:
+                break
+            if token.kind in (LINK, ARTICLE):
+                continue
+            lemmas.append(token.lemma)
+            if len(lemmas) > MAX_WORDS:
+                break
+            key = tuple(lemmas)
+            if key not in found:
+                found[key] = (article, _join(tokens[start : end + 1]))
+    return found
+
+
+def parse(text: str, lang: str) -> Parsed:
+    lang = language(text, lang)
+    return Parsed(lang, [phrases(tokens) for tokens in clauses(text, lang)])
+
+
+class Reader:
+    """Parses notes once (a live console asks again every few seconds)."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+        self._seen: dict[str, Parsed] = {}
+
+    def __call__(self, text: str) -> Parsed:
+        found = self._seen.get(text)
+        if found is None:
+            found = parse(text, self.lang)
+            if len(self._seen) < 100_000:
+                self._seen[text] = found
+        return found
+
+    def lemmas(self, text: str) -> set[str]:
+        """The content lemmas of `text` (a question, the event's purpose)."""
+        return {lemma for key in self(text).keys() for lemma in key}
+
+
+__all__ = ["ARTICLE", "LINK", "Key", "Parsed", "Reader", "parse", "phrases"]

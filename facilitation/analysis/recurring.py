@@ -1,0 +1,293 @@
+"""What came up at several tables of a round, as phrases a person would write.
+
+1. Every note is read once (`phrases.Reader`): clauses, words reduced to their lemma, and the
+   phrases they form (a run of content words that may hold "de", "d'", "des", "à", "en"...).
+2. A phrase counts once per table. It is left out when all its words are the question's or
+   the event's own words, or note-taking words ("exemple donné", "idée forte", "consensus").
+3. Distinctiveness: when the other rounds of the event are given (`background`), a phrase as
+   frequent there as in this round is background talk, not this round's idea.
+4. Greedy choice: the phrase raised at the most tables wins (a longer phrase wins over its own
+   words when it is nearly as widespread); the clauses it was found in are then spent, so the
+   words that came with it ("attente" beside "CPE") cannot come back as another idea. Different
+   wordings of one idea that share its distinctive word are grouped this way.
+5. The idea is labelled with the phrase of its group that reads best (the longest one most
+   tables wrote, in the form written most often, with its article), and quoted with one or two
+   short, typical notes (their table numbers, never who wrote them).
+"""
+
+from __future__ import annotations
+
+import heapq
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from facilitation.analysis.phrases import Key, Reader
+from facilitation.analysis.text import clean, filler_words
+
+MIN_TABLES = 2
+MIN_DISTINCTIVENESS = 2.0  # how much more often in this round than in the others
+LABEL_SHARE = 0.3  # a longer label must be written at this share of the idea's tables
+QUOTE_LENGTH = 110
+
+
+@dataclass(frozen=True)
+class Quote:
+    text: str
+    table: int
+
+
+@dataclass(frozen=True)
+class Idea:
+    label: str  # "les listes d'attente en CPE"
+    tables: int  # how many tables raised it
+    mentions: int = 0  # in how many notes
+    quotes: tuple[Quote, ...] = ()
+    notes: tuple[int, ...] = ()  # the ids of the notes it was found in
+    lemmas: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Source:
+    """A note as the analysis needs it."""
+
+    id: int
+    table: int
+    text: str
+
+
+@dataclass
+class _Stats:
+    occurrences: list[tuple[int, int]] = field(default_factory=list)  # (note, clause)
+    notes: set[int] = field(default_factory=set)
+
+
+# A phrase says more than a word: a single word used at many tables is often shared by several
+# ideas ("entreprises", "famille"), a phrase rarely is. Words of the question do not count.
+WEIGHTS = (0.0, 0.5, 1.0, 1.15, 1.25)
+
+
+def _weight(key: Key, ignored: frozenset[str] = frozenset()) -> float:
+    return WEIGHTS[min(len([w for w in key if w not in ignored]), len(WEIGHTS) - 1)]
+
+
+def _informative(key: Key, ignored: frozenset[str]) -> bool:
+    return any(lemma not in ignored for lemma in key)
+
+
+class _Round:
+    def __init__(self, reader: Reader, sources: Sequence[Source], ignored: frozenset[str]) -> None:
+        self.sources = sources
+        self.parsed = [reader(s.text) for s in sources]
+        self.stats: dict[Key, _Stats] = defaultdict(_Stats)
+        for n, parsed in enumerate(self.parsed):
+            for c, clause in enumerate(parsed.clauses):
+                for key in clause:
+                    if _informative(key, ignored):
+                        stats = self.stats[key]
+                        stats.occurrences.append((n, c))
+                        stats.notes.add(n)
+
+    def tables(self, occurrences: Iterable[tuple[int, int]]) -> set[int]:
+        return {self.sources[n].table for n, _c in occurrences}
+
+
+def _background_counts(reader: Reader, texts: Iterable[str], ignored: frozenset[str]) -> Counter[Key]:
+    counts: Counter[Key] = Counter()
+    for text in texts:
+        counts.update(k for k in reader(text).keys() if _informative(k, ignored))
+    return counts
+
+
+def find_ideas(
+    sources: Sequence[Source],
+    reader: Reader,
+    *,
+    limit: int = 8,
+    asked: str = "",
+    background: Sequence[str] = (),
+) -> list[Idea]:
+    """The recurring ideas of one round's notes, most tables first."""
+    if len({s.table for s in sources}) < MIN_TABLES:
+        return []
+    ignored = frozenset(_family(rnd_lemmas(reader, sources), reader.lemmas(asked)))
+    ignored |= filler_words(reader.lang)
+    rnd = _Round(reader, sources, ignored)
+    distinct = _distinctive(rnd, reader, background, ignored)
+    spent: set[tuple[int, int]] = set()
+    heap = [(-len(rnd.tables(s.occurrences)) * _weight(k, ignored), k) for k, s in rnd.stats.items()]
+    heap = [(score, k) for score, k in heap if k in distinct and -score >= MIN_TABLES]
+    heapq.heapify(heap)
+    groups: list[tuple[Key, list[tuple[int, int]]]] = []
+    while heap and len(groups) < 2 * limit:
+        score, key = heapq.heappop(heap)
+        live = [o for o in rnd.stats[key].occurrences if o not in spent]
+        tables = rnd.tables(live)
+        fresh = -len(tables) * _weight(key, ignored)
+        if len(tables) < MIN_TABLES:
+            continue
+        if heap and fresh > heap[0][0]:  # its score fell: try it again later
+            heapq.heappush(heap, (fresh, key))
+            continue
+        if len(key) == 1 and not _focused(rnd, key[0], live, ignored):
+            continue  # a word that several ideas use ("travail", "entreprise"), not an idea
+        spent.update(live)
+        groups.append((key, live))
+    groups = _merge(rnd, groups, ignored)
+    groups.sort(key=lambda g: -len(rnd.tables(g[1])))
+    return [_idea(rnd, key, live, distinct, ignored) for key, live in groups[:limit]]
+
+
+SHARED = 0.3  # a word in this share of both groups' clauses...
+EXCLUSIVE = 0.8  # ...and nearly nowhere else in the round: one idea in two wordings
+
+
+def _merge(
+    rnd: _Round, groups: list[tuple[Key, list[tuple[int, int]]]], ignored: frozenset[str]
+) -> list[tuple[Key, list[tuple[int, int]]]]:
+    """Groups two wordings of one idea ("historique de crédit", "dossier de crédit") when they
+    share a word that the round uses almost only in them."""
+    used: Counter[str] = Counter()
+    for parsed in rnd.parsed:
+        for clause in parsed.clauses:
+            used.update({w for key in clause if len(key) == 1 for w in key if w not in ignored})
+
+    def profile(live: list[tuple[int, int]]) -> Counter[str]:
+        words: Counter[str] = Counter()
+        for n, c in live:
+            words.update({w for key in rnd.parsed[n].clauses[c] for w in key if w not in ignored})
+        return words
+
+    merged: list[tuple[Key, list[tuple[int, int]], Counter[str]]] = []
+    for key, live in groups:
+        mine = profile(live)
+        for i, (first, other, theirs) in enumerate(merged):
+            if any(
+                mine[w] >= SHARED * len(live)
+                and theirs[w] >= SHARED * len(other)
+                and mine[w] + theirs[w] >= EXCLUSIVE * used[w]
+                for w in mine
+            ):
+                merged[i] = (first, other + live, theirs + mine)
+                break
+        else:
+            merged.append((key, live, mine))
+    return [(key, live) for key, live, _p in merged]
+
+
+FAMILY_PREFIX = 6
+FOCUS = 0.5
+
+
+def rnd_lemmas(reader: Reader, sources: Sequence[Source]) -> set[str]:
+    return {w for s in sources for key in reader(s.text).keys() if len(key) == 1 for w in key}
+
+
+def _family(words: set[str], asked: set[str]) -> set[str]:
+    """The asked words and the words of their family ("travailleur" asked: "travail" too),
+    told by a long shared beginning."""
+    prefixes = {w[:FAMILY_PREFIX] for w in asked if len(w) >= FAMILY_PREFIX}
+    return asked | {w for w in words if len(w) >= FAMILY_PREFIX - 1 and w[:FAMILY_PREFIX] in prefixes}
+
+
+def _focused(rnd: _Round, word: str, live: list[tuple[int, int]], ignored: frozenset[str]) -> bool:
+    """Whether the clauses of a single word keep the same company (its idea's other words)."""
+    company: Counter[str] = Counter()
+    for n, c in live:
+        company.update(
+            {w for key in rnd.parsed[n].clauses[c] for w in key if w != word and w not in ignored}
+        )
+    top = company.most_common(1)
+    return not top or top[0][1] >= FOCUS * len(live)
+
+
+def _distinctive(
+    rnd: _Round, reader: Reader, background: Sequence[str], ignored: frozenset[str]
+) -> set[Key]:
+    if not background:
+        return set(rnd.stats)
+    counts = _background_counts(reader, background, ignored)
+    here, there = len(rnd.sources), len(background)
+    return {
+        key
+        for key, stats in rnd.stats.items()
+        if (len(stats.notes) + 0.5) / here >= MIN_DISTINCTIVENESS * (counts[key] + 0.5) / there
+    }
+
+
+def _idea(
+    rnd: _Round, key: Key, live: list[tuple[int, int]], distinct: set[Key], ignored: frozenset[str]
+) -> Idea:
+    tables = rnd.tables(live)
+    # The label: the phrase of the group that holds the idea's words and reads best.
+    within: dict[Key, list[tuple[int, int]]] = defaultdict(list)
+    for n, c in live:
+        for other in rnd.parsed[n].clauses[c]:
+            if other in distinct and _weight(other, ignored) > 0:
+                within[other].append((n, c))
+    best = max(
+        (k for k, occ in within.items() if len(rnd.tables(occ)) >= LABEL_SHARE * len(tables)),
+        key=lambda k: (len(rnd.tables(within[k])) * _weight(k, ignored), len(k)),
+        default=key,
+    )
+    label = _surface(rnd, best, within.get(best, live))
+    notes = sorted({n for n, _c in live})
+    return Idea(
+        label=label,
+        tables=len(tables),
+        mentions=len(notes),
+        quotes=_quotes(rnd, notes, label),
+        notes=tuple(rnd.sources[n].id for n in notes),
+        lemmas=best,
+    )
+
+
+def _form(surface: str) -> str:
+    first = surface.split(" ", 1)[0]
+    if first[:1].isupper() and not (len(first) > 1 and first[1:2].isupper()):
+        return surface[:1].lower() + surface[1:]
+    return surface
+
+
+def _surface(rnd: _Round, key: Key, occurrences: list[tuple[int, int]]) -> str:
+    forms: Counter[str] = Counter()
+    articles: Counter[str] = Counter()
+    for n, c in occurrences:
+        article, surface = rnd.parsed[n].clauses[c][key]
+        forms[_form(surface)] += 1
+        articles[article.lower()] += 1
+    label = forms.most_common(1)[0][0]
+    article, count = articles.most_common(1)[0]
+    if article and count * 2 >= len(occurrences):
+        label = f"{article}{label}" if article.endswith("'") else f"{article} {label}"
+    return label
+
+
+_SENTENCE = re.compile(r"(?<=[.!?…])\s+|\n+")
+
+
+def _quotes(rnd: _Round, notes: list[int], label: str, count: int = 2) -> tuple[Quote, ...]:
+    """One or two short notes that say the idea the way most tables did, from different tables."""
+    words = label.lower().split()
+    core = " ".join(words[1:]) if len(words) > 1 else label.lower()
+    options: list[tuple[tuple[int, int], Quote]] = []
+    for n in notes:
+        source = rnd.sources[n]
+        text = " ".join(clean(source.text).split())
+        parts = [p.strip(" -") for p in _SENTENCE.split(clean(source.text)) if p.strip(" -")]
+        if len(text) > QUOTE_LENGTH:
+            text = next((p for p in parts if core in p.lower()), parts[0] if parts else text)
+            text = " ".join(text.split())
+        if len(text) > QUOTE_LENGTH:
+            text = text[: QUOTE_LENGTH - 1].rsplit(" ", 1)[0] + "…"
+        typical = 0 if core in text.lower() else 1
+        options.append(((typical, abs(len(text) - 60)), Quote(text, source.table)))
+    options.sort(key=lambda o: o[0])
+    chosen: list[Quote] = []
+    for _rank, quote in options:
+        if all(q.table != quote.table and q.text != quote.text for q in chosen):
+            chosen.append(quote)
+        if len(chosen) == count:
+            break
+    return tuple(chosen)
