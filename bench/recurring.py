@@ -82,7 +82,9 @@ def bench_rounds(corpus: Corpus, show: bool) -> tuple[float, int, float]:
             counts = corpus.tables_of(number)
             for idea, f in zip(ideas, found, strict=True):
                 mark = "+" if f in truth else ("-" if f else "F")
-                print(f"    {mark} {idea.label!r}: {idea.tables} tables ({f}, true {len(counts.get(f, ()))})")
+                print(
+                    f"    {mark} {idea.label!r}: {idea.tables} tables ({f}, true {len(counts.get(f, ()))})"
+                )
                 for q in idea.quotes:
                     print(f"        « {q.text} » (table {q.table})")
             missed = truth - set(found)
@@ -100,9 +102,13 @@ def main() -> int:
     args = parser.parse_args()
     for lang in ("fr", "en") if args.lang == "both" else (args.lang,):
         corpus = generate(lang, tables=args.tables, seed=args.seed)
-        print(f"{lang}: {len(corpus.notes)} notes, {args.tables} tables x 4 rounds, seed {args.seed}")
+        print(
+            f"{lang}: {len(corpus.notes)} notes, {args.tables} tables x 4 rounds, seed {args.seed}"
+        )
         recall, fillers, took = bench_rounds(corpus, args.show)
-        print(f"  recurring ideas: mean recall {recall:.2f}/8, filler {fillers}, {took:.2f} s (CPU)")
+        print(
+            f"  recurring ideas: mean recall {recall:.2f}/8, filler {fillers}, {took:.2f} s (CPU)"
+        )
     return 0
 
 

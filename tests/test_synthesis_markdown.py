@@ -50,9 +50,10 @@ def test_recurring_ideas_french_and_english():
         },
         "fr",
     )
-    assert ideas[0].label == "logement" and ideas[0].tables == 3
-    assert ("logement abordable", 2) in [(i.label, i.tables) for i in ideas]
-    assert all(i.label not in ("les", "est", "pour") for i in ideas)
+    # A phrase, as written, with its article; counted once per table; quoted from two tables.
+    assert [(i.label, i.tables) for i in ideas] == [("le logement abordable", 2)]
+    assert {q.table for q in ideas[0].quotes} == {1, 2}
+    assert "Le logement abordable manque." in [q.text for q in ideas[0].quotes]
     english = recurring_ideas(
         {1: ["Affordable housing is missing."], 2: ["We need more affordable housing."]},
         "en",
@@ -100,8 +101,9 @@ def test_the_events_theme_is_not_a_recurring_idea(tmp_path):
         out = write_synthesis(event, tmp_path / "s.md")
     text = out.read_text(encoding="utf-8")
     ideas = text.split("Ce qui est revenu à plusieurs tables", 1)[1].split("*Comment", 1)[0]
-    assert "transport collectif : 3 tables" in ideas
-    assert "familles immigrantes : 3 tables" in ideas  # a pair says more than its theme word
-    assert "- immigrantes :" not in ideas and "logement" not in ideas  # the theme alone: no
-    assert "passe" not in ideas  # a generic verb
-    assert "du thème de l'événement" in text
+    items = [line for line in ideas.splitlines() if line.startswith("- ")]
+    assert len(items) == 1 and items[0].startswith("- le transport collectif : 3 tables — « ")
+    assert "(table 1)" in items[0]  # a verbatim quote and where it was said
+    assert "- immigrantes :" not in ideas and "- logement" not in ideas  # the theme alone: no
+    assert "passe :" not in ideas  # a generic verb
+    assert "thème de l'événement" in text and "racinisation" not in text

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from facilitation.analysis.text import ARTICLE, CONTENT, LINK, STOP, Token, clauses, language
 
 MAX_WORDS = 4  # content words in one phrase
-ARTICLES = frozenset("le la les l' un une des the a an".split())
+ARTICLES = frozenset(["le", "la", "les", "l'", "un", "une", "des", "the", "a", "an"])
 
 Key = tuple[str, ...]
 
@@ -22,7 +22,7 @@ class Parsed:
     lang: str
     clauses: list[dict[Key, tuple[str, str]]] = field(default_factory=list)
 
-    def keys(self) -> set[Key]:
+    def phrase_keys(self) -> set[Key]:
         return {key for clause in self.clauses for key in clause}
 
 
@@ -80,7 +80,7 @@ class Reader:
 
     def lemmas(self, text: str) -> set[str]:
         """The content lemmas of `text` (a question, the event's purpose)."""
-        return {lemma for key in self(text).keys() for lemma in key}
+        return {lemma for key in self(text).phrase_keys() for lemma in key}
 
 
 __all__ = ["ARTICLE", "LINK", "Key", "Parsed", "Reader", "parse", "phrases"]

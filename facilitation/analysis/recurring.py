@@ -4,8 +4,9 @@
    phrases they form (a run of content words that may hold "de", "d'", "des", "à", "en"...).
 2. A phrase counts once per table. It is left out when all its words are the question's or
    the event's own words, or note-taking words ("exemple donné", "idée forte", "consensus").
-3. Distinctiveness: when the other rounds of the event are given (`background`), a phrase as
-   frequent there as in this round is background talk, not this round's idea.
+3. Distinctiveness: when the other rounds of the event are given (`background`, at least twice
+   as many notes as this round's), a phrase not twice as frequent here as there is background
+   talk (the event's own vocabulary, the note-takers' habits), not this round's idea.
 4. Greedy choice: the phrase raised at the most tables wins (a longer phrase wins over its own
    words when it is nearly as widespread); the clauses it was found in are then spent, so the
    words that came with it ("attente" beside "CPE") cannot come back as another idea. Different
@@ -93,10 +94,12 @@ class _Round:
         return {self.sources[n].table for n, _c in occurrences}
 
 
-def _background_counts(reader: Reader, texts: Iterable[str], ignored: frozenset[str]) -> Counter[Key]:
+def _background_counts(
+    reader: Reader, texts: Iterable[str], ignored: frozenset[str]
+) -> Counter[Key]:
     counts: Counter[Key] = Counter()
     for text in texts:
-        counts.update(k for k in reader(text).keys() if _informative(k, ignored))
+        counts.update(k for k in reader(text).phrase_keys() if _informative(k, ignored))
     return counts
 
 
@@ -116,8 +119,11 @@ def find_ideas(
     rnd = _Round(reader, sources, ignored)
     distinct = _distinctive(rnd, reader, background, ignored)
     spent: set[tuple[int, int]] = set()
-    heap = [(-len(rnd.tables(s.occurrences)) * _weight(k, ignored), k) for k, s in rnd.stats.items()]
-    heap = [(score, k) for score, k in heap if k in distinct and -score >= MIN_TABLES]
+    heap = []
+    for key, stats in rnd.stats.items():
+        tables = len(rnd.tables(stats.occurrences))
+        if key in distinct and tables >= MIN_TABLES:
+            heap.append((-tables * _weight(key, ignored), key))
     heapq.heapify(heap)
     groups: list[tuple[Key, list[tuple[int, int]]]] = []
     while heap and len(groups) < 2 * limit:
@@ -181,14 +187,16 @@ FOCUS = 0.5
 
 
 def rnd_lemmas(reader: Reader, sources: Sequence[Source]) -> set[str]:
-    return {w for s in sources for key in reader(s.text).keys() if len(key) == 1 for w in key}
+    return {w for s in sources for key in reader(s.text).phrase_keys() if len(key) == 1 for w in key}
 
 
 def _family(words: set[str], asked: set[str]) -> set[str]:
     """The asked words and the words of their family ("travailleur" asked: "travail" too),
     told by a long shared beginning."""
     prefixes = {w[:FAMILY_PREFIX] for w in asked if len(w) >= FAMILY_PREFIX}
-    return asked | {w for w in words if len(w) >= FAMILY_PREFIX - 1 and w[:FAMILY_PREFIX] in prefixes}
+    return asked | {
+        w for w in words if len(w) >= FAMILY_PREFIX - 1 and w[:FAMILY_PREFIX] in prefixes
+    }
 
 
 def _focused(rnd: _Round, word: str, live: list[tuple[int, int]], ignored: frozenset[str]) -> bool:
@@ -205,8 +213,8 @@ def _focused(rnd: _Round, word: str, live: list[tuple[int, int]], ignored: froze
 def _distinctive(
     rnd: _Round, reader: Reader, background: Sequence[str], ignored: frozenset[str]
 ) -> set[Key]:
-    if not background:
-        return set(rnd.stats)
+    if len(background) < 2 * len(rnd.sources):
+        return set(rnd.stats)  # one other round: an idea of both rounds is not background talk
     counts = _background_counts(reader, background, ignored)
     here, there = len(rnd.sources), len(background)
     return {

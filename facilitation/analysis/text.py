@@ -17,17 +17,17 @@ LEXICON = Path(__file__).parent / "lexicon"
 # Words that may sit inside a phrase ("listes d'attente en CPE", "recognition of credentials"),
 # and the articles that may follow them ("de la", "à l'", "in the").
 LINKS = {
-    "fr": frozenset("de d' des du à au aux en".split()),
-    "en": frozenset("of for in at on".split()),
+    "fr": frozenset(["de", "d'", "des", "du", "à", "au", "aux", "en"]),
+    "en": frozenset(["of", "for", "in", "at", "on"]),
 }
 LINK_ARTICLES = {
-    "fr": frozenset("la l' le les".split()),
-    "en": frozenset("the a an".split()),
+    "fr": frozenset(["la", "l'", "le", "les"]),
+    "en": frozenset(["the", "a", "an"]),
 }
 # Clause breaks besides punctuation: conjunctions join two ideas more often than one.
 CONJUNCTIONS = {
-    "fr": frozenset("et ou mais car donc puis ni".split()),
-    "en": frozenset("and or but so then nor".split()),
+    "fr": frozenset(["et", "ou", "mais", "car", "donc", "puis", "ni"]),
+    "en": frozenset(["and", "or", "but", "so", "then", "nor"]),
 }
 
 _MARKUP = re.compile(r"(\*\*|__|\*|`|~~|^#+\s|^\s*(?:[-*•+]|\d+[.)])\s+)", re.M)
@@ -120,7 +120,10 @@ def clauses(text: str, lang: str) -> list[list[Token]]:
                 kind = STOP
             else:
                 kind = CONTENT
-            tokens.append(Token(surface, low if kind != CONTENT else lemma(lang, low), kind))
+            base = lemma(lang, low) if kind == CONTENT else low
+            if kind == CONTENT and base in stop:
+                kind, base = STOP, low  # "took", "taking": forms of a stop word
+            tokens.append(Token(surface, base, kind))
         if tokens:
             out.append(tokens)
     return out

@@ -17,7 +17,7 @@ from facilitation.synthesis.elements import (
     Table,
     Text,
 )
-from facilitation.synthesis.recurring import new_stemmer_cache, recurring_ideas
+from facilitation.synthesis.recurring import Idea, new_reader, recurring_ideas
 from facilitation.synthesis.sanitise import one_line
 from facilitation.synthesis.words import Words
 
@@ -69,7 +69,7 @@ def block_section(out: Outline, block: BlockData, data: EventData, w: Words) -> 
 
 def _rounds(out: Outline, block: BlockData, data: EventData, w: Words) -> None:
     hosts = _hosts(block, data)
-    stems = new_stemmer_cache()
+    reader = new_reader(w.lang)
     # What every table talks about anyway: the event's and the block's theme.
     theme = "\n".join((data.info.title, data.info.purpose, block.block.title, block.block.question))
     for rnd in block.rounds:
@@ -82,18 +82,12 @@ def _rounds(out: Outline, block: BlockData, data: EventData, w: Words) -> None:
             {t: [n.text for n in notes] for t, notes in rnd.notes_by_table.items()},
             w.lang,
             question=rnd.step.question + "\n" + theme,
-            stems=stems,
+            background=_other_rounds(data, block.block.number, rnd.number),
+            reader=reader,
         )
         if ideas:
             out.add(Heading(3, w("What came up at several tables")))
-            out.add(
-                Bullets(
-                    [
-                        w.n("{idea}: {n} table", "{idea}: {n} tables", idea.tables, idea=idea.label)
-                        for idea in ideas
-                    ]
-                )
-            )
+            out.add(Bullets([idea_line(idea, w) for idea in ideas]))
             out.add(Text(method_line(w), "caption"))
         for table, notes in rnd.notes_by_table.items():
             out.add(Heading(3, table_heading(table, hosts.get((rnd.number, table), ""), notes, w)))
@@ -105,11 +99,33 @@ def _rounds(out: Outline, block: BlockData, data: EventData, w: Words) -> None:
                 out.add(Markdown(note.text))
 
 
+def _other_rounds(data: EventData, block: int, number: int) -> list[str]:
+    """The notes of the event's other rounds: what every round says is not this round's idea."""
+    return [
+        note.text
+        for other in data.blocks
+        for rnd in other.rounds
+        if (other.block.number, rnd.number) != (block, number)
+        for notes in rnd.notes_by_table.values()
+        for note in notes
+    ]
+
+
+def idea_line(idea: Idea, w: Words) -> str:
+    """ "les listes d'attente en CPE: 12 tables — « Les listes d'attente en CPE. » (table 3)" """
+    line = w.n("{idea}: {n} table", "{idea}: {n} tables", idea.tables, idea=one_line(idea.label))
+    quotes = [
+        w("“{quote}” (table {table})", quote=one_line(q.text), table=q.table) for q in idea.quotes
+    ]
+    return " — ".join([line, "; ".join(quotes)]) if quotes else line
+
+
 def method_line(w: Words) -> str:
     return w(
-        "How these were found: words and pairs of words that at least two tables used, counted"
-        " once per table, leaving out common words and the words of the question and of the"
-        " event's theme, and grouping the forms of a word (stemming)."
+        "How these were found: phrases that at least two tables wrote, counted once per table,"
+        " with each word taken in its dictionary form; different wordings of one idea that share"
+        " a distinctive word are counted together; the words of the question and of the event's"
+        " theme, note-taking words and what every round says are left out."
     )
 
 

@@ -44,7 +44,12 @@ STYLE = {
             "{W}, on en a beaucoup parlé.",
             "{W}. Important!",
         ],
-        "two": ["{W1}, et aussi {w2}.", "{W1}; {w2}.", "{W1}. Autre point : {w2}.", "{W1} et {w2}."],
+        "two": [
+            "{W1}, et aussi {w2}.",
+            "{W1}; {w2}.",
+            "{W1}. Autre point : {w2}.",
+            "{W1} et {w2}.",
+        ],
         "list": ["Défis nommés :\n{items}", "Pistes :\n{items}", "En vrac :\n{items}", "{items}"],
         "empty": [
             "Bonne discussion, tout le monde a participé.",
@@ -81,7 +86,12 @@ STYLE = {
             "{W}, we talked about it a lot.",
             "{W}. Important!",
         ],
-        "two": ["{W1}, and also {w2}.", "{W1}; {w2}.", "{W1}. Another point: {w2}.", "{W1} and {w2}."],
+        "two": [
+            "{W1}, and also {w2}.",
+            "{W1}; {w2}.",
+            "{W1}. Another point: {w2}.",
+            "{W1} and {w2}.",
+        ],
         "list": ["Barriers named:\n{items}", "Ideas:\n{items}", "Quick list:\n{items}", "{items}"],
         "empty": [
             "Good discussion, everyone took part.",
