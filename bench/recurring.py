@@ -22,7 +22,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "ideas_co
 
 from generate import Corpus, GenNote, generate  # noqa: E402
 
-from facilitation.analysis import Idea, Reader, Source, find_ideas  # noqa: E402
+from facilitation.analysis import (  # noqa: E402
+    Idea,
+    Reader,
+    Source,
+    TaggedNote,
+    find_ideas,
+    summarise_themes,
+)
 
 
 def matched(idea: Idea, by_id: dict[int, GenNote], corpus: Corpus, reader: Reader) -> str:
@@ -93,6 +100,40 @@ def bench_rounds(corpus: Corpus, show: bool) -> tuple[float, int, float]:
     return sum(recalls) / len(recalls), fillers, total
 
 
+def bench_themes(corpus: Corpus, show: bool) -> tuple[float, int, int, float]:
+    """Per theme: recall of its 3 most raised ideas among the 3 shown, filler, repeated notes."""
+    by_id = {n.id: n for n in corpus.notes}
+    reader = Reader(corpus.lang)
+    start = time.process_time()
+    notes = [TaggedNote(n.id, (1, n.round, n.table), n.text, tuple(n.tags)) for n in corpus.notes]
+    themes = [(t["id"], t["label"]) for t in corpus.codebook]
+    summaries = summarise_themes(themes, notes, reader, asked=f"{corpus.title}\n{corpus.purpose}")
+    took = time.process_time() - start
+    recalls, fillers, shown = [], 0, []
+    for summary in summaries:
+        raised: dict[str, set[tuple[int, int]]] = {}
+        for n in corpus.notes:
+            for i in n.ideas:
+                if corpus.ideas[i]["theme"] == summary.id:
+                    raised.setdefault(i, set()).add((n.round, n.table))
+        truth = set(sorted(raised, key=lambda i: -len(raised[i]))[:3])
+        found = [matched(i, by_id, corpus, reader) for i in summary.ideas]
+        recalls.append(len(set(found) & truth))
+        fillers += sum(f == "" for f in found)
+        shown += summary.examples
+        print(
+            f"  theme {summary.id}: recall {recalls[-1]}/3, filler {sum(f == '' for f in found)},"
+            f" {summary.notes} notes, examples {len(summary.examples)}"
+        )
+        if show:
+            for idea, f in zip(summary.ideas, found, strict=True):
+                print(f"    {'+' if f in truth else '-'} {idea.label!r}: {idea.tables} ({f})")
+            for nid in summary.examples:
+                print(f"      > {by_id[nid].text!r}")
+    repeated = len(shown) - len(set(shown))
+    return sum(recalls) / max(1, len(recalls)), fillers, repeated, took
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--lang", default="both")
@@ -108,6 +149,11 @@ def main() -> int:
         recall, fillers, took = bench_rounds(corpus, args.show)
         print(
             f"  recurring ideas: mean recall {recall:.2f}/8, filler {fillers}, {took:.2f} s (CPU)"
+        )
+        recall, fillers, repeated, took = bench_themes(corpus, args.show)
+        print(
+            f"  themes: mean recall {recall:.2f}/3, filler {fillers}, notes shown twice {repeated},"
+            f" {took:.2f} s (CPU)"
         )
     return 0
 

@@ -187,7 +187,9 @@ FOCUS = 0.5
 
 
 def rnd_lemmas(reader: Reader, sources: Sequence[Source]) -> set[str]:
-    return {w for s in sources for key in reader(s.text).phrase_keys() if len(key) == 1 for w in key}
+    return {
+        w for s in sources for key in reader(s.text).phrase_keys() if len(key) == 1 for w in key
+    }
 
 
 def _family(words: set[str], asked: set[str]) -> set[str]:
