@@ -108,7 +108,7 @@ def test_french_document_structure(event, tmp_path):
     assert "Table 1 — hôte : Hélène Tremblay; notes : Ana Ortiz" in h3
     assert "Ce qui est revenu à plusieurs tables" in h3
     bullets = texts_with_style(document, "List Bullet")
-    assert any(b.startswith("logement abordable : 2 tables") for b in bullets), bullets
+    assert any(b.startswith("le logement abordable : 2 tables — « ") for b in bullets), bullets
 
 
 def test_each_note_once_in_body_and_once_in_appendix(event, tmp_path):

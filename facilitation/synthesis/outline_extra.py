@@ -5,14 +5,21 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from facilitation.analysis import Reader, TaggedNote, summarise_themes
 from facilitation.store import Note
 from facilitation.synthesis.collect import EventData
-from facilitation.synthesis.elements import Heading, Markdown, Outline, PageBreak, Table, Text
-from facilitation.synthesis.outline_blocks import block_heading, round_title, topic_title
+from facilitation.synthesis.elements import (
+    Bullets,
+    Heading,
+    Markdown,
+    Outline,
+    PageBreak,
+    Table,
+    Text,
+)
+from facilitation.synthesis.outline_blocks import block_heading, idea_line, round_title, topic_title
 from facilitation.synthesis.sanitise import one_line
 from facilitation.synthesis.words import Words
-
-NOTES_PER_THEME = 5
 
 
 def themes(out: Outline, data: EventData, w: Words, places: Places | None = None) -> None:
@@ -31,7 +38,8 @@ def themes(out: Outline, data: EventData, w: Words, places: Places | None = None
         Text(
             w(
                 "How often each theme of the codebook was tagged in each round (darker: more"
-                " often), then a selection of the notes tagged with it."
+                " often), then for each theme its main ideas and a few short notes that say them"
+                " (a note is shown under one theme only)."
             )
         )
     )
@@ -77,31 +85,29 @@ def themes(out: Outline, data: EventData, w: Words, places: Places | None = None
         )
     )
     places = places or Places(data, w)
-    for theme in codebook:
-        notes = tagged.get(theme.id, [])
-        if not notes:
-            continue
-        out.add(Heading(2, one_line(theme.label)))
-        if theme.description.strip():
-            out.add(Markdown(theme.description))
-        out.add(Text(w.n("Tagged in {n} note.", "Tagged in {n} notes.", len(notes)), "caption"))
-        for note in _selection(notes):
-            out.add(Text(places(note), "label"))
-            out.add(Markdown(note.text))
-
-
-def _selection(notes: list[Note]) -> list[Note]:
-    """Up to NOTES_PER_THEME notes, taken in turn from each round so every round is heard."""
-    by_round: dict[tuple, list[Note]] = defaultdict(list)
-    for note in notes:
-        by_round[(note.block, note.round or 0)].append(note)
-    queues = [sorted(q, key=lambda n: -len(n.text))[:NOTES_PER_THEME] for q in by_round.values()]
-    chosen: list[Note] = []
-    while len(chosen) < NOTES_PER_THEME and any(queues):
-        for queue in queues:
-            if queue and len(chosen) < NOTES_PER_THEME:
-                chosen.append(queue.pop(0))
-    return chosen
+    by_id = {note.id: note for note in data.notes}
+    summaries = summarise_themes(
+        [(theme.id, theme.label) for theme in codebook],
+        [
+            TaggedNote(n.id, (n.block, n.round or 0, n.table or 0), n.text, tuple(n.tags))
+            for n in data.notes
+            if n.tags
+        ],
+        Reader(w.lang),
+        asked="\n".join((data.info.title, data.info.purpose)),
+    )
+    descriptions = {theme.id: theme.description for theme in codebook}
+    for summary in summaries:
+        out.add(Heading(2, one_line(summary.label)))
+        if descriptions.get(summary.id, "").strip():
+            out.add(Markdown(descriptions[summary.id]))
+        out.add(Text(w.n("Tagged in {n} note.", "Tagged in {n} notes.", summary.notes), "caption"))
+        if summary.ideas:
+            out.add(Text(w("Main ideas"), "label"))
+            out.add(Bullets([idea_line(idea, w) for idea in summary.ideas]))
+        for note_id in summary.examples:
+            out.add(Text(places(by_id[note_id]), "label"))
+            out.add(Markdown(by_id[note_id].text))
 
 
 class Places:
