@@ -117,7 +117,8 @@ def find_ideas(
     ignored = frozenset(_family(rnd_lemmas(reader, sources), reader.lemmas(asked)))
     ignored |= filler_words(reader.lang)
     rnd = _Round(reader, sources, ignored)
-    distinct = _distinctive(rnd, reader, background, ignored)
+    distinctive = _Distinctiveness(rnd, reader, background, ignored)
+    distinct = {k for k, stats in rnd.stats.items() if distinctive(k, len(stats.notes))}
     spent: set[tuple[int, int]] = set()
     heap = []
     for key, stats in rnd.stats.items():
@@ -126,7 +127,7 @@ def find_ideas(
             heap.append((-tables * _weight(key, ignored), key))
     heapq.heapify(heap)
     groups: list[tuple[Key, list[tuple[int, int]]]] = []
-    while heap and len(groups) < 2 * limit:
+    while heap and len(groups) < 3 * limit:
         score, key = heapq.heappop(heap)
         live = [o for o in rnd.stats[key].occurrences if o not in spent]
         tables = rnd.tables(live)
@@ -136,6 +137,8 @@ def find_ideas(
         if heap and fresh > heap[0][0]:  # its score fell: try it again later
             heapq.heappush(heap, (fresh, key))
             continue
+        if not distinctive(key, len({n for n, _c in live})):
+            continue  # what is left of it is what every round says ("manque de temps")
         if len(key) == 1 and not _focused(rnd, key[0], live, ignored):
             continue  # a word that several ideas use ("travail", "entreprise"), not an idea
         spent.update(live)
@@ -147,6 +150,9 @@ def find_ideas(
 
 SHARED = 0.3  # a word in this share of both groups' clauses...
 EXCLUSIVE = 0.8  # ...and nearly nowhere else in the round: one idea in two wordings
+APART = 0.6  # ...if they share fewer tables than this share of what chance would give
+FAR_APART = 0.25  # without a shared word, wordings this far apart...
+MIN_EXPECTED = 6.0  # ...where chance would give this many tables in common
 
 
 def _merge(
@@ -165,21 +171,29 @@ def _merge(
             words.update({w for key in rnd.parsed[n].clauses[c] for w in key if w not in ignored})
         return words
 
-    merged: list[tuple[Key, list[tuple[int, int]], Counter[str]]] = []
+    tables = len({s.table for s in rnd.sources})
+    merged: list[tuple[Key, list[tuple[int, int]], Counter[str], set[int]]] = []
     for key, live in groups:
-        mine = profile(live)
-        for i, (first, other, theirs) in enumerate(merged):
-            if any(
+        mine, here = profile(live), rnd.tables(live)
+        for i, (first, other, theirs, there) in enumerate(merged):
+            # Two wordings of one idea rarely come from the same table; two ideas do, as often
+            # as chance has it.
+            expected = len(here) * len(there) / tables
+            apart = len(here & there) < APART * expected
+            shared = any(
                 mine[w] >= SHARED * len(live)
                 and theirs[w] >= SHARED * len(other)
                 and mine[w] + theirs[w] >= EXCLUSIVE * used[w]
                 for w in mine
+            )
+            if apart and (
+                shared or (expected >= MIN_EXPECTED and len(here & there) < FAR_APART * expected)
             ):
-                merged[i] = (first, other + live, theirs + mine)
+                merged[i] = (first, other + live, theirs + mine, there | here)
                 break
         else:
-            merged.append((key, live, mine))
-    return [(key, live) for key, live, _p in merged]
+            merged.append((key, live, mine, here))
+    return [(key, live) for key, live, _p, _t in merged]
 
 
 FAMILY_PREFIX = 6
@@ -212,18 +226,23 @@ def _focused(rnd: _Round, word: str, live: list[tuple[int, int]], ignored: froze
     return not top or top[0][1] >= FOCUS * len(live)
 
 
-def _distinctive(
-    rnd: _Round, reader: Reader, background: Sequence[str], ignored: frozenset[str]
-) -> set[Key]:
-    if len(background) < 2 * len(rnd.sources):
-        return set(rnd.stats)  # one other round: an idea of both rounds is not background talk
-    counts = _background_counts(reader, background, ignored)
-    here, there = len(rnd.sources), len(background)
-    return {
-        key
-        for key, stats in rnd.stats.items()
-        if (len(stats.notes) + 0.5) / here >= MIN_DISTINCTIVENESS * (counts[key] + 0.5) / there
-    }
+class _Distinctiveness:
+    """Whether a phrase is this round's rather than what every round says: at least
+    MIN_DISTINCTIVENESS times as frequent among this round's notes as among the others'."""
+
+    def __init__(
+        self, rnd: _Round, reader: Reader, background: Sequence[str], ignored: frozenset[str]
+    ) -> None:
+        # One other round only: an idea of both rounds is not background talk.
+        self.active = len(background) >= 2 * len(rnd.sources)
+        self.counts = _background_counts(reader, background, ignored) if self.active else Counter()
+        self.here, self.there = len(rnd.sources), max(1, len(background))
+
+    def __call__(self, key: Key, notes: int) -> bool:
+        if not self.active:
+            return True
+        there = (self.counts[key] + 0.5) / self.there
+        return (notes + 0.5) / self.here >= MIN_DISTINCTIVENESS * there
 
 
 def _idea(
