@@ -152,7 +152,7 @@ SHARED = 0.3  # a word in this share of both groups' clauses...
 EXCLUSIVE = 0.8  # ...and nearly nowhere else in the round: one idea in two wordings
 APART = 0.6  # ...if they share fewer tables than this share of what chance would give
 FAR_APART = 0.25  # without a shared word, wordings this far apart...
-MIN_EXPECTED = 6.0  # ...where chance would give this many tables in common
+MIN_EXPECTED = 3.0  # ...where chance would give this many tables in common
 
 
 def _merge(
