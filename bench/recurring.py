@@ -20,7 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "ideas_corpus"))
 
-from generate import Corpus, GenNote, generate  # noqa: E402
+from generate import Corpus, GenNote, generate, handwritten  # noqa: E402
 
 from facilitation.analysis import (  # noqa: E402
     Idea,
@@ -155,6 +155,11 @@ def main() -> int:
             f"  themes: mean recall {recall:.2f}/3, filler {fillers}, notes shown twice {repeated},"
             f" {took:.2f} s (CPU)"
         )
+    if args.lang in ("fr", "both"):
+        corpus = handwritten()
+        print(f"fr, hand-written: {len(corpus.notes)} notes, 8 tables x 1 round")
+        recall, fillers, took = bench_rounds(corpus, args.show)
+        print(f"  recurring ideas: recall {recall:.2f}/8, filler {fillers}, {took:.2f} s (CPU)")
     return 0
 
 

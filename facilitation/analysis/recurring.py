@@ -30,6 +30,7 @@ from facilitation.analysis.text import clean, filler_words
 MIN_TABLES = 2
 MIN_DISTINCTIVENESS = 2.0  # how much more often in this round than in the others
 LABEL_SHARE = 0.3  # a longer label must be written at this share of the idea's tables
+LABEL_SINGLE = 0.3
 QUOTE_LENGTH = 110
 
 
@@ -71,6 +72,12 @@ WEIGHTS = (0.0, 0.5, 1.0, 1.15, 1.25)
 
 def _weight(key: Key, ignored: frozenset[str] = frozenset()) -> float:
     return WEIGHTS[min(len([w for w in key if w not in ignored]), len(WEIGHTS) - 1)]
+
+
+def _label_weight(key: Key, ignored: frozenset[str]) -> float:
+    """A label reads best as a phrase: one word only when no phrase is written nearly as often."""
+    weight = _weight(key, ignored)
+    return LABEL_SINGLE if weight == WEIGHTS[1] else weight
 
 
 def _informative(key: Key, ignored: frozenset[str]) -> bool:
@@ -197,7 +204,8 @@ def _merge(
 
 
 FAMILY_PREFIX = 6
-FOCUS = 0.5
+FOCUS = 0.5  # a word is one idea when one phrase holds this share of its tables...
+HUB = 0.15  # ...or fewer than two phrases hold this share each
 
 
 def rnd_lemmas(reader: Reader, sources: Sequence[Source]) -> set[str]:
@@ -216,14 +224,24 @@ def _family(words: set[str], asked: set[str]) -> set[str]:
 
 
 def _focused(rnd: _Round, word: str, live: list[tuple[int, int]], ignored: frozenset[str]) -> bool:
-    """Whether the clauses of a single word keep the same company (its idea's other words)."""
-    company: Counter[str] = Counter()
+    """Whether a single word is one idea rather than a part of several: a word that sits in
+    two or more phrases each written at several tables ("milieu de travail", "permis de
+    travail", "horaires de travail"), none of them most of its uses, is a hub, not an idea."""
+    tables = rnd.tables(live)
+    phrases: dict[Key, list[tuple[int, int]]] = defaultdict(list)
     for n, c in live:
-        company.update(
-            {w for key in rnd.parsed[n].clauses[c] for w in key if w != word and w not in ignored}
-        )
-    top = company.most_common(1)
-    return not top or top[0][1] >= FOCUS * len(live)
+        for key in rnd.parsed[n].clauses[c]:
+            if word in key and _weight(key, ignored) >= 1.0:
+                phrases[key].append((n, c))
+    strong = [
+        k
+        for k, occ in phrases.items()
+        if len(rnd.tables(occ)) >= max(MIN_TABLES, HUB * len(tables))
+    ]
+    if len(strong) < 2:
+        return True
+    top = max(len(rnd.tables(phrases[k])) for k in strong)
+    return top >= FOCUS * len(tables)
 
 
 class _Distinctiveness:
@@ -257,7 +275,7 @@ def _idea(
                 within[other].append((n, c))
     best = max(
         (k for k, occ in within.items() if len(rnd.tables(occ)) >= LABEL_SHARE * len(tables)),
-        key=lambda k: (len(rnd.tables(within[k])) * _weight(k, ignored), len(k)),
+        key=lambda k: (len(rnd.tables(within[k])) * _label_weight(k, ignored), len(k)),
         default=key,
     )
     label = _surface(rnd, best, within.get(best, live))

@@ -251,3 +251,14 @@ if __name__ == "__main__":
     for r in c.questions:
         counts = c.tables_of(r)
         print(r, [(i, len(counts[i])) for i in c.top(r, 12)])
+
+
+def handwritten(name: str = "main-fr") -> Corpus:
+    """The small hand-written corpus (`main-fr.yaml`): one round, its truth in each note."""
+    data = yaml.safe_load((HERE / f"{name}.yaml").read_text(encoding="utf-8"))
+    corpus = Corpus(data["lang"], data["title"], data["purpose"], {1: data["question"]}, [], {})
+    for idea, label in data["ideas"].items():
+        corpus.ideas[idea] = {"id": idea, "round": 1, "theme": "", "wordings": [label]}
+    for n, note in enumerate(data["notes"], 1):
+        corpus.notes.append(GenNote(n, 1, note["table"], note["text"], [], tuple(note["ideas"])))
+    return corpus
