@@ -64,7 +64,11 @@ def bench_rounds(corpus: Corpus, show: bool) -> tuple[float, int, float]:
     for number, question in corpus.questions.items():
         t0 = time.process_time()
         sources = [Source(n.id, n.table, n.text) for n in corpus.notes if n.round == number]
-        background = [n.text for n in corpus.notes if n.round != number]
+        background = [
+            [n.text for n in corpus.notes if n.round == other]
+            for other in corpus.questions
+            if other != number
+        ]
         ideas = find_ideas(
             sources,
             reader,

@@ -28,6 +28,7 @@ from facilitation.analysis.phrases import Key, Reader
 from facilitation.analysis.text import clean, filler_words
 
 MIN_TABLES = 2
+EVERY_ROUND = 4  # notes in each other round that make a phrase the event's own vocabulary
 MIN_DISTINCTIVENESS = 2.0  # how much more often in this round than in the others
 LABEL_SHARE = 0.3  # a longer label must be written at this share of the idea's tables
 LABEL_SINGLE = 0.3
@@ -116,7 +117,7 @@ def find_ideas(
     *,
     limit: int = 8,
     asked: str = "",
-    background: Sequence[str] = (),
+    background: Sequence[Sequence[str]] = (),
 ) -> list[Idea]:
     """The recurring ideas of one round's notes, most tables first."""
     if len({s.table for s in sources}) < MIN_TABLES:
@@ -246,19 +247,29 @@ def _focused(rnd: _Round, word: str, live: list[tuple[int, int]], ignored: froze
 
 class _Distinctiveness:
     """Whether a phrase is this round's rather than what every round says: at least
-    MIN_DISTINCTIVENESS times as frequent among this round's notes as among the others'."""
+    MIN_DISTINCTIVENESS times as frequent among this round's notes as among the others', and
+    not the event's own vocabulary, written in every other round ("les nouveaux arrivants")."""
 
     def __init__(
-        self, rnd: _Round, reader: Reader, background: Sequence[str], ignored: frozenset[str]
+        self,
+        rnd: _Round,
+        reader: Reader,
+        background: Sequence[Sequence[str]],
+        ignored: frozenset[str],
     ) -> None:
+        notes = sum(len(texts) for texts in background)
         # One other round only: an idea of both rounds is not background talk.
-        self.active = len(background) >= 2 * len(rnd.sources)
-        self.counts = _background_counts(reader, background, ignored) if self.active else Counter()
-        self.here, self.there = len(rnd.sources), max(1, len(background))
+        self.active = notes >= 2 * len(rnd.sources)
+        self.rounds = [_background_counts(reader, t, ignored) for t in background if t]
+        self.counts: Counter[Key] = sum(self.rounds, Counter()) if self.active else Counter()
+        self.everywhere = self.active and len(self.rounds) >= 2
+        self.here, self.there = len(rnd.sources), max(1, notes)
 
     def __call__(self, key: Key, notes: int) -> bool:
         if not self.active:
             return True
+        if self.everywhere and all(counts[key] >= EVERY_ROUND for counts in self.rounds):
+            return False
         there = (self.counts[key] + 0.5) / self.there
         return (notes + 0.5) / self.here >= MIN_DISTINCTIVENESS * there
 

@@ -99,15 +99,14 @@ def _rounds(out: Outline, block: BlockData, data: EventData, w: Words) -> None:
                 out.add(Markdown(note.text))
 
 
-def _other_rounds(data: EventData, block: int, number: int) -> list[str]:
-    """The notes of the event's other rounds: what every round says is not this round's idea."""
+def _other_rounds(data: EventData, block: int, number: int) -> list[list[str]]:
+    """The notes of the event's other rounds, one list per round: what every round says is not
+    this round's idea."""
     return [
-        note.text
+        [note.text for notes in rnd.notes_by_table.values() for note in notes]
         for other in data.blocks
         for rnd in other.rounds
         if (other.block.number, rnd.number) != (block, number)
-        for notes in rnd.notes_by_table.values()
-        for note in notes
     ]
 
 

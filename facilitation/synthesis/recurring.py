@@ -16,12 +16,12 @@ def recurring_ideas(
     *,
     limit: int = 8,
     question: str = "",
-    background: Sequence[str] = (),
+    background: Sequence[Sequence[str]] = (),
     reader: Reader | None = None,
 ) -> list[Idea]:
     """The ideas at least two tables raised, most tables first (at most `limit`). The words of
     `question` (the round's question, the event's theme) never make an idea; `background` (the
-    other rounds' notes) tells this round's ideas from what every round says."""
+    other rounds' notes, one list per round) tells this round's ideas from what every round says."""
     sources = [
         Source(n, table, text)
         for n, (table, text) in enumerate(
