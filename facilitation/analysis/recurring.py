@@ -4,8 +4,8 @@
    phrases they form (a run of content words that may hold "de", "d'", "des", "à", "en"...).
 2. A phrase counts once per table. It is left out when all its words are the question's or
    the event's own words, or note-taking words ("exemple donné", "idée forte", "consensus").
-3. Distinctiveness: when the other rounds of the event are given (`background`, at least twice
-   as many notes as this round's), a phrase not twice as frequent here as there is background
+3. Distinctiveness: when at least two other rounds of the event are given (`background`), a
+   phrase not twice as frequent here as there, or written in every other round, is background
    talk (the event's own vocabulary, the note-takers' habits), not this round's idea.
 4. Greedy choice: the phrase raised at the most tables wins (a longer phrase wins over its own
    words when it is nearly as widespread); the clauses it was found in are then spent, so the
@@ -259,10 +259,10 @@ class _Distinctiveness:
     ) -> None:
         notes = sum(len(texts) for texts in background)
         # One other round only: an idea of both rounds is not background talk.
-        self.active = notes >= 2 * len(rnd.sources)
+        self.active = sum(1 for texts in background if texts) >= 2
         self.rounds = [_background_counts(reader, t, ignored) for t in background if t]
         self.counts: Counter[Key] = sum(self.rounds, Counter()) if self.active else Counter()
-        self.everywhere = self.active and len(self.rounds) >= 2
+        self.everywhere = self.active
         self.here, self.there = len(rnd.sources), max(1, notes)
 
     def __call__(self, key: Key, notes: int) -> bool:
@@ -322,30 +322,38 @@ def _surface(rnd: _Round, key: Key, occurrences: list[tuple[int, int]]) -> str:
     return label
 
 
-_SENTENCE = re.compile(r"(?<=[.!?…])\s+|\n+")
+_PIECE = re.compile(r"\s*(?:[.!?;:…()\[\]—–\n]+|,\s|\s-\s)\s*")
+
+
+def _pieces(text: str) -> list[str]:
+    """The note cut where a note-taker's opener or filler would sit ("Point soulevé : ...",
+    "..., ça revient souvent"): each piece is verbatim."""
+    return [" ".join(p.split()) for p in _PIECE.split(clean(text)) if len(p.split()) >= 2]
 
 
 def _quotes(rnd: _Round, notes: list[int], label: str, count: int = 2) -> tuple[Quote, ...]:
-    """One or two short notes that say the idea the way most tables did, from different tables."""
+    """One or two short verbatim quotes that say the idea the way most tables did: the piece
+    of each note that holds the label, the most often written first, from different tables."""
     words = label.lower().split()
-    core = " ".join(words[1:]) if len(words) > 1 else label.lower()
-    options: list[tuple[tuple[int, int], Quote]] = []
+    core = " ".join(words[1:]) if len(words) > 1 and len(words[0]) <= 3 else label.lower()
+    core = core.split("'", 1)[1] if core[:2] in ("l'", "d'") else core
+    found: list[tuple[str, int]] = []
     for n in notes:
         source = rnd.sources[n]
-        text = " ".join(clean(source.text).split())
-        parts = [p.strip(" -") for p in _SENTENCE.split(clean(source.text)) if p.strip(" -")]
-        if len(text) > QUOTE_LENGTH:
-            text = next((p for p in parts if core in p.lower()), parts[0] if parts else text)
-            text = " ".join(text.split())
-        if len(text) > QUOTE_LENGTH:
-            text = text[: QUOTE_LENGTH - 1].rsplit(" ", 1)[0] + "…"
-        typical = 0 if core in text.lower() else 1
-        options.append(((typical, abs(len(text) - 60)), Quote(text, source.table)))
-    options.sort(key=lambda o: o[0])
+        pieces = _pieces(source.text) or [" ".join(clean(source.text).split())]
+        holding = [p for p in pieces if core in p.lower()]
+        piece = min(holding, key=len) if holding else pieces[0]
+        if len(piece) > QUOTE_LENGTH:
+            piece = piece[: QUOTE_LENGTH - 1].rsplit(" ", 1)[0] + "…"
+        if piece:
+            found.append((piece, source.table))
+    often = Counter(p.lower().rstrip(".!…") for p, _t in found)
+    found.sort(key=lambda f: (-often[f[0].lower().rstrip(".!…")], len(f[0])))
     chosen: list[Quote] = []
-    for _rank, quote in options:
-        if all(q.table != quote.table and q.text != quote.text for q in chosen):
-            chosen.append(quote)
+    for piece, table in found:
+        same = [q for q in chosen if q.table == table or q.text.lower() == piece.lower()]
+        if not same:
+            chosen.append(Quote(piece, table))
         if len(chosen) == count:
             break
     return tuple(chosen)
