@@ -53,7 +53,7 @@ def test_recurring_ideas_french_and_english():
     # A phrase, as written, with its article; counted once per table; quoted from two tables.
     assert [(i.label, i.tables) for i in ideas] == [("le logement abordable", 2)]
     assert {q.table for q in ideas[0].quotes} == {1, 2}
-    assert "Le logement abordable manque." in [q.text for q in ideas[0].quotes]
+    assert "Le logement abordable manque" in [q.text for q in ideas[0].quotes]  # verbatim
     english = recurring_ideas(
         {1: ["Affordable housing is missing."], 2: ["We need more affordable housing."]},
         "en",
