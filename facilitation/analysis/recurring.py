@@ -290,6 +290,8 @@ def _idea(
         default=key,
     )
     label = _surface(rnd, best, within.get(best, live))
+    if len(best) == 1:
+        label = _piece_label(rnd, best, within.get(best, live)) or label
     notes = sorted({n for n, _c in live})
     return Idea(
         label=label,
@@ -320,6 +322,25 @@ def _surface(rnd: _Round, key: Key, occurrences: list[tuple[int, int]]) -> str:
     if article and count * 2 >= len(occurrences):
         label = f"{article}{label}" if article.endswith("'") else f"{article} {label}"
     return label
+
+
+LABEL_WORDS = 7
+
+
+def _piece_label(rnd: _Round, key: Key, live: list[tuple[int, int]]) -> str:
+    """For an idea written around one word: the short piece of note that holds it, as most
+    tables wrote it ("too many websites and brochures" for "brochures")."""
+    pieces: Counter[str] = Counter()
+    tables: dict[str, set[int]] = defaultdict(set)
+    for n, c in live:
+        _article, surface = rnd.parsed[n].clauses[c][key]
+        for piece in _pieces(rnd.sources[n].text):
+            if surface.lower() in piece.lower() and 2 <= len(piece.split()) <= LABEL_WORDS:
+                form = _form(piece.rstrip(".!…"))
+                pieces[form] += 1
+                tables[form].add(rnd.sources[n].table)
+    best = max(pieces, key=lambda p: (len(tables[p]), -len(p)), default="")
+    return best if best and len(tables[best]) >= MIN_TABLES else ""
 
 
 _PIECE = re.compile(r"\s*(?:[.!?;:…()\[\]—–\n]+|,\s|\s-\s)\s*")
