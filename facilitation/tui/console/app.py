@@ -71,6 +71,7 @@ class ConsoleApp(StageApp):
         Binding("x", "actions", N_("Open Space: action plan"), show=False),
         Binding("a", "seating", N_("Seating plan for this World Café block"), show=False),
         Binding("y", "synthesis", N_("Write the synthesis (.docx)"), show=False),
+        Binding("i", "ideas", N_("What is coming up at the tables"), show=False),
         Binding("q", "quit", N_("Quit"), show=False),
     ]
 
@@ -297,6 +298,14 @@ class ConsoleApp(StageApp):
 
         tables = self.infos[self.current].block.tables or self.event.table_count()
         self.push_screen(TableCodesScreen(self.event.table_codes(tables)))
+
+    def action_ideas(self) -> None:
+        from facilitation.tui.console.ideas_panel import IdeasScreen
+
+        info = self.script.event
+        self.push_screen(
+            IdeasScreen(self.event, self.infos[self.current], info.title + "\n" + info.purpose)
+        )
 
     def action_help(self) -> None:
         self.push_screen(HelpScreen.of(self, _("Facilitator's console: keys")))
