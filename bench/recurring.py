@@ -113,7 +113,9 @@ def bench_themes(corpus: Corpus, show: bool) -> tuple[float, int, int, float]:
     themes = [(t["id"], t["label"]) for t in corpus.codebook]
     summaries = summarise_themes(themes, notes, reader, asked=f"{corpus.title}\n{corpus.purpose}")
     took = time.process_time() - start
-    recalls, fillers, shown = [], 0, []
+    recalls: list[int] = []
+    fillers = 0
+    shown: list[int] = []
     for summary in summaries:
         raised: dict[str, set[tuple[int, int]]] = {}
         for n in corpus.notes:

@@ -128,11 +128,11 @@ def find_ideas(
     distinctive = _Distinctiveness(rnd, reader, background, ignored)
     distinct = {k for k, stats in rnd.stats.items() if distinctive(k, len(stats.notes))}
     spent: set[tuple[int, int]] = set()
-    heap = []
+    heap: list[tuple[float, Key]] = []
     for key, stats in rnd.stats.items():
-        tables = len(rnd.tables(stats.occurrences))
-        if key in distinct and tables >= MIN_TABLES:
-            heap.append((-tables * _weight(key, ignored), key))
+        count = len(rnd.tables(stats.occurrences))
+        if key in distinct and count >= MIN_TABLES:
+            heap.append((-count * _weight(key, ignored), key))
     heapq.heapify(heap)
     groups: list[tuple[Key, list[tuple[int, int]]]] = []
     while heap and len(groups) < 3 * limit:

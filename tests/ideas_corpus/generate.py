@@ -206,7 +206,7 @@ def generate(lang: str, tables: int = 125, rounds: int = 4, seed: int = 1) -> Co
             while chosen:
                 roll = rng.random()
                 if lists and len(chosen) >= 3 and roll < 0.25:
-                    group = [chosen.pop() for _ in range(rng.choice([2, 3]))]
+                    group = tuple(chosen.pop() for _ in range(rng.choice([2, 3])))
                     bullet = rng.choice(["- ", "* ", "• "])
                     items = "\n".join(
                         bullet + (f"**{w}**" if markdown and rng.random() < 0.3 else w)
