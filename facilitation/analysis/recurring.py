@@ -118,6 +118,7 @@ def find_ideas(
     limit: int = 8,
     asked: str = "",
     background: Sequence[Sequence[str]] = (),
+    one_round: bool = True,
 ) -> list[Idea]:
     """The recurring ideas of one round's notes, most tables first."""
     if len({s.table for s in sources}) < MIN_TABLES:
@@ -151,7 +152,7 @@ def find_ideas(
             continue  # a word that several ideas use ("travail", "entreprise"), not an idea
         spent.update(live)
         groups.append((key, live))
-    groups = _merge(rnd, groups, ignored)
+    groups = _merge(rnd, groups, ignored, one_round)
     groups.sort(key=lambda g: -len(rnd.tables(g[1])))
     return [_idea(rnd, key, live, distinct, ignored) for key, live in groups[:limit]]
 
@@ -164,10 +165,14 @@ MIN_EXPECTED = 3.0  # ...where chance would give this many tables in common
 
 
 def _merge(
-    rnd: _Round, groups: list[tuple[Key, list[tuple[int, int]]]], ignored: frozenset[str]
+    rnd: _Round,
+    groups: list[tuple[Key, list[tuple[int, int]]]],
+    ignored: frozenset[str],
+    one_round: bool,
 ) -> list[tuple[Key, list[tuple[int, int]]]]:
     """Groups two wordings of one idea ("historique de crédit", "dossier de crédit") when they
-    share a word that the round uses almost only in them."""
+    share a word that the round uses almost only in them, or (in one round, where the tables
+    are the same people all along) when they come from tables far more apart than chance."""
     used: Counter[str] = Counter()
     for parsed in rnd.parsed:
         for clause in parsed.clauses:
@@ -187,16 +192,15 @@ def _merge(
             # Two wordings of one idea rarely come from the same table; two ideas do, as often
             # as chance has it.
             expected = len(here) * len(there) / tables
-            apart = len(here & there) < APART * expected
+            apart = len(here & there) < APART * expected or not one_round
             shared = any(
                 mine[w] >= SHARED * len(live)
                 and theirs[w] >= SHARED * len(other)
                 and mine[w] + theirs[w] >= EXCLUSIVE * used[w]
                 for w in mine
             )
-            if apart and (
-                shared or (expected >= MIN_EXPECTED and len(here & there) < FAR_APART * expected)
-            ):
+            far = one_round and expected >= MIN_EXPECTED
+            if apart and (shared or (far and len(here & there) < FAR_APART * expected)):
                 merged[i] = (first, other + live, theirs + mine, there | here)
                 break
         else:

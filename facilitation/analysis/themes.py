@@ -48,7 +48,21 @@ def summarise_themes(
         if not tagged:
             continue
         sources = [Source(n.id, places.setdefault(n.place, len(places)), n.text) for n in tagged]
-        found = find_ideas(sources, reader, limit=ideas, asked=f"{asked}\n{label}")
+        # The other themes' notes are the background: a theme's ideas are what its notes say
+        # more often than the others'.
+        others = [
+            [n.text for n in notes if other in n.tags and theme not in n.tags]
+            for other, _label in themes
+            if other != theme
+        ]
+        found = find_ideas(
+            sources,
+            reader,
+            limit=ideas,
+            asked=f"{asked}\n{label}",
+            background=others,
+            one_round=False,  # its notes come from every round: tables are not people
+        )
         saying = {nid for idea in found for nid in idea.notes}
         ranked = sorted(
             (n for n in tagged if n.id not in used and len(n.text) <= EXAMPLE_LENGTH),
