@@ -140,13 +140,38 @@ def bench_themes(corpus: Corpus, show: bool) -> tuple[float, int, int, float]:
     return sum(recalls) / max(1, len(recalls)), fillers, repeated, took
 
 
+def over_seeds(seeds: int, tables: int) -> int:
+    """The means over several generated corpora (the most frequent ideas change with the seed)."""
+    import contextlib
+    import io
+
+    for lang in ("fr", "en"):
+        rounds, themes = [], []
+        for seed in range(1, seeds + 1):
+            corpus = generate(lang, tables=tables, seed=seed)
+            with contextlib.redirect_stdout(io.StringIO()):
+                rounds.append(bench_rounds(corpus, False))
+                themes.append(bench_themes(corpus, False))
+        print(
+            f"{lang}, seeds 1-{seeds}: recurring ideas recall"
+            f" {sum(r[0] for r in rounds) / seeds:.2f}/8 (worst {min(r[0] for r in rounds):.2f}),"
+            f" filler {sum(r[1] for r in rounds)}, {max(r[2] for r in rounds):.2f} s at most;"
+            f" themes recall {sum(t[0] for t in themes) / seeds:.2f}/3,"
+            f" filler {sum(t[1] for t in themes)}, notes shown twice {sum(t[2] for t in themes)}"
+        )
+    return 0
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--lang", default="both")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--seeds", type=int, default=0, help="only the means over seeds 1..N")
     parser.add_argument("--tables", type=int, default=125)
     parser.add_argument("--show", action="store_true")
     args = parser.parse_args()
+    if args.seeds:
+        return over_seeds(args.seeds, args.tables)
     for lang in ("fr", "en") if args.lang == "both" else (args.lang,):
         corpus = generate(lang, tables=args.tables, seed=args.seed)
         print(
