@@ -257,8 +257,8 @@ def handwritten(name: str = "main-fr") -> Corpus:
     """The small hand-written corpus (`main-fr.yaml`): one round, its truth in each note."""
     data = yaml.safe_load((HERE / f"{name}.yaml").read_text(encoding="utf-8"))
     corpus = Corpus(data["lang"], data["title"], data["purpose"], {1: data["question"]}, [], {})
-    for idea, label in data["ideas"].items():
-        corpus.ideas[idea] = {"id": idea, "round": 1, "theme": "", "wordings": [label]}
+    for idea, wordings in data["ideas"].items():
+        corpus.ideas[idea] = {"id": idea, "round": 1, "theme": "", "wordings": wordings}
     for n, note in enumerate(data["notes"], 1):
         corpus.notes.append(GenNote(n, 1, note["table"], note["text"], [], tuple(note["ideas"])))
     return corpus
