@@ -88,3 +88,20 @@ def test_the_question_and_purpose_words_alone_are_no_idea():
     asked = Reader("fr").lemmas(corpus.questions[1] + " " + corpus.title + " " + corpus.purpose)
     for idea in ideas_of(corpus, 1, background=False):
         assert set(idea.lemmas) - asked, idea.label
+
+
+def test_a_remark_written_word_for_word_at_many_tables_is_no_idea():
+    """A set phrase about the discussion that no list knows ("Très belle énergie!") is told
+    by its being the same note word for word at table after table; ideas get reworded."""
+    wordings = [
+        "Le transport collectif en région.",
+        "Pas d'autobus vers le parc industriel : le transport collectif manque.",
+        "Point soulevé : le transport collectif le soir.",
+    ]
+    sources = []
+    for table in range(1, 9):
+        sources.append(Source(len(sources), table, "Très belle énergie autour de la table."))
+        sources.append(Source(len(sources), table, wordings[table % 3]))
+    ideas = find_ideas(sources, Reader("fr"), asked="Quels défis?")
+    assert (ideas[0].label, ideas[0].tables) == ("le transport collectif", 8)
+    assert not [i.label for i in ideas if "énergie" in i.label or "table" in i.label]

@@ -148,6 +148,9 @@ def find_ideas(
             continue
         if not distinctive(key, len({n for n, _c in live})):
             continue  # what is left of it is what every round says ("manque de temps")
+        if _boilerplate(rnd, live):
+            spent.update(live)  # the same remark word for word at table after table
+            continue
         if len(key) == 1 and not _focused(rnd, key[0], live, ignored):
             continue  # a word that several ideas use ("travail", "entreprise"), not an idea
         spent.update(live)
@@ -206,6 +209,30 @@ def _merge(
         else:
             merged.append((key, live, mine, here))
     return [(key, live) for key, live, _p, _t in merged]
+
+
+BOILERPLATE = 0.6  # share of a phrase's notes that are one and the same remark...
+BOILERPLATE_TABLES = 4  # ...written at this many tables at least (and a tenth of them)
+_NOT_WORD = re.compile(r"[^\w']+")
+
+
+def _boilerplate(rnd: _Round, live: list[tuple[int, int]]) -> bool:
+    """Whether most notes holding a phrase are the very same remark, word for word, at many
+    tables ("Les échanges ont été riches."): ideas get reworded from table to table, set
+    phrases about the discussion do not."""
+    notes = {n for n, _c in live}
+    tables: dict[str, set[int]] = defaultdict(set)
+    for n in notes:
+        text = " ".join(_NOT_WORD.sub(" ", clean(rnd.sources[n].text).lower()).split())
+        tables[text].add(n)
+    text = max(tables, key=lambda t: len(tables[t]))
+    many = max(BOILERPLATE_TABLES, 0.1 * len({s.table for s in rnd.sources}))
+    same = tables[text]
+    return (
+        len(text.split()) >= 2
+        and len(same) >= BOILERPLATE * len(notes)
+        and len({rnd.sources[n].table for n in same}) >= many
+    )
 
 
 FAMILY_PREFIX = 6
