@@ -140,7 +140,7 @@ def bench_themes(corpus: Corpus, show: bool) -> tuple[float, int, int, float]:
     return sum(recalls) / max(1, len(recalls)), fillers, repeated, took
 
 
-def over_seeds(seeds: int, tables: int) -> int:
+def over_seeds(seeds: int, tables: int, style: str = "first") -> int:
     """The means over several generated corpora (the most frequent ideas change with the seed)."""
     import contextlib
     import io
@@ -148,7 +148,7 @@ def over_seeds(seeds: int, tables: int) -> int:
     for lang in ("fr", "en"):
         rounds, themes = [], []
         for seed in range(1, seeds + 1):
-            corpus = generate(lang, tables=tables, seed=seed)
+            corpus = generate(lang, tables=tables, seed=seed, style_name=style)
             with contextlib.redirect_stdout(io.StringIO()):
                 rounds.append(bench_rounds(corpus, False))
                 themes.append(bench_themes(corpus, False))
@@ -169,11 +169,14 @@ def main() -> int:
     parser.add_argument("--seeds", type=int, default=0, help="only the means over seeds 1..N")
     parser.add_argument("--tables", type=int, default=125)
     parser.add_argument("--show", action="store_true")
+    parser.add_argument(
+        "--style", default="first", help="'other': openers and fillers the lexicon does not know"
+    )
     args = parser.parse_args()
     if args.seeds:
-        return over_seeds(args.seeds, args.tables)
+        return over_seeds(args.seeds, args.tables, args.style)
     for lang in ("fr", "en") if args.lang == "both" else (args.lang,):
-        corpus = generate(lang, tables=args.tables, seed=args.seed)
+        corpus = generate(lang, tables=args.tables, seed=args.seed, style_name=args.style)
         print(
             f"{lang}: {len(corpus.notes)} notes, {args.tables} tables x 4 rounds, seed {args.seed}"
         )

@@ -108,6 +108,68 @@ STYLE = {
 }
 
 
+# Other openers, fillers and filler-only notes, none of them in the analysis's lexicon: to check
+# that the method does not lean on the words of the first style (`generate(..., style="other")`).
+OTHER_STYLE = {
+    "fr": {
+        "open": [
+            "À noter : {w}.",
+            "Quelqu'un a dit : {w}.",
+            "Gros sujet : {w}.",
+            "Retour sur {w}.",
+            "Selon un élu, {w}.",
+            "Pour les familles immigrantes, {w}.",
+        ],
+        "filler": [
+            "{W} (très important).",
+            "{W} — à retenir.",
+            "{W}, on est tous d'accord.",
+            "{W} : ça fait l'unanimité.",
+            "{W}. Bon point.",
+            "{W}, piste intéressante.",
+            "{W} (cité plusieurs fois).",
+        ],
+        "empty": [
+            "Très belle énergie autour de la table.",
+            "Les échanges ont été riches.",
+            "Pas eu le temps de finir.",
+            "Tout le monde s'est exprimé.",
+            "On a surtout partagé des expériences personnelles.",
+            "Des témoignages touchants.",
+            "La question était difficile.",
+        ],
+    },
+    "en": {
+        "open": [
+            "Note: {w}.",
+            "Someone said: {w}.",
+            "Big topic: {w}.",
+            "Back to {w}.",
+            "According to a councillor, {w}.",
+            "For immigrant families, {w}.",
+        ],
+        "filler": [
+            "{W} (very important).",
+            "{W} — worth keeping.",
+            "{W}, we all agree.",
+            "{W}: unanimous.",
+            "{W}. Good point.",
+            "{W}, interesting lead.",
+            "{W} (mentioned several times).",
+        ],
+        "empty": [
+            "Great energy around the table.",
+            "Rich exchanges.",
+            "Did not have time to finish.",
+            "Everyone spoke up.",
+            "Mostly shared personal experiences.",
+            "Moving testimonies.",
+            "The question was hard.",
+        ],
+    },
+}
+
+
 @dataclass
 class GenNote:
     id: int
@@ -170,10 +232,12 @@ def _cap(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def generate(lang: str, tables: int = 125, rounds: int = 4, seed: int = 1) -> Corpus:
+def generate(
+    lang: str, tables: int = 125, rounds: int = 4, seed: int = 1, style_name: str = "first"
+) -> Corpus:
     data = bank(lang)
     rng = random.Random(f"{lang}-{seed}")
-    style = STYLE[lang]
+    style = STYLE[lang] if style_name == "first" else {**STYLE[lang], **OTHER_STYLE[lang]}
     corpus = Corpus(
         lang,
         data["title"],
