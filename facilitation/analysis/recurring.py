@@ -383,26 +383,38 @@ def _pieces(text: str) -> list[str]:
     return [" ".join(p.split()) for p in _PIECE.split(clean(text)) if len(p.split()) >= 2]
 
 
+_LEADING = re.compile(r"^(?:(?:et|ou|mais|puis|aussi|and|or|but|then|also)\s+)+", re.IGNORECASE)
+
+
 def _quotes(rnd: _Round, notes: list[int], label: str, count: int = 2) -> tuple[Quote, ...]:
     """One or two short verbatim quotes that say the idea the way most tables did: the piece
-    of each note that holds the label, the most often written first, from different tables."""
+    of each note that holds the label (or most of its words), the most often written first,
+    from different tables."""
     words = label.lower().split()
     core = " ".join(words[1:]) if len(words) > 1 and len(words[0]) <= 3 else label.lower()
     core = core.split("'", 1)[1] if core[:2] in ("l'", "d'") else core
-    found: list[tuple[str, int]] = []
+    keywords = [w for w in re.findall(r"\w{4,}", core)] or [core]
+    found: list[tuple[int, str, int]] = []
     for n in notes:
         source = rnd.sources[n]
         pieces = _pieces(source.text) or [" ".join(clean(source.text).split())]
         holding = [p for p in pieces if core in p.lower()]
-        piece = min(holding, key=len) if holding else pieces[0]
+        if holding:
+            piece, rank = min(holding, key=len), 0
+        else:
+            shared = max(pieces, key=lambda p: (sum(k in p.lower() for k in keywords), len(p)))
+            # Another wording of the idea; a list's heading ("Défis nommés") only if nothing else.
+            rank = 1 if any(k in shared.lower() for k in keywords) else 2
+            piece = shared
+        piece = _LEADING.sub("", piece)
         if len(piece) > QUOTE_LENGTH:
             piece = piece[: QUOTE_LENGTH - 1].rsplit(" ", 1)[0] + "…"
         if piece:
-            found.append((piece, source.table))
-    often = Counter(p.lower().rstrip(".!…") for p, _t in found)
-    found.sort(key=lambda f: (-often[f[0].lower().rstrip(".!…")], len(f[0])))
+            found.append((rank, piece, source.table))
+    often = Counter(p.lower().rstrip(".!…") for _r, p, _t in found)
+    found.sort(key=lambda f: (f[0], -often[f[1].lower().rstrip(".!…")], len(f[1])))
     chosen: list[Quote] = []
-    for piece, table in found:
+    for _rank, piece, table in found:
         same = [q for q in chosen if q.table == table or q.text.lower() == piece.lower()]
         if not same:
             chosen.append(Quote(piece, table))

@@ -5,10 +5,10 @@ say them, never a note already shown under another theme."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from facilitation.analysis.phrases import Reader
-from facilitation.analysis.recurring import Idea, Source, find_ideas
+from facilitation.analysis.recurring import Idea, Quote, Source, find_ideas
 
 EXAMPLE_LENGTH = 160
 
@@ -63,6 +63,12 @@ def summarise_themes(
             background=others,
             one_round=False,  # its notes come from every round: tables are not people
         )
+        # Quotes name the table they come from, not the place index used for counting.
+        table_of = {index: place[2] for place, index in places.items()}
+        found = [
+            replace(i, quotes=tuple(Quote(q.text, table_of[q.table]) for q in i.quotes))
+            for i in found
+        ]
         saying = {nid for idea in found for nid in idea.notes}
         ranked = sorted(
             (n for n in tagged if n.id not in used and len(n.text) <= EXAMPLE_LENGTH),
