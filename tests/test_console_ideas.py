@@ -87,3 +87,12 @@ async def test_a_block_without_table_notes_says_so_in_french(tmp_path, clock):
             text = ideas_text(app)
             assert "Ce qui revient aux tables" in text
             assert "Aucune ronde de ce bloc n'a encore de notes de table." in text
+
+
+@sync
+async def test_the_key_is_listed_in_the_help(event, clock):
+    app = make_console_app(event, clock=clock, watch=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f1")
+        await pilot.pause()
+        assert "What is coming up at the tables" in screen_text(app)
