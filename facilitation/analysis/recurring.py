@@ -7,13 +7,16 @@
 3. Distinctiveness: when at least two other rounds of the event are given (`background`), a
    phrase not twice as frequent here as there, or written in every other round, is background
    talk (the event's own vocabulary, the note-takers' habits), not this round's idea.
+   A remark written word for word at many tables is boilerplate, not an idea.
 4. Greedy choice: the phrase raised at the most tables wins (a longer phrase wins over its own
-   words when it is nearly as widespread); the clauses it was found in are then spent, so the
-   words that came with it ("attente" beside "CPE") cannot come back as another idea. Different
-   wordings of one idea that share its distinctive word are grouped this way.
-5. The idea is labelled with the phrase of its group that reads best (the longest one most
-   tables wrote, in the form written most often, with its article), and quoted with one or two
-   short, typical notes (their table numbers, never who wrote them).
+   words when it is nearly as widespread; a single word that is the hub of several recurring
+   phrases is no idea); the clauses it was found in are then spent, so the words that came
+   with it ("attente" beside "CPE") cannot come back as another idea.
+5. Wordings of one idea are grouped when they share a word the round uses almost only in them
+   and rarely come from the same table, or (in one round) come from tables far more apart than
+   chance would have it.
+6. Labels and quotes (`labels.py`): the phrase of the group that most tables wrote, in the
+   form written most often, with its article; one or two short verbatim quotes.
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from facilitation.analysis.labels import Quote, piece_label, quotes, surface
 from facilitation.analysis.phrases import Key, Reader
 from facilitation.analysis.text import clean, filler_words
 
@@ -32,13 +36,6 @@ EVERY_ROUND = 4  # notes in each other round that make a phrase the event's own 
 MIN_DISTINCTIVENESS = 2.0  # how much more often in this round than in the others
 LABEL_SHARE = 0.3  # a longer label must be written at this share of the idea's tables
 LABEL_SINGLE = 0.3
-QUOTE_LENGTH = 110
-
-
-@dataclass(frozen=True)
-class Quote:
-    text: str
-    table: int
 
 
 @dataclass(frozen=True)
@@ -320,104 +317,15 @@ def _idea(
         key=lambda k: (len(rnd.tables(within[k])) * _label_weight(k, ignored), len(k)),
         default=key,
     )
-    label = _surface(rnd, best, within.get(best, live))
+    label = surface(rnd, best, within.get(best, live))
     if len(best) == 1:
-        label = _piece_label(rnd, best, within.get(best, live)) or label
+        label = piece_label(rnd, best, within.get(best, live), MIN_TABLES) or label
     notes = sorted({n for n, _c in live})
     return Idea(
         label=label,
         tables=len(tables),
         mentions=len(notes),
-        quotes=_quotes(rnd, notes, label),
+        quotes=quotes(rnd, notes, label),
         notes=tuple(rnd.sources[n].id for n in notes),
         lemmas=best,
     )
-
-
-def _form(surface: str) -> str:
-    first = surface.split(" ", 1)[0]
-    if first[:1].isupper() and not (len(first) > 1 and first[1:2].isupper()):
-        return surface[:1].lower() + surface[1:]
-    return surface
-
-
-def _surface(rnd: _Round, key: Key, occurrences: list[tuple[int, int]]) -> str:
-    forms: Counter[str] = Counter()
-    articles: Counter[str] = Counter()
-    for n, c in occurrences:
-        article, surface = rnd.parsed[n].clauses[c][key]
-        forms[_form(surface)] += 1
-        articles[article.lower()] += 1
-    label = forms.most_common(1)[0][0]
-    article, count = articles.most_common(1)[0]
-    if article and count * 2 >= len(occurrences):
-        label = f"{article}{label}" if article.endswith("'") else f"{article} {label}"
-    return label
-
-
-LABEL_WORDS = 7
-
-
-def _piece_label(rnd: _Round, key: Key, live: list[tuple[int, int]]) -> str:
-    """For an idea written around one word: the short piece of note that holds it, as most
-    tables wrote it ("too many websites and brochures" for "brochures")."""
-    pieces: Counter[str] = Counter()
-    tables: dict[str, set[int]] = defaultdict(set)
-    for n, c in live:
-        _article, surface = rnd.parsed[n].clauses[c][key]
-        for piece in _pieces(rnd.sources[n].text):
-            if surface.lower() in piece.lower() and 2 <= len(piece.split()) <= LABEL_WORDS:
-                form = _form(piece.rstrip(".!…"))
-                pieces[form] += 1
-                tables[form].add(rnd.sources[n].table)
-    best = max(pieces, key=lambda p: (len(tables[p]), -len(p)), default="")
-    return best if best and len(tables[best]) >= MIN_TABLES else ""
-
-
-_PIECE = re.compile(r"\s*(?:[.!?;:…()\[\]—–\n]+|,\s|\s-\s)\s*")
-
-
-def _pieces(text: str) -> list[str]:
-    """The note cut where a note-taker's opener or filler would sit ("Point soulevé : ...",
-    "..., ça revient souvent"): each piece is verbatim."""
-    return [" ".join(p.split()) for p in _PIECE.split(clean(text)) if len(p.split()) >= 2]
-
-
-_LEADING = re.compile(r"^(?:(?:et|ou|mais|puis|aussi|and|or|but|then|also)\s+)+", re.IGNORECASE)
-
-
-def _quotes(rnd: _Round, notes: list[int], label: str, count: int = 2) -> tuple[Quote, ...]:
-    """One or two short verbatim quotes that say the idea the way most tables did: the piece
-    of each note that holds the label (or most of its words), the most often written first,
-    from different tables."""
-    words = label.lower().split()
-    core = " ".join(words[1:]) if len(words) > 1 and len(words[0]) <= 3 else label.lower()
-    core = core.split("'", 1)[1] if core[:2] in ("l'", "d'") else core
-    keywords = [w for w in re.findall(r"\w{4,}", core)] or [core]
-    found: list[tuple[int, str, int]] = []
-    for n in notes:
-        source = rnd.sources[n]
-        pieces = _pieces(source.text) or [" ".join(clean(source.text).split())]
-        holding = [p for p in pieces if core in p.lower()]
-        if holding:
-            piece, rank = min(holding, key=len), 0
-        else:
-            shared = max(pieces, key=lambda p: (sum(k in p.lower() for k in keywords), len(p)))
-            # Another wording of the idea; a list's heading ("Défis nommés") only if nothing else.
-            rank = 1 if any(k in shared.lower() for k in keywords) else 2
-            piece = shared
-        piece = _LEADING.sub("", piece)
-        if len(piece) > QUOTE_LENGTH:
-            piece = piece[: QUOTE_LENGTH - 1].rsplit(" ", 1)[0] + "…"
-        if piece:
-            found.append((rank, piece, source.table))
-    often = Counter(p.lower().rstrip(".!…") for _r, p, _t in found)
-    found.sort(key=lambda f: (f[0], -often[f[1].lower().rstrip(".!…")], len(f[1])))
-    chosen: list[Quote] = []
-    for _rank, piece, table in found:
-        same = [q for q in chosen if q.table == table or q.text.lower() == piece.lower()]
-        if not same:
-            chosen.append(Quote(piece, table))
-        if len(chosen) == count:
-            break
-    return tuple(chosen)
