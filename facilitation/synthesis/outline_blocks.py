@@ -17,7 +17,7 @@ from facilitation.synthesis.elements import (
     Table,
     Text,
 )
-from facilitation.synthesis.recurring import Idea, new_reader, recurring_ideas
+from facilitation.synthesis.recurring import Idea, new_reader, round_ideas
 from facilitation.synthesis.sanitise import one_line
 from facilitation.synthesis.words import Words
 
@@ -70,21 +70,13 @@ def block_section(out: Outline, block: BlockData, data: EventData, w: Words) -> 
 def _rounds(out: Outline, block: BlockData, data: EventData, w: Words) -> None:
     hosts = _hosts(block, data)
     reader = new_reader(w.lang)
-    # What every table talks about anyway: the event's and the block's theme.
-    theme = "\n".join((data.info.title, data.info.purpose, block.block.title, block.block.question))
     for rnd in block.rounds:
         if not rnd.note_count:
             continue
         out.add(Heading(2, round_title(rnd, w)))
         if rnd.step.question.strip():
             out.add(Markdown(rnd.step.question, quote=True))
-        ideas = recurring_ideas(
-            {t: [n.text for n in notes] for t, notes in rnd.notes_by_table.items()},
-            w.lang,
-            question=rnd.step.question + "\n" + theme,
-            background=_other_rounds(data, block.block.number, rnd.number),
-            reader=reader,
-        )
+        ideas = round_ideas(data, block, rnd, w.lang, reader=reader)
         if ideas:
             out.add(Heading(3, w("What came up at several tables")))
             out.add(Bullets([idea_line(idea, w) for idea in ideas]))
@@ -97,17 +89,6 @@ def _rounds(out: Outline, block: BlockData, data: EventData, w: Words) -> None:
             out.add(Heading(3, w("Notes without a table")))
             for note in rnd.loose_notes:
                 out.add(Markdown(note.text))
-
-
-def _other_rounds(data: EventData, block: int, number: int) -> list[list[str]]:
-    """The notes of the event's other rounds, one list per round: what every round says is not
-    this round's idea."""
-    return [
-        [note.text for notes in rnd.notes_by_table.values() for note in notes]
-        for other in data.blocks
-        for rnd in other.rounds
-        if (other.block.number, rnd.number) != (block, number)
-    ]
 
 
 def idea_line(idea: Idea, w: Words) -> str:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from facilitation.analysis import Idea, Quote, Reader, Source, find_ideas
+from facilitation.synthesis.collect import BlockData, EventData, RoundData
 
 RecurringIdea = Idea
 
@@ -33,8 +34,49 @@ def recurring_ideas(
     )
 
 
+def round_ideas(
+    data: EventData,
+    block: BlockData,
+    rnd: RoundData,
+    lang: str,
+    *,
+    limit: int = 8,
+    reader: Reader | None = None,
+) -> list[Idea]:
+    """The ideas of one round as the document shows them: its question, the event's and the
+    block's theme left out, the event's other rounds as background (for the summary page)."""
+    theme = (data.info.title, data.info.purpose, block.block.title, block.block.question)
+    return recurring_ideas(
+        {t: [n.text for n in notes] for t, notes in rnd.notes_by_table.items()},
+        lang,
+        limit=limit,
+        question="\n".join((rnd.step.question, *theme)),
+        background=other_rounds(data, block.block.number, rnd.number),
+        reader=reader,
+    )
+
+
+def other_rounds(data: EventData, block: int, number: int) -> list[list[str]]:
+    """The notes of the event's other rounds, one list per round: what every round says is not
+    this round's idea."""
+    return [
+        [note.text for notes in other_round.notes_by_table.values() for note in notes]
+        for other in data.blocks
+        for other_round in other.rounds
+        if (other.block.number, other_round.number) != (block, number)
+    ]
+
+
 def new_reader(lang: str) -> Reader:
     return Reader(lang)
 
 
-__all__ = ["Idea", "Quote", "RecurringIdea", "new_reader", "recurring_ideas"]
+__all__ = [
+    "Idea",
+    "Quote",
+    "RecurringIdea",
+    "new_reader",
+    "other_rounds",
+    "recurring_ideas",
+    "round_ideas",
+]
