@@ -126,6 +126,15 @@ class WebStore:
                 (self.event._now(), clean(address)[:64], int(ok)),
             )
 
+    def recent_failures(self, since: float) -> list[tuple[float, str]]:
+        """(time, address) of the wrong codes since `since`, oldest first."""
+        with self.event._read() as conn:
+            rows = conn.execute(
+                "SELECT at, address FROM web_attempts WHERE ok = 0 AND at >= ? ORDER BY at",
+                (since,),
+            ).fetchall()
+        return [(float(at), str(address)) for at, address in rows]
+
     def failed_attempts(self, since: float = 0.0) -> tuple[int, int]:
         """(failed code attempts since `since`, distinct addresses they came from)."""
         return failed_attempts(self.event, since)
