@@ -1,0 +1,107 @@
+"""Running the phones' server: one event loop, guarded connections, a log file, a quick stop.
+
+Ctrl+C (or SIGTERM) stops listening at once, gives the requests under way one second, then
+finishes the saves already queued and closes the event file: every note and draft received
+is written, and the whole stop takes well under two seconds.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import signal
+import ssl
+from pathlib import Path
+
+from aiohttp import web
+
+from facilitation.web.app import make_app
+from facilitation.web.db import Db
+from facilitation.web.security import ConnectionCap
+
+KEEPALIVE_S = 15.0  # an idle connection (also one that never sends a request) is closed
+SHUTDOWN_S = 1.0
+LINGER_S = 1.0
+
+
+def log_to_file(path: Path) -> logging.Handler:
+    """Everything the server logs goes to `path`, nothing to the terminal."""
+    handler = logging.FileHandler(path, encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    for name in ("facilitation.web", "aiohttp", "asyncio"):
+        logger = logging.getLogger(name)
+        logger.handlers[:] = [handler]
+        logger.setLevel(logging.INFO if name == "facilitation.web" else logging.WARNING)
+        logger.propagate = False
+    return handler
+
+
+async def start(
+    db: Db,
+    host: str,
+    port: int,
+    language: str,
+    ssl_context: ssl.SSLContext | None = None,
+) -> tuple[web.AppRunner, ConnectionCap]:
+    """Start listening; returns the runner (await `runner.cleanup()` to stop) and the cap."""
+    app = make_app(db, language=language)
+    runner = web.AppRunner(
+        app,
+        access_log=None,
+        handle_signals=False,
+        shutdown_timeout=SHUTDOWN_S,
+        keepalive_timeout=KEEPALIVE_S,
+        lingering_time=LINGER_S,
+        max_line_size=4096,
+        max_field_size=4096,
+    )
+    await runner.setup()
+    cap = ConnectionCap()
+    cap.install(runner.server)
+    site = web.TCPSite(runner, host, port, ssl_context=ssl_context, backlog=512)
+    await site.start()
+    return runner, cap
+
+
+async def serve_until_stopped(
+    path: Path, host: str, port: int, language: str, ssl_context: ssl.SSLContext | None, url: str
+) -> None:
+    db = Db(path)
+    log = logging.getLogger("facilitation.web")
+    loop = asyncio.get_running_loop()
+    loop.set_exception_handler(lambda _loop, ctx: log.error("%s", ctx.get("message", ctx)))
+    stop = asyncio.Event()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        with contextlib.suppress(NotImplementedError, RuntimeError):
+            loop.add_signal_handler(sig, stop.set)
+    try:
+        runner, _cap = await start(db, host, port, language, ssl_context)
+    except BaseException:
+        db.close()
+        raise
+    await db.write(db.web_writer.set_setting, "url", url)  # the projector shows its QR code
+    log.info("listening on %s:%s", host, port)
+    try:
+        await stop.wait()
+        log.info("stopping")
+    finally:
+        await runner.cleanup()
+        await db.write(db.web_writer.set_setting, "url", "")
+        db.close()
+        log.info("stopped")
+
+
+def run_server(
+    path: Path,
+    host: str,
+    port: int,
+    language: str,
+    ssl_context: ssl.SSLContext | None,
+    url: str,
+    log_file: Path,
+) -> None:
+    """Serve until Ctrl+C. OSError when the address cannot be listened on."""
+    log_to_file(log_file)
+    with contextlib.suppress(KeyboardInterrupt):
+        asyncio.run(serve_until_stopped(path, host, port, language, ssl_context, url))
