@@ -43,15 +43,18 @@ async def start(
     port: int,
     language: str,
     ssl_context: ssl.SSLContext | None = None,
+    *,
+    keepalive: float = KEEPALIVE_S,
 ) -> tuple[web.AppRunner, ConnectionCap]:
-    """Start listening; returns the runner (await `runner.cleanup()` to stop) and the cap."""
+    """Start listening (port 0: any free port, see `runner.addresses`); returns the runner
+    (await `runner.cleanup()` to stop) and the connection cap."""
     app = make_app(db, language=language)
     runner = web.AppRunner(
         app,
         access_log=None,
         handle_signals=False,
         shutdown_timeout=SHUTDOWN_S,
-        keepalive_timeout=KEEPALIVE_S,
+        keepalive_timeout=keepalive,
         lingering_time=LINGER_S,
         max_line_size=4096,
         max_field_size=4096,
