@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import socket
 import time
@@ -138,14 +139,17 @@ def test_the_cookie_is_httponly_and_samesite(tmp_path):
     path, codes = make_event(tmp_path)
 
     async def scenario() -> str:
-        async with serving(path) as base, Browser(base) as phone:
-            async with phone.session.post(
+        async with (
+            serving(path) as base,
+            Browser(base) as phone,
+            phone.session.post(
                 base + "/join",
                 data={"code": codes.tables[1]},
                 headers={"Origin": base},
                 allow_redirects=False,
-            ) as response:
-                return response.headers["Set-Cookie"]
+            ) as response,
+        ):
+            return response.headers["Set-Cookie"]
 
     cookie = asyncio.run(scenario())
     assert "HttpOnly" in cookie and "SameSite=Strict" in cookie
@@ -176,10 +180,8 @@ def test_ten_megabytes_and_two_hundred_idle_sockets_leave_the_others_served(tmp_
                 sock = socket.socket()
                 sock.bind(("127.0.0.2", 0))
                 sock.setblocking(False)
-                try:
+                with contextlib.suppress(BlockingIOError):
                     sock.connect((host, int(port)))
-                except BlockingIOError:
-                    pass
                 idle.append(sock)
             await asyncio.sleep(0.5)
             started = time.monotonic()
