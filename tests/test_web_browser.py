@@ -1,0 +1,210 @@
+"""Real browsers on the phones' pages: Debian's chromium driven by Playwright at 390×844 (never a
+browser Playwright downloads). Every request the pages make is logged: only loopback is asked.
+
+Skipped when /usr/bin/chromium or the playwright package is missing; .ci/run installs both.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import re
+import time
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from pilot_support import screen_text, wait_for
+from web_support import goto, make_event, serving
+
+from facilitation.store import Event
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+PHONE = {"width": 390, "height": 844}
+
+playwright_api = pytest.importorskip("playwright.async_api")
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(not CHROMIUM.exists(), reason="no /usr/bin/chromium"),
+]
+os.environ.setdefault("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")
+SHOTS = os.environ.get("FACILITATION_SCREENSHOTS")  # a folder to keep screenshots in
+
+
+class Phones:
+    """One chromium; each `device()` is a new context (its own cookies), at phone size."""
+
+    def __init__(self, browser: object, base: str) -> None:
+        self.browser = browser
+        self.base = base
+        self.requested: list[str] = []
+
+    async def device(self) -> object:
+        context = await self.browser.new_context(  # type: ignore[attr-defined]
+            viewport=PHONE, device_scale_factor=2, is_mobile=True, has_touch=True
+        )
+        page = await context.new_page()
+        page.on("request", lambda request: self.requested.append(request.url))
+        return page
+
+    async def join(self, page: object, code: str, name: str = "") -> None:
+        await page.goto(self.base + "/")  # type: ignore[attr-defined]
+        await page.fill("#code", code)  # type: ignore[attr-defined]
+        if name:
+            await page.fill("#name", name)  # type: ignore[attr-defined]
+        await page.click("button[type=submit]")  # type: ignore[attr-defined]
+
+
+async def shot(page: object, name: str) -> None:
+    if SHOTS:
+        await page.screenshot(path=str(Path(SHOTS) / f"{name}.png"), full_page=True)  # type: ignore[attr-defined]
+
+
+def only_loopback(urls: list[str]) -> None:
+    assert urls, "the browser made no request at all"
+    hosts = {urlsplit(url).hostname for url in urls if not url.startswith(("data:", "about:"))}
+    assert hosts == {"127.0.0.1"}, hosts
+
+
+def table_row(app: object, table: int) -> str:
+    """The console's capture panel line of `table`: "1   1   21:40 (0 s)"."""
+    for line in screen_text(app).splitlines():
+        if re.match(rf"^\W*{table}\s+\d+\s", line.strip()):
+            return line.strip()
+    return ""
+
+
+async def within_a_second(pilot: object, condition: object) -> None:
+    took = await wait_for(pilot, condition, seconds=1.0)
+    assert condition(), f"not seen within a second ({took:.2f} s)"  # type: ignore[operator]
+
+
+def test_a_note_taker_at_390_px_saves_a_note_the_console_counts(tmp_path):
+    from facilitation.tui.console.app import make_console_app
+
+    path, codes = make_event(tmp_path)
+
+    async def scenario() -> list[str]:
+        async with (
+            serving(path) as base,
+            playwright_api.async_playwright() as pw,
+        ):
+            browser = await pw.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+            phones = Phones(browser, base)
+            console_event = Event.open(path)
+            app = make_console_app(console_event)
+            async with app.run_test(size=(120, 40)) as pilot:
+                page = await phones.device()
+                await phones.join(page, codes.tables[1], "Ana")
+                await page.wait_for_selector("#text")
+                assert await page.evaluate("document.documentElement.scrollWidth") <= 390
+                text = "Élan collectif à Québec ☕🎉 — « oui »"
+                await page.fill("#text", text)
+                await page.click("text=Logement abordable")
+                await shot(page, "table-typing")
+                await page.click("#save")
+                await page.wait_for_selector("text=Note enregistrée.")
+                await shot(page, "table-saved")
+                saved_at = time.monotonic()
+                with Event.open(path) as event:
+                    notes = event.list_notes(1, 1, 1)
+                assert [(n.text, n.tags) for n in notes] == [(text, ["housing"])]
+                await within_a_second(pilot, lambda: table_row(app, 1).split()[1:2] == ["1"])
+                assert time.monotonic() - saved_at < 1.5
+                assert text in await page.inner_text(".notes")
+            console_event.close()
+            await browser.close()
+            return phones.requested
+
+    only_loopback(asyncio.run(scenario()))
+
+
+def test_a_second_device_on_the_table_keeps_its_own_draft(tmp_path):
+    path, codes = make_event(tmp_path)
+
+    async def scenario() -> list[str]:
+        async with serving(path) as base, playwright_api.async_playwright() as pw:
+            browser = await pw.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+            phones = Phones(browser, base)
+            one, two = await phones.device(), await phones.device()
+            for page in (one, two):
+                await phones.join(page, codes.tables[2])
+                await page.wait_for_selector("#text")
+            await one.fill("#text", "Le téléphone d'Ana 📱")
+            await two.fill("#text", "Le portable de Béa 💻")
+            for page in (one, two):  # the page keeps the draft on the server by itself
+                await page.wait_for_selector("text=Brouillon gardé sur le serveur", timeout=15000)
+            await shot(two, "table-draft")
+            for page in (one, two):  # a phone that slept and comes back
+                await page.reload()
+            assert await one.input_value("#text") == "Le téléphone d'Ana 📱"
+            assert await two.input_value("#text") == "Le portable de Béa 💻"
+            await one.click("#save")
+            await one.wait_for_selector("text=Note enregistrée.")
+            await two.reload()
+            assert await two.input_value("#text") == "Le portable de Béa 💻"
+            await browser.close()
+            return phones.requested
+
+    only_loopback(asyncio.run(scenario()))
+    with Event.open(path) as event:
+        assert [n.text for n in event.list_notes(1, 1, 2)] == ["Le téléphone d'Ana 📱"]
+        assert [d.text for d in event.list_drafts("web/t2/")] == ["Le portable de Béa 💻"]
+
+
+def test_a_participant_ticks_and_votes_and_a_convener_files_a_report(tmp_path):
+    path, codes = make_event(tmp_path, step=5)
+    with Event.open(path) as event:
+        mobility = event.add_topic(2, "Mobilité régionale", "Luc", slot=0, space=0)
+        event.add_topic(2, "Jardins partagés", "Zoé", slot=0, space=1)
+
+    async def scenario() -> list[str]:
+        async with serving(path) as base, playwright_api.async_playwright() as pw:
+            browser = await pw.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+            phones = Phones(browser, base)
+            page = await phones.device()
+            await phones.join(page, codes.room)
+            await page.fill("#pname", "Béa Côté")
+            await page.click("text=Continuer")
+            await page.click(f"#topic-{mobility} >> text=Je veux y aller")
+            await page.wait_for_selector(f"#topic-{mobility} .toggle.on")
+            with Event.open(path) as event:
+                (bea,) = [p for p in event.list_participants() if p.name == "Béa Côté"]
+                assert [i.topic_id for i in event.list_interests(participant_id=bea.id)] == [
+                    mobility
+                ]
+                goto(event, 8)  # convergence: the page follows the facilitator
+            await page.wait_for_selector("#dots-left", timeout=15000)
+            await shot(page, "room-vote")
+            await page.click(f"#topic-{mobility} >> text=+ gommette")
+            await page.wait_for_selector("text=Il vous reste 2 gommettes.")
+            assert "Mobilité" in await page.inner_text("main")
+            assert not re.search(r"\b1 vote", await page.inner_text("main"))  # hidden
+            with Event.open(path) as event:
+                assert [(v.topic_id, v.count) for v in event.list_votes(2)] == [(mobility, 1)]
+
+            laptop = await phones.device()
+            await phones.join(laptop, codes.reports, "Luc")
+            await laptop.click("text=Mobilité régionale")
+            await laptop.fill("#f-key_points", "Autobus le soir, covoiturage 🚌")
+            await laptop.fill("#f-next_steps", "Écrire à la société de transport")
+            await shot(laptop, "report-form")
+            await laptop.click("text=Enregistrer le rapport")
+            await laptop.wait_for_selector("text=Compte rendu enregistré.")
+            await browser.close()
+            return phones.requested
+
+    only_loopback(asyncio.run(scenario()))
+    with Event.open(path) as event:
+        report = event.report(mobility)
+    assert report.key_points == "Autobus le soir, covoiturage 🚌"
+    assert report.convener == "Luc"
