@@ -50,6 +50,7 @@ def page_data(
         "table": table,
         "state": room_state(event),
         "themes": event.script.event.codebook,
+        "labels": {theme.id: theme.label for theme in event.script.event.codebook},
         "target": target,
         "note": None,
         "notes": [],

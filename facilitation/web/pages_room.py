@@ -45,6 +45,7 @@ def room_data(event: Event, web_store: WebStore, session: Session) -> dict[str, 
     data["wall"] = [
         (slot, [(space, by_place.get((i, j))) for j, space in enumerate(block.spaces)])
         for i, slot in enumerate(block.slots)
+        if any((i, j) in by_place for j in range(len(block.spaces)))
     ]
     placed = {id(t) for t in by_place.values()}
     data["tray"] = [t for t in topics if id(t) not in placed]
