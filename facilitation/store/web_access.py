@@ -68,6 +68,12 @@ class WebStore:
             )
             return code
 
+    def existing_code(self, role: str) -> str | None:
+        """The code of `role` if one was made (reads only: for the projector)."""
+        with self.event._read() as conn:
+            row = conn.execute("SELECT code FROM web_codes WHERE role = ?", (role,)).fetchone()
+        return row[0] if row else None
+
     def resolve_code(self, code: str) -> tuple[str, int | None] | None:
         """("table", n), ("room", None), ("reports", None), or None. The facilitator's code
         opens nothing here: no facilitator function is served over HTTP."""
