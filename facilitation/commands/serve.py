@@ -81,7 +81,6 @@ def start_message(
         lines.append(_("    Participants: {code}").format(code=roles["room"]))
     if "reports" in roles:
         lines.append(_("    Session reports: {code}").format(code=roles["reports"]))
-    lines += ["", _("Press Ctrl+C to stop.")]
     return "\n".join(lines)
 
 
@@ -135,13 +134,21 @@ def run(args: argparse.Namespace) -> int:
         sheet = Path(args.print_codes)
         write_code_sheet(sheet, title, codes, urls, lang, roles)
         print(_("Join codes written to {path}").format(path=sheet))
-    print(start_message(title, codes, args.host, args.port, roles, scheme), flush=True)
     room_url = join_url(urls[0], roles["room"])
-    print("", _("Participants scan this code ({url}):").format(url=room_url), sep="\n")
-    dark = not sys.stdout.isatty()
-    print("\n".join(qr_lines(room_url, dark_as_block=dark)), flush=True)
+    # On a terminal (light text on dark) the light modules are drawn; in a file, the dark ones.
+    qr = qr_lines(room_url, dark_as_block=not sys.stdout.isatty())
+    banner = "\n".join(
+        [
+            start_message(title, codes, args.host, args.port, roles, scheme),
+            "",
+            _("Participants scan this code ({url}):").format(url=room_url),
+            *qr,
+            "",
+            _("Press Ctrl+C to stop."),
+        ]
+    )
     try:
-        run_server(path, args.host, args.port, lang, context, urls[0], log_path(path))
+        run_server(path, args.host, args.port, lang, context, urls[0], log_path(path), banner)
     except OSError as exc:
         if exc.errno == errno.EADDRINUSE:
             raise UserError(

@@ -68,7 +68,13 @@ async def start(
 
 
 async def serve_until_stopped(
-    path: Path, host: str, port: int, language: str, ssl_context: ssl.SSLContext | None, url: str
+    path: Path,
+    host: str,
+    port: int,
+    language: str,
+    ssl_context: ssl.SSLContext | None,
+    url: str,
+    banner: str = "",
 ) -> None:
     db = Db(path)
     log = logging.getLogger("facilitation.web")
@@ -85,6 +91,8 @@ async def serve_until_stopped(
         raise
     await db.write(db.web_writer.set_setting, "url", url)  # the projector shows its QR code
     log.info("listening on %s:%s", host, port)
+    if banner:  # only once listening: a busy port gives an error, not a banner then an error
+        print(banner, flush=True)
     try:
         await stop.wait()
         log.info("stopping")
@@ -103,8 +111,9 @@ def run_server(
     ssl_context: ssl.SSLContext | None,
     url: str,
     log_file: Path,
+    banner: str = "",
 ) -> None:
     """Serve until Ctrl+C. OSError when the address cannot be listened on."""
     log_to_file(log_file)
     with contextlib.suppress(KeyboardInterrupt):
-        asyncio.run(serve_until_stopped(path, host, port, language, ssl_context, url))
+        asyncio.run(serve_until_stopped(path, host, port, language, ssl_context, url, banner))
