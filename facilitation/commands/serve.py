@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import argparse
 import errno
-import logging
 import ssl
 import sys
 from pathlib import Path
@@ -161,6 +160,5 @@ def run(args: argparse.Namespace) -> int:
                 host=args.host, port=args.port, reason=exc.strerror or exc
             )
         ) from None
-    logging.shutdown()
     print(_("Stopped. Every note and draft received is in the event file."), flush=True)
     return 0

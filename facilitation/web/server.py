@@ -12,6 +12,7 @@ import contextlib
 import logging
 import signal
 import ssl
+from collections.abc import Iterator
 from pathlib import Path
 
 from aiohttp import web
@@ -25,16 +26,29 @@ SHUTDOWN_S = 1.0
 LINGER_S = 1.0
 
 
-def log_to_file(path: Path) -> logging.Handler:
-    """Everything the server logs goes to `path`, nothing to the terminal."""
+LOGGERS = ("facilitation.web", "aiohttp", "asyncio")
+
+
+@contextlib.contextmanager
+def log_to_file(path: Path) -> Iterator[None]:
+    """While serving, everything the server logs goes to `path`, nothing to the terminal."""
     handler = logging.FileHandler(path, encoding="utf-8")
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    for name in ("facilitation.web", "aiohttp", "asyncio"):
+    saved = []
+    for name in LOGGERS:
         logger = logging.getLogger(name)
+        saved.append((logger, logger.handlers[:], logger.level, logger.propagate))
         logger.handlers[:] = [handler]
         logger.setLevel(logging.INFO if name == "facilitation.web" else logging.WARNING)
         logger.propagate = False
-    return handler
+    try:
+        yield
+    finally:
+        for logger, handlers, level, propagate in saved:
+            logger.handlers[:] = handlers
+            logger.setLevel(level)
+            logger.propagate = propagate
+        handler.close()
 
 
 async def start(
@@ -114,6 +128,5 @@ def run_server(
     banner: str = "",
 ) -> None:
     """Serve until Ctrl+C. OSError when the address cannot be listened on."""
-    log_to_file(log_file)
-    with contextlib.suppress(KeyboardInterrupt):
+    with log_to_file(log_file), contextlib.suppress(KeyboardInterrupt):
         asyncio.run(serve_until_stopped(path, host, port, language, ssl_context, url, banner))
