@@ -88,7 +88,7 @@ def log_path(event_path: Path) -> Path:
     return event_path.with_name(event_path.stem + ".web.log")
 
 
-def _ssl_context(certfile: str | None, keyfile: str | None) -> ssl.SSLContext | None:
+def server_ssl_context(certfile: str | None, keyfile: str | None) -> ssl.SSLContext | None:
     if not certfile and not keyfile:
         return None
     if not certfile:
@@ -118,7 +118,7 @@ def run(args: argparse.Namespace) -> int:
         raise UserError(_("the port must be between 1 and 65535"))
     if args.dots is not None and not 0 <= args.dots <= 50:
         raise UserError(_("--dots must be between 0 and 50"))
-    context = _ssl_context(args.certfile, args.keyfile)
+    context = server_ssl_context(args.certfile, args.keyfile)
     scheme = "https" if context else "http"
     with Event.open(path) as event:
         lang = set_language(args.lang or event.language)
