@@ -22,6 +22,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 import aiohttp
@@ -126,7 +127,15 @@ async def phone(
     return errors
 
 
-async def drive(base: str, codes: dict[int, str], seconds: float, pid: int) -> dict[str, object]:
+@dataclass
+class Found:
+    latencies: list[float]
+    acked: list[str]
+    errors: int
+    peak: float
+
+
+async def drive(base: str, codes: dict[int, str], seconds: float, pid: int) -> Found:
     latencies: list[float] = []
     acked: list[str] = []
     peak = [0.0]
@@ -142,7 +151,7 @@ async def drive(base: str, codes: dict[int, str], seconds: float, pid: int) -> d
         *(phone(i, base, code, until, latencies, acked) for i, code in enumerate(codes.values()))
     )
     await sampler
-    return {"latencies": latencies, "acked": acked, "errors": sum(results), "peak": peak[0]}
+    return Found(latencies, acked, sum(results), peak[0])
 
 
 def main() -> int:
@@ -175,16 +184,15 @@ def main() -> int:
             server.wait(timeout=10)
         with Event.open(path) as event:
             stored = [note.text for note in event.list_notes()]
-    latencies = sorted(found["latencies"])  # type: ignore[arg-type]
-    acked = found["acked"]
-    lost = len(set(acked) - set(stored))  # type: ignore[arg-type]
+    latencies = sorted(found.latencies)
+    lost = len(set(found.acked) - set(stored))
     doubled = len(stored) - len(set(stored))
     p50 = statistics.median(latencies) * 1000 if latencies else float("nan")
     p99 = latencies[int(0.99 * (len(latencies) - 1))] * 1000 if latencies else float("nan")
     print(f"clients: {clients} (one loopback address each), {seconds:.0f} s")
-    print(f"server RSS: {idle:.0f} MB idle, {found['peak']:.0f} MB peak (goal <= 300 MB)")
+    print(f"server RSS: {idle:.0f} MB idle, {found.peak:.0f} MB peak (goal <= 300 MB)")
     print(f"notes saved: {len(latencies)}; save latency p50 {p50:.1f} ms, p99 {p99:.1f} ms")
-    print(f"lost notes: {lost}; doubled notes: {doubled}; failed requests: {found['errors']}")
+    print(f"lost notes: {lost}; doubled notes: {doubled}; failed requests: {found.errors}")
     return 0 if lost == 0 and doubled == 0 else 1
 
 
