@@ -161,8 +161,10 @@ def test_a_second_device_on_the_table_keeps_its_own_draft(tmp_path):
         assert [d.text for d in event.list_drafts("web/t2/")] == ["Le portable de Béa 💻"]
 
 
-def test_a_participant_ticks_and_votes_and_a_convener_files_a_report(tmp_path):
-    path, codes = make_event(tmp_path, step=5)
+def test_a_participant_proposes_ticks_and_votes_and_the_console_follows(tmp_path):
+    from facilitation.tui.console.app import make_console_app
+
+    path, codes = make_event(tmp_path, step=5)  # the marketplace
     with Event.open(path) as event:
         mobility = event.add_topic(2, "Mobilité régionale", "Luc", slot=0, space=0)
         event.add_topic(2, "Jardins partagés", "Zoé", slot=0, space=1)
@@ -171,40 +173,75 @@ def test_a_participant_ticks_and_votes_and_a_convener_files_a_report(tmp_path):
         async with serving(path) as base, playwright_api.async_playwright() as pw:
             browser = await pw.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
             phones = Phones(browser, base)
-            page = await phones.device()
-            await phones.join(page, codes.room)
-            await page.fill("#pname", "Béa Côté")
-            await page.click("text=Continuer")
-            await page.click(f"#topic-{mobility} >> text=Je veux y aller")
-            await page.wait_for_selector(f"#topic-{mobility} .toggle.on")
-            with Event.open(path) as event:
-                (bea,) = [p for p in event.list_participants() if p.name == "Béa Côté"]
-                assert [i.topic_id for i in event.list_interests(participant_id=bea.id)] == [
-                    mobility
-                ]
-                goto(event, 8)  # convergence: the page follows the facilitator
-            await page.wait_for_selector("#dots-left", timeout=15000)
-            await shot(page, "room-vote")
-            await page.click(f"#topic-{mobility} >> text=+ gommette")
-            await page.wait_for_selector("text=Il vous reste 2 gommettes.")
-            assert "Mobilité" in await page.inner_text("main")
-            assert not re.search(r"\b1 vote", await page.inner_text("main"))  # hidden
-            with Event.open(path) as event:
-                assert [(v.topic_id, v.count) for v in event.list_votes(2)] == [(mobility, 1)]
+            console_event = Event.open(path)
+            app = make_console_app(console_event)
+            async with app.run_test(size=(140, 45)) as pilot:
+                await pilot.press("m")  # the console's marketplace and agenda wall
+                page = await phones.device()
+                await phones.join(page, codes.room)
+                await page.fill("#pname", "Béa Côté")
+                await page.click("text=Continuer")
+                await page.fill("#title", "Vélo d'hiver ❄️")
+                await page.click("text=Le proposer")
+                await page.wait_for_selector("text=Votre sujet est proposé.")
+                await within_a_second(pilot, lambda: "Vélo d'hiver" in screen_text(app))
+                await page.click(f"#topic-{mobility} >> text=Je veux y aller")
+                await page.wait_for_selector(f"#topic-{mobility} .toggle.on")
+                await shot(page, "room-marketplace")
+                with Event.open(path) as event:
+                    (bea,) = [p for p in event.list_participants() if p.name == "Béa Côté"]
+                    mine = [i.topic_id for i in event.list_interests(participant_id=bea.id)]
+                    assert mine == [mobility]
+                    goto(event, 8)  # convergence: the phone follows the facilitator
+                app.pop_screen()
+                await pilot.press("v")  # the console's votes
+                await page.wait_for_selector("#dots-left", timeout=15000)
+                await page.click(f"#topic-{mobility} >> text=+ gommette")
+                await page.wait_for_selector("text=Il vous reste 2 gommettes.")
+                await shot(page, "room-vote")
+                assert not re.search(r"\b1 (vote|voix)", await page.inner_text("main"))
 
-            laptop = await phones.device()
-            await phones.join(laptop, codes.reports, "Luc")
-            await laptop.click("text=Mobilité régionale")
-            await laptop.fill("#f-key_points", "Autobus le soir, covoiturage 🚌")
-            await laptop.fill("#f-next_steps", "Écrire à la société de transport")
-            await shot(laptop, "report-form")
-            await laptop.click("text=Enregistrer le rapport")
-            await laptop.wait_for_selector("text=Compte rendu enregistré.")
+                def counted() -> bool:
+                    return any(
+                        "Mobilité régionale" in line and re.search(r"\b1\b", line)
+                        for line in screen_text(app).splitlines()
+                    )
+
+                await within_a_second(pilot, counted)
+            console_event.close()
             await browser.close()
             return phones.requested
 
     only_loopback(asyncio.run(scenario()))
     with Event.open(path) as event:
-        report = event.report(mobility)
-    assert report.key_points == "Autobus le soir, covoiturage 🚌"
-    assert report.convener == "Luc"
+        assert [(v.topic_id, v.count) for v in event.list_votes(2)] == [(mobility, 1)]
+        assert [t.slot for t in event.list_topics(2) if t.title.startswith("Vélo")] == [None]
+
+
+def test_a_convener_files_a_report_from_a_phone(tmp_path):
+    path, codes = make_event(tmp_path, step=6)
+    with Event.open(path) as event:
+        mobility = event.add_topic(2, "Mobilité régionale", "Luc", slot=0, space=0)
+
+    async def scenario() -> list[str]:
+        async with serving(path) as base, playwright_api.async_playwright() as pw:
+            browser = await pw.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+            phones = Phones(browser, base)
+            page = await phones.device()
+            await phones.join(page, codes.reports, "Luc")
+            await page.click("text=Mobilité régionale")
+            await page.fill("#f-participants", "Ana, Béa, Zoé")
+            await page.fill("#f-key_points", "Autobus le soir, covoiturage 🚌")
+            await page.fill("#f-next_steps", "Écrire à la société de transport")
+            await shot(page, "report-form")
+            await page.click("text=Enregistrer le rapport")
+            await page.wait_for_selector("text=Compte rendu enregistré.")
+            with Event.open(path) as event:  # what the synthesis reads, as soon as it is saved
+                report = event.report(mobility)
+            assert report is not None
+            assert report.key_points == "Autobus le soir, covoiturage 🚌"
+            assert (report.convener, report.participants) == ("Luc", "Ana, Béa, Zoé")
+            await browser.close()
+            return phones.requested
+
+    only_loopback(asyncio.run(scenario()))
