@@ -240,3 +240,27 @@ def test_an_error_shows_a_plain_page_and_goes_to_the_log(tmp_path, monkeypatch, 
     assert status == 500 and "Un problème est survenu" in page
     assert "Traceback" not in page and "secret local detail" not in page
     assert any("secret local detail" in (r.exc_text or "") for r in caplog.records)
+
+
+def test_hostile_ids_and_fields_get_a_plain_answer_not_an_error(tmp_path):
+    path, codes = make_event(tmp_path)
+    huge = "9" * 30
+
+    async def scenario() -> None:
+        async with serving(path) as base, Browser(base) as phone, Browser(base) as convener:
+            await phone.join(codes.tables[1])
+            for fields in (
+                {"block": huge, "round": "1", "text": "x"},
+                {"block": "1", "round": "1", "note_id": huge, "text": "x"},
+                {"block": "١", "round": "1", "text": "x"},  # an Arabic-Indic digit
+                {"block": "1", "round": "1", "text": "x", "tags": "pas-un-theme"},
+            ):
+                status = (await phone.post("/table/note", fields))[0]
+                assert status in (303, 400, 403), (fields, status)
+            assert (await phone.get(f"/table/note/{huge}"))[0] == 200
+            await convener.join(codes.reports)
+            assert (await convener.get(f"/reports/{huge}"))[0] == 404
+
+    asyncio.run(scenario())
+    with Event.open(path) as event:
+        assert event.list_notes() == []

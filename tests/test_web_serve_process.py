@@ -55,6 +55,16 @@ def test_one_ctrl_c_stops_the_server_quickly_with_every_draft_saved(tmp_path):
 
     loop = asyncio.new_event_loop()
     phones = loop.run_until_complete(type_a_draft())
+    for garbage in (  # malformed requests: answered or dropped, never a traceback
+        b"\x16\x03\x01\x00\x05hello\r\n\r\n",
+        b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: -5\r\n\r\n",
+        b"POST /join HTTP/1.1\r\nHost: 127.0.0.1\r\nOrigin: "
+        + base.encode()
+        + b"\r\nContent-Type: multipart/form-data; boundary=x\r\nContent-Length: 9\r\n\r\n--x\r\nzz\r\n",
+    ):
+        with socket.create_connection(("127.0.0.1", port), timeout=5) as sock:
+            sock.sendall(garbage)
+            sock.recv(4096)
     started = time.monotonic()
     server.send_signal(signal.SIGINT)
     out, err = server.communicate(timeout=30)

@@ -46,6 +46,11 @@ signer_key = web.AppKey("signer", Signer)
 limiter_key = web.AppKey("limiter", AttemptLimiter)
 
 
+def small_int(value: str | None) -> int | None:
+    """A posted id as an int, or None (not digits, or too long for SQLite)."""
+    return int(value) if value and value.isascii() and value.isdigit() and len(value) < 16 else None
+
+
 def plain(request: web.Request, status: int, message: str) -> web.Response:
     return r.render(request, "message.html", {"message": message, "status": status}, status)
 
@@ -94,7 +99,8 @@ async def guards(request: web.Request, handler: Handler) -> web.StreamResponse:
     response.headers.setdefault("Content-Security-Policy", CSP)
     response.headers.setdefault("X-Content-Type-Options", "nosniff")
     response.headers.setdefault("Referrer-Policy", "same-origin")  # no-referrer sends Origin: null
-    response.headers.setdefault("Cache-Control", "no-store")
+    cache = "max-age=86400" if request.path.startswith("/static/") else "no-store"
+    response.headers.setdefault("Cache-Control", cache)
     return response
 
 

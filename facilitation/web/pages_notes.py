@@ -19,7 +19,7 @@ from facilitation.store import Event
 from facilitation.store.web_access import WebStore
 from facilitation.tui.capture.where import Target, parse_draft_key
 from facilitation.web import render as r
-from facilitation.web.app import MAX_FIELD, db_key, require
+from facilitation.web.app import MAX_FIELD, db_key, require, small_int
 from facilitation.web.security import Session
 from facilitation.web.state import place_target, room_state, table_target
 
@@ -33,7 +33,10 @@ def draft_key(table: int, device: str, block: int, round_: int | None, note_id: 
 def _place(event: Event, table: int, block: str, round_: str) -> Target | None:
     """The target named by a form or a link, or None if it names no table round."""
     try:
-        return place_target(event.script, table, int(block), int(round_) or None)
+        number, round_no = small_int(block), small_int(round_)
+        if number is None or round_no is None:
+            return None
+        return place_target(event.script, table, number, round_no or None)
     except ValueError:
         return None
 
@@ -89,7 +92,7 @@ async def table_page(request: web.Request) -> web.StreamResponse:
         session,
         request.query.get("b"),
         request.query.get("r"),
-        int(note_id) if note_id and note_id.isdigit() else None,
+        small_int(note_id),
     )
     data["saved"] = request.query.get("saved") == "1"
     data["error"] = ""
@@ -106,7 +109,9 @@ def save_note(
     if target is None:
         raise web.HTTPBadRequest()
     text = fields.get("text", "").strip()
-    note_id = int(fields["note_id"]) if fields.get("note_id", "").isdigit() else None
+    note_id = small_int(fields.get("note_id"))
+    if fields.get("note_id") and note_id is None:
+        raise web.HTTPBadRequest()
     form_id = fields.get("form", "")[:40]
     if not text:
         raise UserError("empty")
@@ -176,7 +181,9 @@ def keep_draft(
     target = _place(event, table, fields.get("block", ""), fields.get("round", "0"))
     if target is None:
         return False
-    note_id = int(fields["note_id"]) if fields.get("note_id", "").isdigit() else None
+    note_id = small_int(fields.get("note_id"))
+    if fields.get("note_id") and note_id is None:
+        return False
     if note_id is not None:
         note = event.get_note(note_id)
         if note is None or note.table != table:

@@ -12,7 +12,7 @@ from facilitation.i18n import N_
 from facilitation.store import Event
 from facilitation.store.openspace import REPORT_FIELDS
 from facilitation.web import render as r
-from facilitation.web.app import db_key, form, require
+from facilitation.web.app import db_key, form, require, small_int
 
 FIELD_LABELS = {
     "convener": N_("Convener"),
@@ -52,10 +52,10 @@ async def list_page(request: web.Request) -> web.StreamResponse:
 
 
 def _topic_id(request: web.Request) -> int:
-    value = request.match_info["topic"]
-    if not value.isdigit():
+    value = small_int(request.match_info["topic"])
+    if value is None:
         raise web.HTTPNotFound()
-    return int(value)
+    return value
 
 
 async def form_page(request: web.Request) -> web.StreamResponse:

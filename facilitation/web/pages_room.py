@@ -14,7 +14,7 @@ from facilitation.i18n import gettext_in
 from facilitation.store import Event
 from facilitation.store.web_access import WebStore
 from facilitation.web import render as r
-from facilitation.web.app import db_key, form, require
+from facilitation.web.app import db_key, form, require, small_int
 from facilitation.web.security import Session
 from facilitation.web.state import open_space_block, room_state
 
@@ -71,9 +71,10 @@ async def room_page(request: web.Request) -> web.StreamResponse:
 def _topic_of_block(event: Event, session: Session, topic: str) -> tuple[int, int] | None:
     """(block, topic id) of a posted topic of the participants' block, else None."""
     block = open_space_block(event.script, event.read_timer().step_index)
-    if block is None or not topic.isdigit():
+    topic_id = small_int(topic)
+    if block is None or topic_id is None:
         return None
-    found = event.get_topic(int(topic))
+    found = event.get_topic(topic_id)
     if found is None or found.block != block.number or found.status != "active":
         return None
     return block.number, found.id
