@@ -233,6 +233,9 @@ def test_a_convener_files_a_report_from_a_phone(tmp_path):
             await page.fill("#f-participants", "Ana, Béa, Zoé")
             await page.fill("#f-key_points", "Autobus le soir, covoiturage 🚌")
             await page.fill("#f-next_steps", "Écrire à la société de transport")
+            await page.wait_for_selector("text=Brouillon gardé sur le serveur", timeout=15000)
+            await page.reload()  # the phone slept: the report typed so far is back
+            assert await page.input_value("#f-key_points") == "Autobus le soir, covoiturage 🚌"
             await shot(page, "report-form")
             await page.click("text=Enregistrer le rapport")
             await page.wait_for_selector("text=Compte rendu enregistré.")

@@ -139,12 +139,18 @@ def test_a_convener_files_a_report(tmp_path):
                 "next_steps": "Écrire à la STQ",
                 "resources": "",
             }
+            draft = {**report, "key_points": "Autobus le soir, et"}
+            assert (await laptop.post(f"/reports/{topic}/draft", draft))[0] == 200
+            # The phone slept: the form comes back with what was typed.
+            assert "Autobus le soir, et</textarea>" in (await laptop.get(f"/reports/{topic}"))[1]
             assert (await laptop.post(f"/reports/{topic}", report))[0] == 303
-            assert "Compte rendu enregistré." in (await laptop.get(f"/reports/{topic}?saved=1"))[1]
+            page = (await laptop.get(f"/reports/{topic}?saved=1"))[1]
+            assert "Compte rendu enregistré." in page and "Autobus le soir</textarea>" in page
 
     asyncio.run(scenario())
     with Event.open(path) as event:
         report = event.report(topic)
+        assert event.list_drafts("web/report/") == []
     assert (report.key_points, report.next_steps, report.author) == (
         "Autobus le soir",
         "Écrire à la STQ",

@@ -8,7 +8,7 @@
     return new URLSearchParams(new FormData(form));
   }
 
-  var form = document.getElementById("note-form");
+  var form = document.querySelector("form[data-draft]");
   if (form) {
     var status = document.getElementById("draft-status");
     var last = fields(form).toString(), sending = false, submitted = false;
