@@ -7,6 +7,7 @@ import contextlib
 import logging
 import socket
 import time
+from collections.abc import AsyncIterator
 
 import pytest
 from web_support import Browser, form_id, make_event, serving
@@ -174,6 +175,16 @@ def test_ten_megabytes_and_two_hundred_idle_sockets_leave_the_others_served(tmp_
             before = _rss_mb()
             big = await phone.post("/table/note", {"text": "x" * (10 * 1024 * 1024)})
             assert big[0] == 413
+
+            async def chunks() -> AsyncIterator[bytes]:  # no Content-Length: read, then cut
+                yield b"text="
+                for _ in range(160):
+                    yield b"x" * 65536
+
+            chunked = await phone.post(
+                "/table/note", chunks(), **{"Content-Type": "application/x-www-form-urlencoded"}
+            )
+            assert chunked[0] == 413 and "trop long" in chunked[1]
             # 200 connections from one address (127.0.0.2) that never send a byte.
             idle = []
             for _ in range(200):
