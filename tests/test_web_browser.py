@@ -248,3 +248,34 @@ def test_a_convener_files_a_report_from_a_phone(tmp_path):
             return phones.requested
 
     only_loopback(asyncio.run(scenario()))
+
+
+def test_the_note_page_follows_the_room_but_never_under_the_typing(tmp_path):
+    path, codes = make_event(tmp_path)
+
+    async def scenario() -> list[str]:
+        async with serving(path) as base, playwright_api.async_playwright() as pw:
+            browser = await pw.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+            phones = Phones(browser, base)
+            page = await phones.device()
+            await phones.join(page, codes.tables[3])
+            await page.wait_for_selector("h1:has-text('Ronde 1')")
+            with Event.open(path) as event:
+                goto(event, 2)
+            await page.wait_for_selector("h1:has-text('Ronde 2')", timeout=15000)  # followed
+            await page.fill("#text", "Une idée de la ronde 2")
+            with Event.open(path) as event:
+                goto(event, 3)
+            # The clock follows at once; the page being typed in stays in its round.
+            await page.wait_for_selector("#step-title:has-text('Ronde 3')", timeout=15000)
+            assert await page.inner_text("h1") == "Ronde 2"
+            await page.click("#save")
+            await page.wait_for_selector("text=Note enregistrée.")
+            await browser.close()
+            return phones.requested
+
+    only_loopback(asyncio.run(scenario()))
+    with Event.open(path) as event:
+        assert [(n.round, n.text) for n in event.list_notes(1, table=3)] == [
+            (2, "Une idée de la ronde 2")
+        ]

@@ -59,8 +59,10 @@
         title.textContent = data.title;
         // The room moved on: pages without text being typed follow it.
         if (String(data.step) !== step) {
-          var area = document.getElementById("text");
-          if (!area || !area.value.trim()) { window.location.assign(window.location.pathname); }
+          var typed = Array.prototype.some.call(
+            document.querySelectorAll("textarea, input[type=text], input:not([type])"),
+            function (field) { return field.value.trim() !== ""; });
+          if (!typed) { window.location.assign(window.location.pathname); }
           step = String(data.step);
         }
         show();
