@@ -275,3 +275,17 @@ def test_hostile_ids_and_fields_get_a_plain_answer_not_an_error(tmp_path):
     asyncio.run(scenario())
     with Event.open(path) as event:
         assert event.list_notes() == []
+
+
+def test_restarting_the_server_gives_no_new_tries(tmp_path):
+    path, codes = make_event(tmp_path)
+
+    async def scenario() -> int:
+        async with serving(path) as base:
+            for n in range(WRONG_PER_ADDRESS):
+                async with Browser(base) as fresh:
+                    await fresh.post("/join", {"code": f"WRONG{n}"})
+        async with serving(path) as base, Browser(base) as fresh:  # a new process would too
+            return (await fresh.post("/join", {"code": codes.tables[1]}))[0]
+
+    assert asyncio.run(scenario()) == 429
