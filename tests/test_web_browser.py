@@ -11,6 +11,7 @@ import os
 import re
 import time
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
@@ -43,30 +44,30 @@ SHOTS = os.environ.get("FACILITATION_SCREENSHOTS")  # a folder to keep screensho
 class Phones:
     """One chromium; each `device()` is a new context (its own cookies), at phone size."""
 
-    def __init__(self, browser: object, base: str) -> None:
+    def __init__(self, browser: Any, base: str) -> None:
         self.browser = browser
         self.base = base
         self.requested: list[str] = []
 
-    async def device(self) -> object:
-        context = await self.browser.new_context(  # type: ignore[attr-defined]
+    async def device(self) -> Any:
+        context = await self.browser.new_context(
             viewport=PHONE, device_scale_factor=2, is_mobile=True, has_touch=True
         )
         page = await context.new_page()
         page.on("request", lambda request: self.requested.append(request.url))
         return page
 
-    async def join(self, page: object, code: str, name: str = "") -> None:
-        await page.goto(self.base + "/")  # type: ignore[attr-defined]
-        await page.fill("#code", code)  # type: ignore[attr-defined]
+    async def join(self, page: Any, code: str, name: str = "") -> None:
+        await page.goto(self.base + "/")
+        await page.fill("#code", code)
         if name:
-            await page.fill("#name", name)  # type: ignore[attr-defined]
-        await page.click("button[type=submit]")  # type: ignore[attr-defined]
+            await page.fill("#name", name)
+        await page.click("button[type=submit]")
 
 
-async def shot(page: object, name: str) -> None:
+async def shot(page: Any, name: str) -> None:
     if SHOTS:
-        await page.screenshot(path=str(Path(SHOTS) / f"{name}.png"), full_page=True)  # type: ignore[attr-defined]
+        await page.screenshot(path=str(Path(SHOTS) / f"{name}.png"), full_page=True)
 
 
 def only_loopback(urls: list[str]) -> None:
@@ -75,7 +76,7 @@ def only_loopback(urls: list[str]) -> None:
     assert hosts == {"127.0.0.1"}, hosts
 
 
-def table_row(app: object, table: int) -> str:
+def table_row(app: Any, table: int) -> str:
     """The console's capture panel line of `table`: "1   1   21:40 (0 s)"."""
     for line in screen_text(app).splitlines():
         if re.match(rf"^\W*{table}\s+\d+\s", line.strip()):
@@ -83,9 +84,9 @@ def table_row(app: object, table: int) -> str:
     return ""
 
 
-async def within_a_second(pilot: object, condition: object) -> None:
+async def within_a_second(pilot: Any, condition: Any) -> None:
     took = await wait_for(pilot, condition, seconds=1.0)
-    assert condition(), f"not seen within a second ({took:.2f} s)"  # type: ignore[operator]
+    assert condition(), f"not seen within a second ({took:.2f} s)"
 
 
 def test_a_note_taker_at_390_px_saves_a_note_the_console_counts(tmp_path):
