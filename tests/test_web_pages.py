@@ -176,3 +176,38 @@ def test_nothing_of_the_event_shows_before_a_code_and_the_language_switches(tmp_
             assert status == 403 and "This code opens nothing" in page
 
     asyncio.run(scenario())
+
+
+def test_a_draft_left_in_an_earlier_round_is_offered_back(tmp_path):
+    path, codes = make_event(tmp_path)
+
+    async def scenario() -> None:
+        async with serving(path) as base, Browser(base) as phone:
+            await phone.join(codes.tables[3])
+            page = (await phone.get("/table"))[1]
+            draft = {"form": form_id(page), "block": "1", "round": "1", "text": "pas fini"}
+            await phone.post("/table/draft", draft)
+            with Event.open(path) as event:
+                goto(event, 2)  # the room moves on to round 2
+            page = (await phone.get("/table"))[1]
+            assert "Ronde 2" in page and "pas fini" not in page
+            assert "pas encore enregistrée dans « Ronde 1 »" in page
+            assert 'href="/table?b=1&amp;r=1"' in page
+            assert "pas fini" in (await phone.get("/table?b=1&r=1"))[1]
+
+    asyncio.run(scenario())
+
+
+def test_no_facilitator_function_is_served(tmp_path):
+    path, codes = make_event(tmp_path)
+
+    async def scenario() -> None:
+        async with serving(path) as base, Browser(base) as phone:
+            await phone.join(codes.tables[1])
+            for where in ("/run", "/next", "/timer", "/export", "/synthesis", "/api/timer"):
+                assert (await phone.get(where))[0] == 404
+                assert (await phone.post(where, {"step": "3"}))[0] in (404, 405)
+
+    asyncio.run(scenario())
+    with Event.open(path) as event:
+        assert event.read_timer().step_index == 1
