@@ -22,9 +22,9 @@ from dataclasses import dataclass
 from facilitation.store.access import CODE_ALPHABET, normalise_code
 from facilitation.store.event import Event
 from facilitation.store.text import clean
-from facilitation.store.web_schema import migrate_v5
+from facilitation.store.web_schema import add_web_tables
 
-__all__ = ["Device", "WebStore", "failed_attempts", "migrate_v5"]
+__all__ = ["Device", "WebStore", "failed_attempts", "add_web_tables"]
 
 ROOM_CODE_LENGTH = 6
 DEFAULT_DOTS = 3

@@ -46,8 +46,9 @@ CREATE INDEX web_attempts_by_time ON web_attempts (at);
 """
 
 
-def migrate_v5(conn: sqlite3.Connection) -> None:
-    """v5: the phones' web server (new tables only; see this module)."""
+def add_web_tables(conn: sqlite3.Connection) -> None:
+    """The phones' web server's tables (new tables only, so this step can be placed after any
+    other; see facilitation/store/web_access.py)."""
     for statement in _V5.split(";"):
         if statement.strip():
             conn.execute(statement)
