@@ -1,23 +1,29 @@
-"""`facilitation serve`: note capture in the browsers of the room, one join code per table."""
+"""`facilitation serve`: the phones' web server (note-takers, participants, conveners) in one
+process. Loopback only unless `--host` says otherwise; errors go to a log file beside the event.
+"""
 
 from __future__ import annotations
 
+import argparse
 import errno
+import ssl
+import sys
 from pathlib import Path
 
 from facilitation.errors import UserError
-from facilitation.i18n import _, current_language, set_language
+from facilitation.i18n import _, set_language
 
 
-def register(subparsers, common) -> None:
+def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     parser = subparsers.add_parser(
         "serve",
         parents=[common],
-        help=_("serve note capture to browsers on the local network"),
+        help=_("serve the phones: note-takers, participants and conveners on the local network"),
         description=_(
-            "Serve the note capture screens to web browsers: each table's note-taker opens the "
-            "address and types the join code of their table. Only this computer can connect "
-            "unless --host says otherwise."
+            "Serve the event to phones and laptops: each table's note-taker types notes, "
+            "participants tick sessions and place dots, conveners write their reports. Each "
+            "joins with a code (or its QR code). Only this computer can connect unless --host "
+            "says otherwise."
         ),
     )
     parser.add_argument("event", metavar=_("EVENT.db"), help=_("the event file"))
@@ -32,28 +38,33 @@ def register(subparsers, common) -> None:
         metavar=_("CODES.docx"),
         help=_("write the sheet of join codes (.docx to print, .csv or .txt) and go on"),
     )
+    parser.add_argument("--certfile", help=_("certificate file, to serve HTTPS"))
+    parser.add_argument("--keyfile", help=_("private key of the certificate"))
     parser.add_argument(
-        "--max-tabs",
-        type=int,
-        default=60,
-        metavar="N",
-        help=_("at most N browser tabs at once (each is a process)"),
+        "--dots", type=int, default=None, metavar="N", help=_("dots each participant may place")
     )
     parser.set_defaults(func=run)
 
 
-def start_message(title: str, codes: dict[int, str], host: str, port: int) -> str:
+def start_message(
+    title: str,
+    codes: dict[int, str],
+    host: str,
+    port: int,
+    roles: dict[str, str] | None = None,
+    scheme: str = "http",
+) -> str:
     from facilitation.serve.addresses import ALL_INTERFACES, is_loopback, reachable_urls
 
-    urls = reachable_urls(host, port)
-    lines = [_("Note capture for “{title}”").format(title=title), ""]
+    urls = reachable_urls(host, port, scheme)
+    lines = [_("Phones for “{title}”").format(title=title), ""]
     if is_loopback(host):
         lines.append(_("Only this computer can connect: {url}").format(url=urls[0]))
         lines.append(
             _("To serve the room, run again with --host 0.0.0.0 (see docs/capture-and-serve.md).")
         )
     else:
-        lines.append(_("Note-takers open one of these addresses:"))
+        lines.append(_("Phones open one of these addresses:"))
         lines += [f"    {url}" for url in urls]
         where = _("every network this computer is on") if host in ALL_INTERFACES else host
         lines.append(
@@ -64,41 +75,79 @@ def start_message(title: str, codes: dict[int, str], host: str, port: int) -> st
         )
     lines += ["", _("Join codes:")]
     lines += [_("    Table {n}: {code}").format(n=n, code=code) for n, code in codes.items()]
-    lines += ["", _("Press Ctrl+C to stop.")]
+    roles = roles or {}
+    if "room" in roles:
+        lines.append(_("    Participants: {code}").format(code=roles["room"]))
+    if "reports" in roles:
+        lines.append(_("    Session reports: {code}").format(code=roles["reports"]))
     return "\n".join(lines)
 
 
-def run(args) -> int:
+def log_path(event_path: Path) -> Path:
+    """The log beside the event: cafe.db -> cafe.web.log."""
+    return event_path.with_name(event_path.stem + ".web.log")
+
+
+def server_ssl_context(certfile: str | None, keyfile: str | None) -> ssl.SSLContext | None:
+    if not certfile and not keyfile:
+        return None
+    if not certfile:
+        raise UserError(_("--keyfile needs --certfile"))
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    try:
+        context.load_cert_chain(certfile, keyfile)
+    except (OSError, ssl.SSLError) as exc:
+        raise UserError(
+            _("cannot use this certificate: {reason}").format(reason=exc), path=Path(certfile)
+        ) from None
+    return context
+
+
+def run(args: argparse.Namespace) -> int:
     from facilitation.serve.addresses import reachable_urls
     from facilitation.serve.codesheet import write_code_sheet
+    from facilitation.serve.qr import join_url, qr_lines
     from facilitation.store import Event
-    from facilitation.tui.capture.server import CaptureServer, capture_command
+    from facilitation.store.web_access import WebStore
+    from facilitation.web.server import run_server
 
     path = Path(args.event)
     if not path.exists():
         raise UserError(_("no such event file"), path=path)
     if not 0 < args.port < 65536:
         raise UserError(_("the port must be between 1 and 65535"))
+    if args.dots is not None and not 0 <= args.dots <= 50:
+        raise UserError(_("--dots must be between 0 and 50"))
+    context = server_ssl_context(args.certfile, args.keyfile)
+    scheme = "https" if context else "http"
     with Event.open(path) as event:
         lang = set_language(args.lang or event.language)
         codes = event.table_codes()
         title = event.title
-    if not codes:
-        raise UserError(_("the event has no tables: set `tables:` in the script"), path=path)
+        store = WebStore(event)
+        roles = {"room": store.role_code("room"), "reports": store.role_code("reports")}
+        if args.dots is not None:
+            store.set_setting("dots", str(args.dots))
+    urls = reachable_urls(args.host, args.port, scheme)
     if args.print_codes:
         sheet = Path(args.print_codes)
-        write_code_sheet(sheet, title, codes, reachable_urls(args.host, args.port), lang)
+        write_code_sheet(sheet, title, codes, urls, lang, roles)
         print(_("Join codes written to {path}").format(path=sheet))
-    server = CaptureServer(
-        capture_command(path, current_language()),
-        host=args.host,
-        port=args.port,
-        title=title,
-        banner=start_message(title, codes, args.host, args.port),
-        max_tabs=args.max_tabs,
+    room_url = join_url(urls[0], roles["room"])
+    # On a terminal (light text on dark) the light modules are drawn; in a file, the dark ones.
+    qr = qr_lines(room_url, dark_as_block=not sys.stdout.isatty())
+    banner = "\n".join(
+        [
+            start_message(title, codes, args.host, args.port, roles, scheme),
+            "",
+            _("Participants scan this code ({url}):").format(url=room_url),
+            *qr,
+            "",
+            _("Press Ctrl+C to stop."),
+        ]
     )
     try:
-        server.serve()
+        run_server(path, args.host, args.port, lang, context, urls[0], log_path(path), banner)
     except OSError as exc:
         if exc.errno == errno.EADDRINUSE:
             raise UserError(
@@ -111,4 +160,5 @@ def run(args) -> int:
                 host=args.host, port=args.port, reason=exc.strerror or exc
             )
         ) from None
+    print(_("Stopped. Every note and draft received is in the event file."), flush=True)
     return 0

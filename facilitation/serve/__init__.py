@@ -1,2 +1,2 @@
-"""Serving note capture to browsers, the parts without Textual: who can reach the server and
-the sheet of join codes. The textual-serve server itself is facilitation/tui/capture/server.py."""
+"""Serving the phones, the parts without a server: who can reach it, the sheet of join codes
+and QR codes. The server itself is facilitation/web/."""

@@ -29,7 +29,7 @@ def lan_addresses() -> list[str]:
         found.append(probe.getsockname()[0])
     with contextlib.suppress(OSError):
         for info in socket.getaddrinfo(socket.gethostname(), None, socket.AF_INET):
-            found.append(info[4][0])
+            found.append(str(info[4][0]))
     out = []
     for address in found:
         if address not in out and not is_loopback(address) and address != "0.0.0.0":
@@ -37,7 +37,7 @@ def lan_addresses() -> list[str]:
     return out
 
 
-def reachable_urls(host: str, port: int) -> list[str]:
+def reachable_urls(host: str, port: int, scheme: str = "http") -> list[str]:
     """The URLs people would type to reach a server bound to `host`."""
     hosts = (lan_addresses() or ["127.0.0.1"]) if host in ALL_INTERFACES else [host]
-    return [f"http://{'[' + h + ']' if ':' in h else h}:{port}/" for h in hosts]
+    return [f"{scheme}://{'[' + h + ']' if ':' in h else h}:{port}/" for h in hosts]

@@ -15,6 +15,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from facilitation.store.web_schema import add_web_tables
+
 APPLICATION_ID = 0x46434C54  # "FCLT": facilitation event file
 
 _V1 = """
@@ -225,7 +227,7 @@ def _v4(conn: sqlite3.Connection) -> None:
     )
 
 
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2, _v3, _v4]
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2, _v3, _v4, add_web_tables]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

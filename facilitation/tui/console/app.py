@@ -86,6 +86,7 @@ class ConsoleApp(StageApp):
     ) -> None:
         super().__init__(event, clock=clock, warn_seconds=warn_seconds, watch=watch)
         self.notice = notice
+        self._opened_at, self._wrong_codes = clock(), 0  # wrong codes on the phones
         self.timings = step_timings(event.run_log(), self.durations)
         self._phase: str | None = None  # the countdown's phase at the previous tick
         self._shown_step: int | None = None
@@ -199,6 +200,17 @@ class ConsoleApp(StageApp):
         if info.step.capture == "table":
             counts = self.event.note_counts(info.block.number, info.step.round)
         self.part(CapturePanel).show(tables, counts, now)
+        self.warn_wrong_codes()
+
+    def warn_wrong_codes(self) -> None:
+        """Wrong join codes typed on the phones since the console opened (facilitation/web)."""
+        from facilitation.store.web_access import failed_attempts
+
+        failed, addresses = failed_attempts(self.event, self._opened_at)
+        if failed > self._wrong_codes:
+            self._wrong_codes = failed
+            message = _("{n} wrong codes on the phones, from {k} address(es)")
+            self.notify(message.format(n=failed, k=addresses), severity="warning", timeout=10)
 
     def tick(self) -> None:
         """Recompute the countdown from the stored state and the clock; ring on a threshold."""

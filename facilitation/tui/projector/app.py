@@ -26,6 +26,7 @@ from facilitation.tui.help import HelpScreen
 from facilitation.tui.stage import StageApp
 from facilitation.tui.widgets.countdown import BigCountdown
 from facilitation.tui.widgets.inline_markdown import inline_markdown
+from facilitation.tui.widgets.qr import JoinQr
 
 
 def agenda_wall_due(info: StepInfo) -> bool:
@@ -45,6 +46,7 @@ class ProjectorApp(StageApp):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="stage"):
+            yield JoinQr(self.event, id="join-qr")  # while `facilitation serve` runs
             yield Static(Text(self.script.event.title), id="event-title")
             yield Static(id="block")
             yield Static(id="step")
