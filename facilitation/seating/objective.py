@@ -10,8 +10,8 @@
   compares plans by (pairs at the top level, ..., spread) in that order. The cap is at least
   2: a pair meeting twice costs 1, as in `spread` (so a plan where nobody meets twice is still
   preferred when one exists, and the search stays as quick as `spread` there).
-Mixing violations cost MIX_WEIGHT each in `distinct` and `spread`; in `balanced`, MIX_WEIGHT
-times a level, so that colleagues are kept apart first, as facilitators ask.
+Mixing violations cost MIX_WEIGHT each in `distinct` and `spread`; in `balanced`, more than
+any level, so that colleagues are kept apart first, as facilitators ask.
 """
 
 from __future__ import annotations
@@ -59,7 +59,7 @@ def make_objective(name: str, most: int, cap: int = 0, pairs: int = 1) -> Object
     if name == "balanced":
         cap = max(cap, 2)
         weight = _level_weight(pairs, most)
-        mix_weight = MIX_WEIGHT * weight
+        mix_weight = weight ** (most + 2 - cap)
         for k in range(cap + 1, most + 2):
             # Meeting k times costs every level from cap + 1 to k: each level outweighs all
             # the pairs of the levels below it.
