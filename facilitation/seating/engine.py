@@ -8,6 +8,7 @@ from math import comb
 
 from facilitation.errors import UserError
 from facilitation.i18n import _
+from facilitation.seating import tabu
 from facilitation.seating.cells import grid_blow_up
 from facilitation.seating.constructions import construct
 from facilitation.seating.greedy import Stuck, greedy
@@ -29,6 +30,12 @@ from facilitation.seating.state import State, feasible
 MOVES_PER_SEAT = 110
 MAX_MOVES = 90_000
 MIN_MOVES = 40_000
+# The tabu search (distinct objective, with numpy): steps per person and round, each a
+# whole round's best swap, about 60 microseconds for 60 people.
+TABU_STEPS_PER_SEAT = 100
+TABU_MIN_STEPS = 5_000
+TABU_MAX_STEPS = 30_000
+TABU_STEPS_PER_SECOND = 40_000
 # With a time budget (--seconds): at most this many moves per second, the clock stops it.
 MOVES_PER_SECOND = 400_000
 
@@ -59,6 +66,14 @@ def _target(problem: Problem, objective: Objective, kept_state: State, kept_here
         forced = objective.cost[rounds] - comb(rounds, 2)
         target += forced * sum(comb(len(u), 2) for u in problem.units)
     return target
+
+
+def _tabu_steps(problem: Problem, options: Options) -> int:
+    steps = max(TABU_MIN_STEPS, TABU_STEPS_PER_SEAT * problem.n * problem.block)
+    steps = int(options.effort * min(TABU_MAX_STEPS, steps))
+    if options.seconds is not None:
+        steps = max(steps, int(options.seconds * TABU_STEPS_PER_SECOND))
+    return steps
 
 
 def _iterations(problem: Problem, options: Options) -> int:
@@ -133,7 +148,14 @@ def make_plan(participants: list[Participant], options: Options) -> PlanResult:
     seconds = None
     if options.seconds is not None:
         seconds = max(0.0, options.seconds - (clock() - started))
-    assign, score = search.run(_iterations(problem, options), seconds=seconds)
+    if start_score > target and tabu.suitable(problem, objective):
+        steps = _tabu_steps(problem, options)
+        assign, score, moves = tabu.tabu_search(
+            problem, start.snapshot(), objective, options.seed, steps, target, clock, seconds
+        )
+        search.moves_done = moves
+    else:
+        assign, score = search.run(_iterations(problem, options), seconds=seconds)
     if score < start_score:
         method = "search"
     final = State.from_assignment(problem, assign)
