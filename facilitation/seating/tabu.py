@@ -90,8 +90,8 @@ def tabu_search(
     deadline = None
     if clock is not None and seconds is not None:
         deadline = clock() + seconds
+    tenure = max(1, min(TENURE, n // 4))  # small plans have few moves: keep most allowed
     last_best = step = 0
-    quiet = 0  # rounds in a row with nobody to move
     while step < steps and best > target:
         step += 1
         if deadline is not None and step % 256 == 0 and clock() >= deadline:  # type: ignore[misc]
@@ -109,11 +109,7 @@ def tabu_search(
         own = s_dec[everyone, a]
         rows = np.flatnonzero((own < 0) & ~fixed)
         if not len(rows):
-            quiet += 1
-            if quiet >= rounds:
-                break  # nobody gains by leaving their table in any round: a local optimum
-            continue
-        quiet = 0
+            continue  # nobody gains by leaving their table in this round
         delta = inc_m[rows] * -2.0
         delta += own[rows, None]
         delta += own
@@ -144,8 +140,8 @@ def tabu_search(
         d = int(delta[i, y])
         ax, ay = int(a[x]), int(a[y])
         _swap(np, plan, meet, inc_m, dec_m, inc, dec, r, x, y)
-        tabu[r, x, ax] = step + TENURE + rng.randrange(TENURE + 1)
-        tabu[r, y, ay] = step + TENURE + rng.randrange(TENURE + 1)
+        tabu[r, x, ax] = step + tenure + rng.randrange(tenure + 1)
+        tabu[r, y, ay] = step + tenure + rng.randrange(tenure + 1)
         current += d
         if current < best:
             best, best_plan, last_best = current, plan.copy(), step
