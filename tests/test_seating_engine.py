@@ -161,9 +161,7 @@ def test_never_worse_than_greedy_and_hard_constraints_hold(seed, objective):
             assert result.quality.score == result.greedy.score
     else:
         cap = max(2, result.most_bound if result.most_bound < rounds else 2)
-        assert balanced_key(result.quality, rounds, cap) <= balanced_key(
-            result.greedy, rounds, cap
-        )
+        assert balanced_key(result.quality, rounds, cap) <= balanced_key(result.greedy, rounds, cap)
     assert result.quality.mixing == mixing_violations(plan, group, options.mix_by)
     assert_complete_and_balanced(plan, group)
     for r in range(1, rounds + 1):
