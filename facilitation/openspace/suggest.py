@@ -158,9 +158,7 @@ class _State:
         """Cost change when topic i (slot a) and topic j (slot b) trade slots."""
         if self.objective == "pairs":
             w = self.weight[i][j]
-            return (self.sums[i][b] - w - self.sums[i][a]) + (
-                self.sums[j][a] - w - self.sums[j][b]
-            )
+            return (self.sums[i][b] - w - self.sums[i][a]) + (self.sums[j][a] - w - self.sums[j][b])
         d = self.join[i][b] - self.leave[i][a] + self.join[j][a] - self.leave[j][b]
         # whoever wants both keeps one topic in each slot: take back what was counted
         count = self.count
