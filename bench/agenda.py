@@ -22,7 +22,7 @@ import time
 from facilitation.openspace import AgendaProblem, TopicInfo, clash_count, find_conflicts
 from facilitation.openspace.missed import missed_summary
 from facilitation.openspace.problem import person_key
-from facilitation.openspace.suggest import suggest_agenda
+from facilitation.openspace.suggest import Suggestion, suggest_agenda
 
 TOPICS, SLOTS, SPACES, PEOPLE, INTERESTS, THEMES = 50, 5, 10, 150, 8, 10
 CAPACITIES = [80, 60, 50, 45, 40, 40, 35, 35, 30, 30]
@@ -122,7 +122,7 @@ def run(seed: int, uniform: bool) -> None:
         _check(problem, result, objective)
 
 
-def _check(problem: AgendaProblem, result, objective: str) -> None:
+def _check(problem: AgendaProblem, result: Suggestion, objective: str) -> None:
     placed = [
         TopicInfo(t.id, t.title, t.convener, *result.cells.get(t.id, (None, None)))
         for t in problem.topics

@@ -148,7 +148,18 @@ def tabu_search(
     return best_plan.tolist(), best, step
 
 
-def _swap(np: Any, plan, meet, inc_m, dec_m, inc, dec, r: int, x: int, y: int) -> None:
+def _swap(
+    np: Any,
+    plan: Any,
+    meet: Any,
+    inc_m: Any,
+    dec_m: Any,
+    inc: Any,
+    dec: Any,
+    r: int,
+    x: int,
+    y: int,
+) -> None:
     """x and y trade tables in round r; the meetings and their cost changes follow."""
     a = plan[r]
     change = (a == a[y]).astype(np.int64) - (a == a[x])
@@ -162,7 +173,9 @@ def _swap(np: Any, plan, meet, inc_m, dec_m, inc, dec, r: int, x: int, y: int) -
     plan[r, x], plan[r, y] = a[y], a[x]
 
 
-def _restart(np: Any, problem: Problem, best_plan, fixed, rng: random.Random) -> tuple[Any, Any]:
+def _restart(
+    np: Any, problem: Problem, best_plan: Any, fixed: Any, rng: random.Random
+) -> tuple[Any, Any]:
     """The best plan so far with a few random swaps, to leave a basin the search circles in."""
     plan = best_plan.copy()
     movable = [x for x in range(problem.n) if not fixed[x]]
