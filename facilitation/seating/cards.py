@@ -103,7 +103,9 @@ def write_table_lists(
         document.add_heading(gettext_in(lang, "Round {round}").format(round=rnd), level=1)
         for table, members in sorted(plan.table_members(rnd).items()):
             document.add_heading(gettext_in(lang, "Table {table}").format(table=table), level=2)
-            for name in members:
+            # the host first: they welcome the table
+            hosts_first = sorted(members, key=lambda m: not (m in by_name and by_name[m].is_host))
+            for name in hosts_first:
                 detail = _describe(by_name.get(name), lang)
                 text = f"{name} ({detail})" if detail else name
                 document.add_paragraph(text, style="List Bullet")

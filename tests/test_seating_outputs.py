@@ -1,5 +1,6 @@
-"""The printed seating cards: ten to a page, dashed cut lines, the host's mark and each
-round's table; and the plan without numpy (the annealing instead of the tabu search)."""
+"""What `seat` writes: cards ten to a page with dashed cut lines, the host's mark and each
+round's table; plan.csv headers in the run's language, read back; and the plan without numpy
+(the annealing instead of the tabu search)."""
 
 from __future__ import annotations
 
@@ -40,4 +41,21 @@ def test_distinct_without_numpy_falls_back_to_the_annealing(monkeypatch):
     histogram = meeting_histogram(result.plan)
     assert result.quality.histogram == histogram
     assert result.lower_bound <= result.quality.repeats <= 80
-    assert 0 < result.moves
+    assert result.moves > 0
+
+
+def test_plan_headers_in_french_are_read_back_to_replan(tmp_path, capsys):
+    source = tmp_path / "gens.csv"
+    source.write_text("nom\n" + "\n".join(f"Personne {i}" for i in range(20)) + "\n", "utf-8")
+    first, second = tmp_path / "plan.csv", tmp_path / "plan2.csv"
+    args = ["--lang", "fr", "seat", str(source), "--tables", "4", "--rounds", "3"]
+    assert main([*args, "-o", str(first)]) == 0
+    lines = first.read_text(encoding="utf-8").splitlines()
+    assert lines[0] == "nom,ronde,table"
+    out = capsys.readouterr().out
+    assert "objectif : balanced" in out and "étalement, somme des C(k, 2) :" in out
+    replan = [*args, "--replan-from", "3", "--previous", str(first), "-o", str(second)]
+    assert main(replan) == 0
+    kept = [line for line in lines[1:] if line.split(",")[1] in ("1", "2")]
+    again = second.read_text(encoding="utf-8").splitlines()
+    assert sorted(line for line in again[1:] if line.split(",")[1] in ("1", "2")) == sorted(kept)
