@@ -20,8 +20,9 @@ def register(subparsers, common) -> None:
         parents=[common],
         help=_("make a seating plan for the rounds of a World Café"),
         description=_(
-            "Seat participants at tables for every round so that they meet as many new people "
-            "as possible, hosts stay at their tables and tables mix organisations."
+            "Seat participants at tables for every round so that nobody travels with the same "
+            "person from table to table when it can be avoided, hosts stay at their tables and "
+            "tables mix organisations."
         ),
     )
     parser.add_argument(
