@@ -157,3 +157,18 @@ def test_pairs_objective_and_bad_agendas_file(tmp_path, capsys):
     assert "Traceback" not in err
     assert main(["--lang", "fr", "agenda", str(path), "--suggest"]) == 0
     assert "ateliers manqués : 2, 0 participants en manquent plus d'un" in capsys.readouterr().out
+
+
+def test_one_participants_agenda_for_a_phone(tmp_path):
+    from facilitation.openspace.printing import participant_agenda_lines
+
+    path = make_event(tmp_path)
+    with Event.open(path) as ev:
+        p0 = next(p for p in ev.list_participants() if p.name == "P0")
+        lines = participant_agenda_lines(ev, 2, p0.id, "fr")
+        nobody = ev.add_participant("Sans intérêt")
+        assert participant_agenda_lines(ev, 2, nobody, "fr") == []
+    assert [slot for slot, _what, _missed in lines] == ["9:30-10:30", "10:45-11:45"]
+    first, second = lines
+    assert first[2].startswith("aussi voulu, en même temps :")
+    assert second[1] == "Logement (Salle A)"

@@ -236,3 +236,20 @@ def write_agendas(
     add_cards(document, cards, AGENDAS_PER_ROW, AGENDA_ROWS_PER_PAGE)
     document.save(str(path))
     return len(people)
+
+
+def participant_agenda_lines(
+    event: Event, block_number: int, participant_id: int, lang: str
+) -> list[tuple[str, str, str]]:
+    """One participant's agenda on the wall as it is now, (slot, what to attend, what is
+    missed) per slot: for a phone or any other screen. Empty without interests."""
+    from facilitation.openspace.wall import interests_by_participant, load_wall
+
+    wall = load_wall(event, block_number)
+    interests = interests_by_participant(event, wall.topics)
+    if participant_id not in interests:
+        return []
+    cells = {t.id: (t.slot, t.space) for t in wall.active}
+    slot_of = {t: cell[0] for t, cell in cells.items()}
+    plans = personal_agendas(interests, slot_of, len(wall.slots))[participant_id]
+    return agenda_lines(wall, plans, cells, lang)

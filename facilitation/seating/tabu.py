@@ -94,7 +94,7 @@ def tabu_search(
     last_best = step = 0
     while step < steps and best > target:
         step += 1
-        if deadline is not None and step % 256 == 0 and clock() >= deadline:  # type: ignore[misc]
+        if deadline is not None and step % 64 == 0 and clock() >= deadline:  # type: ignore[misc]
             break
         if step - last_best > STALL:
             plan, meet = _restart(np, problem, best_plan, fixed, rng)
