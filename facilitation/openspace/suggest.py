@@ -132,7 +132,7 @@ class _State:
         for j, w in enumerate(self.weight[i]):
             if w:
                 self.sums[j][slot] += sign * w
-        if self.objective == "missed":
+        if self.count:  # missed sessions are followed
             self._count(i, slot, sign)
 
     def _count(self, i: int, slot: int, sign: int) -> None:
