@@ -2,13 +2,18 @@
 
     .venv/bin/python bench/seating.py
 
-Prints, per instance: repeats, the lower bound and the argument that gives it (see
+    .venv/bin/python bench/seating.py --objective distinct --seconds 3
+
+Prints, per instance and objective (distinct, spread and the default, balanced): repeats
+(k - 1 per pair meeting k times), their lower bound and the argument that gives it (see
 facilitation.seating.quality.lower_bound_parts), the greedy baseline's repeats, mixing
-violations (engine / greedy) and the time.
+violations (engine / greedy), the most meetings of any pair, the pairs meeting 3 times or
+more, the spread (sum of C(k, 2)) and its lower bound, where the plan came from and the time.
 """
 
 from __future__ import annotations
 
+import argparse
 import random
 
 from facilitation.seating import Options, Participant, make_plan
@@ -48,26 +53,44 @@ def participants(n: int, tables: int, hosts: bool, mix: bool) -> list[Participan
     return out
 
 
+OBJECTIVES = ("distinct", "spread", "balanced")
+
+
 def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--objective", choices=OBJECTIVES, action="append")
+    parser.add_argument("--seconds", type=float, help="time budget of each plan")
+    parser.add_argument("--only", metavar="N/T/R", help="one instance, e.g. 61/6/5")
+    args = parser.parse_args()
     print(
-        f"{'N/T/R':<12}{'hosts':<7}{'mix':<5}{'repeats':>8}{'bound':>8}{'from':>9}{'greedy':>8}"
-        f"{'mixing':>8}{'g.mix':>7}  {'method':<13}{'time':>7}"
+        f"{'N/T/R':<10}{'hosts':<6}{'mix':<4}{'objective':<10}{'repeats':>8}{'bound':>7}"
+        f"{'from':>9}{'greedy':>7}{'mixing':>7}{'g.mix':>6}{'max':>4}{'3+':>5}{'spread':>7}"
+        f"{'bound':>7}  {'method':<13}{'time':>6}"
     )
     for n, tables, rounds, hosts, mix in INSTANCES:
-        options = Options(
-            rounds=rounds,
-            tables=tables,
-            hosts_stay=hosts,
-            mix_by=("organisation", "sector") if mix else (),
-            seed=1,
-        )
-        result = make_plan(participants(n, tables, hosts, mix), options)
-        print(
-            f"{f'{n}/{tables}/{rounds}':<12}{'yes' if hosts else 'no':<7}{'yes' if mix else 'no':<5}"
-            f"{result.quality.repeats:>8}{result.lower_bound:>8}{result.bound_source:>9}{result.greedy.repeats:>8}"
-            f"{result.quality.mixing:>8}{result.greedy.mixing:>7}  {result.method:<13}"
-            f"{result.seconds:>6.2f}s"
-        )
+        if args.only and args.only != f"{n}/{tables}/{rounds}":
+            continue
+        group = participants(n, tables, hosts, mix)
+        for objective in args.objective or OBJECTIVES:
+            options = Options(
+                rounds=rounds,
+                tables=tables,
+                hosts_stay=hosts,
+                mix_by=("organisation", "sector") if mix else (),
+                seed=1,
+                objective=objective,
+                seconds=args.seconds,
+            )
+            result = make_plan(group, options)
+            q = result.quality
+            print(
+                f"{f'{n}/{tables}/{rounds}':<10}{'yes' if hosts else 'no':<6}"
+                f"{'yes' if mix else 'no':<4}{objective:<10}{q.repeats:>8}{result.lower_bound:>7}"
+                f"{result.bound_source:>9}{result.greedy.repeats:>7}{q.mixing:>7}"
+                f"{result.greedy.mixing:>6}{q.most:>4}{q.at_least(3):>5}{q.spread:>7}"
+                f"{result.spread_bound:>7}  {result.method:<13}{result.seconds:>5.2f}s",
+                flush=True,
+            )
 
 
 if __name__ == "__main__":

@@ -108,7 +108,9 @@ def test_bound_never_exceeds_the_exhaustive_optimum(n, tables, rounds):
     # The engine can never beat the optimum and here reaches it.
     result = make_plan(
         [Participant(name=f"P{i}") for i in range(n)],
-        Options(rounds=rounds, tables=tables, allow_small_tables=True, seed=1),
+        Options(
+            rounds=rounds, tables=tables, allow_small_tables=True, seed=1, objective="distinct"
+        ),
     )
     assert result.quality.repeats == best
     assert result.lower_bound <= best

@@ -111,13 +111,22 @@ def test_finite_field_arithmetic(q):
     [(32, 4, 4, 48), (100, 5, 4, 450), (96, 8, 5, 128), (33, 4, 4, 54), (15, 3, 7, 105)],
 )
 def test_forced_repeats_reach_the_lower_bound(n, tables, rounds, expected):
-    result = make_plan(people(n), Options(rounds=rounds, tables=tables, seed=0))
+    options = Options(rounds=rounds, tables=tables, seed=0, objective="distinct")
+    result = make_plan(people(n), options)
     assert result.lower_bound == expected
     assert result.quality.repeats == expected == repeats(result.plan)
 
 
+def balanced_key(quality, rounds, cap):
+    """How `balanced` compares plans: mixing, then pairs at each level above the cap from the
+    top, then the spread."""
+    levels = tuple(quality.histogram.get(k, 0) for k in range(rounds, cap, -1))
+    return (quality.mixing, *levels, quality.spread)
+
+
+@pytest.mark.parametrize("objective", ["distinct", "balanced"])
 @pytest.mark.parametrize("seed", range(12))
-def test_never_worse_than_greedy_and_hard_constraints_hold(seed):
+def test_never_worse_than_greedy_and_hard_constraints_hold(seed, objective):
     rng = random.Random(seed)
     n = rng.randrange(18, 90)
     tables = rng.randrange(3, max(4, n // 4))
@@ -132,16 +141,27 @@ def test_never_worse_than_greedy_and_hard_constraints_hold(seed):
     e.fixed_table = 1 if hosts == 0 else None
     f.keep_apart = (c.name, a.name)
     options = Options(
-        rounds=rounds, tables=tables, hosts_stay=True, mix_by=("organisation", "sector"), seed=seed
+        rounds=rounds,
+        tables=tables,
+        hosts_stay=True,
+        mix_by=("organisation", "sector"),
+        seed=seed,
+        objective=objective,
     )
     result = make_plan(group, options)
     plan = result.plan
     assert result.quality.repeats >= result.lower_bound
+    assert result.quality.spread >= result.spread_bound
+    assert result.quality.most >= result.most_bound
     # Never worse than greedy, and strictly better wherever the greedy plan leaves room.
-    if result.greedy.repeats > result.lower_bound or result.greedy.mixing:
-        assert result.quality.score < result.greedy.score
+    if objective == "distinct":
+        if result.greedy.repeats > result.lower_bound or result.greedy.mixing:
+            assert result.quality.score < result.greedy.score
+        else:
+            assert result.quality.score == result.greedy.score
     else:
-        assert result.quality.score == result.greedy.score
+        cap = max(2, result.most_bound if result.most_bound < rounds else 2)
+        assert balanced_key(result.quality, rounds, cap) <= balanced_key(result.greedy, rounds, cap)
     assert result.quality.mixing == mixing_violations(plan, group, options.mix_by)
     assert_complete_and_balanced(plan, group)
     for r in range(1, rounds + 1):
@@ -208,7 +228,9 @@ def test_speed_for_200_people():
 def test_six_tables_start_from_a_grid_schedule(n, rounds, hosts, most):
     group = people(n, hosts=hosts, orgs=n // 4 if hosts else 0, sectors=5 if hosts else 0, seed=n)
     mix = ("organisation", "sector") if hosts else ()
-    options = Options(rounds=rounds, tables=6, hosts_stay=bool(hosts), mix_by=mix, seed=1)
+    options = Options(
+        rounds=rounds, tables=6, hosts_stay=bool(hosts), mix_by=mix, seed=1, objective="distinct"
+    )
     result = make_plan(group, options)
     assert result.quality.repeats == repeats(result.plan) <= most
     assert result.lower_bound < result.quality.repeats

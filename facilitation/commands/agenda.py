@@ -57,7 +57,24 @@ def register(subparsers, common) -> None:
         action="store_true",
         help=_("keep every topic already on the wall where it is; place only the others"),
     )
+    parser.add_argument(
+        "--objective",
+        choices=("missed", "pairs"),
+        default="missed",
+        help=_(
+            "what the suggestion minimises: missed (default: sessions participants want but "
+            "cannot attend) or pairs (pairs of wanted topics in one slot)"
+        ),
+    )
     parser.add_argument("--seed", type=int, default=0, help=_("same seed, same agenda"))
+    parser.add_argument(
+        "--agendas",
+        metavar="AGENDAS.docx",
+        help=_(
+            "write each participant's personal agenda, the session to attend in each slot "
+            "(.docx cards or .md); with --suggest, of the suggested agenda"
+        ),
+    )
     parser.add_argument(
         "--print",
         dest="print_to",

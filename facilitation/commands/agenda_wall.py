@@ -13,7 +13,8 @@ from facilitation.i18n import _, current_language, ngettext, set_language
 from facilitation.i18n.formatting import format_number
 from facilitation.openspace.clashes import clash_count
 from facilitation.openspace.conflicts import describe
-from facilitation.openspace.suggest import suggest_agenda
+from facilitation.openspace.missed import missed_summary
+from facilitation.openspace.suggest import Suggestion, suggest_agenda
 from facilitation.openspace.wall import (
     Wall,
     apply_suggestion,
@@ -101,16 +102,32 @@ def run(args: argparse.Namespace) -> int:
         raise UserError(_("--apply puts a suggested agenda on the wall: add --suggest"))
     if args.print_to and Path(args.print_to).suffix.lower() not in (".docx", ".md"):
         raise UserError(_("--print: the file name must end with .docx or .md"))
+    agendas = getattr(args, "agendas", None)
+    if agendas and Path(agendas).suffix.lower() not in (".docx", ".md"):
+        raise UserError(_("--agendas: the file name must end with .docx or .md"))
     with Event.open(args.event) as event:
         set_language(args.lang or event.language)
         block = resolve_block(event.script, args.block)
         capacities = parse_capacities(args.capacity, block.spaces)
         wall = load_wall(event, block.number, capacities)
+        cells = {t.id: (t.slot, t.space) for t in wall.active}
         if not args.suggest:
             _print_wall(wall)
         else:
-            _suggest(event, wall, args)
+            result = _suggest(event, wall, args)
+            cells = dict(result.cells)
             wall = load_wall(event, block.number, capacities)
+        if agendas:
+            from facilitation.openspace.printing import write_agendas
+
+            count = write_agendas(event, wall, cells, agendas, event.language)
+            print(
+                ngettext(
+                    "{n} personal agenda written to {path}",
+                    "{n} personal agendas written to {path}",
+                    count,
+                ).format(n=count, path=agendas)
+            )
         if args.print_to:
             from facilitation.openspace.printing import write_wall
 
@@ -119,7 +136,7 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _suggest(event, wall: Wall, args: argparse.Namespace) -> None:
+def _suggest(event, wall: Wall, args: argparse.Namespace) -> Suggestion:
     if not wall.slots or not wall.spaces:
         raise UserError(_("this block has no time slots or no spaces: nothing to place"))
     unavailable = parse_unavailable(args.unavailable, wall.slots)
@@ -130,13 +147,28 @@ def _suggest(event, wall: Wall, args: argparse.Namespace) -> None:
         fixed=_topic_ids(args.fix, wall),
         keep_placed=args.keep_placed,
     )
-    now = clash_count({t.id: t.slot for t in problem.topics}, problem.interests)
-    result = suggest_agenda(problem, seed=args.seed)
+    current = {t.id: t.slot for t in problem.topics}
+    now = clash_count(current, problem.interests)
+    missed_now = missed_summary(current, problem.interests)
+    objective = getattr(args, "objective", "missed")
+    result = suggest_agenda(problem, seed=args.seed, objective=objective)
     lang = current_language()
     people = len(problem.interests)
     print(
         _("{topics} topics, {fixed} fixed, {people} participants with interests").format(
             topics=len(problem.topics), fixed=len(problem.fixed), people=people
+        )
+    )
+    print(_("optimised: {objective}").format(objective=_objective_label(objective)))
+    print(
+        _(
+            "missed sessions: {n}, {more} participants miss more than one "
+            "(current wall: {now}, {more_now})"
+        ).format(
+            n=result.missed.total,
+            more=result.missed.more_than_one,
+            now=missed_now.total,
+            more_now=missed_now.more_than_one,
         )
     )
     print(_("clashes: {n} (current wall: {now})").format(n=result.clashes, now=now))
@@ -160,3 +192,10 @@ def _suggest(event, wall: Wall, args: argparse.Namespace) -> None:
                     space = wall.spaces[result.cells[t.id][1]]
                     pinned = " *" if t.id in result.fixed else ""
                     print(f"   {space}: {t.title}{pinned}")
+    return result
+
+
+def _objective_label(name: str) -> str:
+    if name == "pairs":
+        return _("pairs of wanted topics in one slot (clashes)")
+    return _("sessions participants want but cannot attend (missed)")

@@ -20,8 +20,9 @@ def register(subparsers, common) -> None:
         parents=[common],
         help=_("make a seating plan for the rounds of a World Café"),
         description=_(
-            "Seat participants at tables for every round so that they meet as many new people "
-            "as possible, hosts stay at their tables and tables mix organisations."
+            "Seat participants at tables for every round so that nobody travels with the same "
+            "person from table to table when it can be avoided, hosts stay at their tables and "
+            "tables mix organisations."
         ),
     )
     parser.add_argument(
@@ -56,6 +57,22 @@ def register(subparsers, common) -> None:
         default=[],
         metavar=_("COLUMN"),
         help=_("columns to spread across tables, e.g. organisation sector"),
+    )
+    parser.add_argument(
+        "--objective",
+        choices=("balanced", "spread", "distinct"),
+        default="balanced",
+        help=_(
+            "what to optimise: balanced (default: nobody travels with the same person round "
+            "after round when it can be avoided, then repeats spread), spread (repeats over "
+            "many pairs), distinct (meet as many different people as possible)"
+        ),
+    )
+    parser.add_argument(
+        "--seconds",
+        type=float,
+        metavar="S",
+        help=_("search for up to S seconds (default: a fixed number of moves, about 1 to 3 s)"),
     )
     parser.add_argument("--seed", type=int, default=0, help=_("same seed, same plan"))
     parser.add_argument(
@@ -132,7 +149,10 @@ def _plan_and_write(args: argparse.Namespace, source: Path, participants) -> Pla
     from facilitation.seating import Options, make_plan
     from facilitation.seating.cards import write_cards, write_table_lists
     from facilitation.seating.io import read_plan, write_plan
+    from facilitation.seating.report import quality_lines
 
+    if args.seconds is not None and args.seconds <= 0:
+        raise UserError(_("--seconds must be more than 0"))
     _check_output(args.cards, "--cards", (".docx", ".csv"))
     _check_output(args.table_lists, "--tables-docx", (".docx", ".csv"))
     if args.replan_from is not None and not args.previous:
@@ -154,6 +174,8 @@ def _plan_and_write(args: argparse.Namespace, source: Path, participants) -> Pla
         replan_from=args.replan_from,
         previous=previous,
         source=str(source),
+        objective=args.objective,
+        seconds=args.seconds,
     )
     result = make_plan(participants, options)
     lang = current_language()
@@ -167,13 +189,8 @@ def _plan_and_write(args: argparse.Namespace, source: Path, participants) -> Pla
             rounds=plan.rounds,
         )
     )
-    print(
-        _("repeated pairs: {repeats} (lower bound: {bound}; greedy baseline: {greedy})").format(
-            repeats=result.quality.repeats,
-            bound=result.lower_bound,
-            greedy=result.greedy.repeats,
-        )
-    )
+    for line in quality_lines(result):
+        print(line)
     if options.mix_by:
         print(
             _("mixing violations: {count} (greedy baseline: {greedy})").format(
@@ -182,7 +199,7 @@ def _plan_and_write(args: argparse.Namespace, source: Path, participants) -> Pla
         )
     print(_("time: {seconds} s").format(seconds=format_number(round(result.seconds, 2), lang)))
     if args.output:
-        write_plan(plan, args.output)
+        write_plan(plan, args.output, lang)
         print(_("plan written to {path}").format(path=args.output))
     else:
         for rnd in range(1, plan.rounds + 1):

@@ -1,5 +1,6 @@
 """The agenda wall as a document to print and post (the news room prints it at any moment):
-a landscape .docx table (spaces down, time slots across) or a Markdown table.
+a landscape .docx table (spaces down, time slots across) or a Markdown table; and each
+participant's personal agenda (cards to cut out, or Markdown).
 
 Written in `lang` (the event's language by default) whatever the interface's language.
 """
@@ -7,14 +8,20 @@ Written in `lang` (the event's language by default) whatever the interface's lan
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from facilitation.errors import UserError
 from facilitation.i18n import _, gettext_in
 from facilitation.i18n.formatting import format_date, format_time
+from facilitation.openspace.agendas import SlotPlan, personal_agendas
 from facilitation.openspace.conflicts import describe
 from facilitation.openspace.wall import Wall
 from facilitation.store.openspace import Topic
+
+if TYPE_CHECKING:
+    from facilitation.store import Event
 
 FORMATS = (".docx", ".md")
 
@@ -150,3 +157,99 @@ def write_wall(wall: Wall, path: str | Path, lang: str, now: dt.datetime | None 
         path.write_text(wall_markdown(wall, lang, now), encoding="utf-8")
     else:
         write_wall_docx(wall, path, lang, now)
+
+
+# ---- personal agendas -------------------------------------------------------------------
+
+AGENDAS_PER_ROW = 2
+AGENDA_ROWS_PER_PAGE = 3  # six to a page: a slot per line, with room for five or six slots
+
+
+def agenda_lines(
+    wall: Wall,
+    plans: list[SlotPlan],
+    cells: Mapping[int, tuple[int | None, int | None]],
+    lang: str,
+) -> list[tuple[str, str, str]]:
+    """(slot, what to attend, what is missed) for each slot of one participant's agenda."""
+    titles = wall.titles()
+    out = []
+    for plan in plans:
+        slot = wall.slots[plan.slot]
+        if plan.attend is None:
+            out.append((slot, gettext_in(lang, "free choice"), ""))
+            continue
+        space = cells.get(plan.attend, (None, None))[1]
+        where = wall.spaces[space] if space is not None and 0 <= space < len(wall.spaces) else ""
+        what = titles.get(plan.attend, f"#{plan.attend}")
+        if where:
+            what = gettext_in(lang, "{topic} ({space})").format(topic=what, space=where)
+        missed = ""
+        if plan.missed:
+            missed = gettext_in(lang, "also wanted, at the same time: {topics}").format(
+                topics="; ".join(titles.get(t, f"#{t}") for t in plan.missed)
+            )
+        out.append((slot, what, missed))
+    return out
+
+
+def write_agendas(
+    event: Event,
+    wall: Wall,
+    cells: Mapping[int, tuple[int | None, int | None]],
+    path: str | Path,
+    lang: str,
+) -> int:
+    """Each participant's personal agenda (see agendas.py) as cards to cut (.docx) or a
+    Markdown page; returns how many were written (participants with interests)."""
+    from facilitation.openspace.wall import interests_by_participant
+
+    path = Path(path)
+    interests = interests_by_participant(event, wall.topics)
+    slot_of = {t: cell[0] for t, cell in cells.items()}
+    agendas = personal_agendas(interests, slot_of, len(wall.slots))
+    people = [p for p in event.list_participants() if p.id in agendas]
+    heading = gettext_in(lang, "Personal agendas \u2014 {block}").format(block=wall.block.title)
+    if path.suffix.lower() == ".md":
+        lines = [f"# {heading}", ""]
+        for person in people:
+            lines += [f"## {person.name}", ""]
+            for slot, what, missed in agenda_lines(wall, agendas[person.id], cells, lang):
+                lines.append(f"- **{slot}**: {what}" + (f" \u2014 *{missed}*" if missed else ""))
+            lines.append("")
+        path.write_text("\n".join(lines), encoding="utf-8")
+        return len(people)
+    from docx import Document
+
+    from facilitation.cutsheet import Line, add_cards
+
+    document = Document()
+    document.add_heading(heading, level=1)
+    cards = []
+    for person in people:
+        card: list[Line] = [(person.name, "title"), (wall.block.title, "note")]
+        for slot, what, missed in agenda_lines(wall, agendas[person.id], cells, lang):
+            card.append((f"{slot} : {what}" if lang == "fr" else f"{slot}: {what}", "plain"))
+            if missed:
+                card.append((missed, "note"))
+        cards.append(card)
+    add_cards(document, cards, AGENDAS_PER_ROW, AGENDA_ROWS_PER_PAGE)
+    document.save(str(path))
+    return len(people)
+
+
+def participant_agenda_lines(
+    event: Event, block_number: int, participant_id: int, lang: str
+) -> list[tuple[str, str, str]]:
+    """One participant's agenda on the wall as it is now, (slot, what to attend, what is
+    missed) per slot: for a phone or any other screen. Empty without interests."""
+    from facilitation.openspace.wall import interests_by_participant, load_wall
+
+    wall = load_wall(event, block_number)
+    interests = interests_by_participant(event, wall.topics)
+    if participant_id not in interests:
+        return []
+    cells = {t.id: (t.slot, t.space) for t in wall.active}
+    slot_of = {t: cell[0] for t, cell in cells.items()}
+    plans = personal_agendas(interests, slot_of, len(wall.slots))[participant_id]
+    return agenda_lines(wall, plans, cells, lang)

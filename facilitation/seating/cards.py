@@ -1,4 +1,5 @@
-"""Printable outputs: one card per participant, one list per table and round (.docx or .csv).
+"""Printable outputs: one card per participant (ten to a page, dashed lines to cut along,
+hosts marked), one list per table and round (.docx or .csv).
 
 Documents are written in the event's language (`lang`), whatever the interface's language.
 """
@@ -9,14 +10,13 @@ import csv
 from pathlib import Path
 
 from docx import Document
-from docx.enum.text import WD_BREAK
-from docx.shared import Pt
 
+from facilitation.cutsheet import Line, add_cards
 from facilitation.i18n import gettext_in
 from facilitation.seating.model import Participant, Plan
 
 CARDS_PER_ROW = 2
-ROWS_PER_PAGE = 4  # 8 cards per Letter/A4 page, to cut along the grid
+ROWS_PER_PAGE = 5  # 10 cards per Letter page, framed by dashed lines to cut along
 
 
 def card_lines(plan: Plan, name: str, lang: str) -> list[str]:
@@ -49,24 +49,27 @@ def write_cards(plan: Plan, participants: list[Participant], path: str | Path, l
                 seats = plan.seats[name]
                 writer.writerow([name] + [seats.get(r, "") for r in range(1, plan.rounds + 1)])
         return
+    by_name = {p.name: p for p in participants}
     document = Document()
     document.add_heading(gettext_in(lang, "Participant cards"), level=1)
-    per_page = CARDS_PER_ROW * ROWS_PER_PAGE
-    for start in range(0, len(names), per_page):
-        if start:
-            document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
-        chunk = names[start : start + per_page]
-        rows = -(-len(chunk) // CARDS_PER_ROW)
-        grid = document.add_table(rows=rows, cols=CARDS_PER_ROW)
-        grid.style = "Table Grid"
-        for k, name in enumerate(chunk):
-            cell = grid.cell(k // CARDS_PER_ROW, k % CARDS_PER_ROW)
-            title = cell.paragraphs[0].add_run(name)
-            title.bold = True
-            title.font.size = Pt(14)
-            for line in card_lines(plan, name, lang):
-                cell.add_paragraph(line)
+    cards = [_card(plan, name, by_name[name], lang) for name in names]
+    add_cards(document, cards, CARDS_PER_ROW, ROWS_PER_PAGE)
     document.save(str(path))
+
+
+def _card(plan: Plan, name: str, person: Participant, lang: str) -> list[Line]:
+    """Name, organisation, the host's mark, then the table of each round."""
+    lines: list[Line] = [(name, "title")]
+    if person.organisation:
+        lines.append((person.organisation, "note"))
+    tables = set(plan.seats.get(name, {}).values())
+    if person.is_host and len(tables) == 1:
+        line = gettext_in(lang, "Table host: you stay at table {table}")
+        lines.append((line.format(table=tables.pop()), "strong"))
+    elif person.is_host:
+        lines.append((gettext_in(lang, "table host"), "strong"))
+    lines += [(text, "plain") for text in card_lines(plan, name, lang)]
+    return lines
 
 
 def write_table_lists(
@@ -100,7 +103,9 @@ def write_table_lists(
         document.add_heading(gettext_in(lang, "Round {round}").format(round=rnd), level=1)
         for table, members in sorted(plan.table_members(rnd).items()):
             document.add_heading(gettext_in(lang, "Table {table}").format(table=table), level=2)
-            for name in members:
+            # the host first: they welcome the table
+            hosts_first = sorted(members, key=lambda m: not (m in by_name and by_name[m].is_host))
+            for name in hosts_first:
                 detail = _describe(by_name.get(name), lang)
                 text = f"{name} ({detail})" if detail else name
                 document.add_paragraph(text, style="List Bullet")

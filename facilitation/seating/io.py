@@ -109,10 +109,14 @@ def read_plan(path: str | Path, rounds: int, tables: int) -> Plan:
     return plan
 
 
-def write_plan(plan: Plan, path: str | Path) -> None:
+# The plan's headers in the run's language; `read_plan` reads every one of them back.
+PLAN_HEADERS = {"en": ("name", "round", "table"), "fr": ("nom", "ronde", "table")}
+
+
+def write_plan(plan: Plan, path: str | Path, lang: str = "en") -> None:
     with Path(path).open("w", encoding="utf-8", newline="") as fh:
         writer = csv.writer(fh)
-        writer.writerow(["name", "round", "table"])
+        writer.writerow(PLAN_HEADERS.get(lang, PLAN_HEADERS["en"]))
         for name, rnd, table in sorted(plan.rows(), key=lambda row: (row[1], row[2], row[0])):
             writer.writerow([name, rnd, table])
 

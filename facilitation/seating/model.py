@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from math import comb
 
 from facilitation.roles import is_host_role
 
@@ -66,17 +68,39 @@ class Options:
     previous: Plan | None = None
     # Scales the local-search budget (1.0 keeps N <= 200 under about 3 s).
     effort: float = 1.0
+    # What the search minimises (see objective.py): "balanced", "spread" or "distinct".
+    objective: str = "balanced"
+    # A time budget for the search: without it the budget is a number of moves (same seed,
+    # same plan); with it the search may run longer, up to this many seconds of `clock`.
+    seconds: float | None = None
+    clock: Callable[[], float] | None = None
     source: str | None = None  # the participants file, named in error messages
 
 
 @dataclass
 class Quality:
-    repeats: int
+    repeats: int  # pairs meeting k times count k - 1 (the "distinct" objective)
     mixing: int
+    # How many pairs share a table in exactly k rounds, for k >= 1.
+    histogram: dict[int, int] = field(default_factory=dict)
 
     @property
     def score(self) -> int:
         return self.repeats + MIX_WEIGHT * self.mixing
+
+    @property
+    def spread(self) -> int:
+        """Sum over pairs of C(k, 2): the "spread" objective."""
+        return sum(comb(k, 2) * count for k, count in self.histogram.items())
+
+    @property
+    def most(self) -> int:
+        """The most rounds any pair shares."""
+        return max((k for k, count in self.histogram.items() if count), default=0)
+
+    def at_least(self, k: int) -> int:
+        """Pairs sharing k rounds or more."""
+        return sum(count for m, count in self.histogram.items() if m >= k)
 
 
 @dataclass
@@ -90,3 +114,7 @@ class PlanResult:
     table_sizes: list[int] = field(default_factory=list)
     # Which argument gives `lower_bound` (see quality.lower_bound_parts), e.g. "pigeon".
     bound_source: str = ""
+    objective: str = "balanced"
+    spread_bound: int = 0  # no plan has a smaller spread (sum of C(k, 2))
+    most_bound: int = 0  # no plan keeps every pair under this many shared rounds
+    moves: int = 0  # moves of the local search

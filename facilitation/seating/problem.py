@@ -10,6 +10,15 @@ from dataclasses import dataclass, field
 
 from facilitation.errors import UserError, UserErrors
 from facilitation.i18n import _
+from facilitation.seating.checks import (
+    check_fixed_apart,
+    check_fixed_load,
+    check_group,
+    mixing,
+    place_hosts,
+    previous_meetings,
+    user_error,
+)
 from facilitation.seating.model import Options, Participant
 from facilitation.tabular import PARTICIPANT_COLUMNS, normalise_header
 
@@ -47,10 +56,6 @@ class Problem:
         return any(len(u) > 1 for u in self.units) or any(self.apart)
 
 
-def _err(message: str, options: Options, line: int | None = None) -> UserError:
-    return UserError(message, path=options.source, line=line if options.source else None)
-
-
 def table_sizes(n: int, tables: int) -> tuple[int, int, int]:
     """Balanced sizes: (lo, hi, number of tables of size hi)."""
     lo, extra = divmod(n, tables)
@@ -82,7 +87,7 @@ def _check_counts(n: int, options: Options) -> tuple[int, list[UserError]]:
             UserError(_("give the number of tables (--tables) or their size (--table-size)"))
         )
     if n == 0:
-        errors.append(_err(_("there are no participants"), options))
+        errors.append(user_error(_("there are no participants"), options))
         return 1, errors
     if size is not None and size > n:
         errors.append(
@@ -119,11 +124,11 @@ def build_problem(participants: list[Participant], options: Options) -> Problem:
     for p in participants:
         key = p.name.strip().casefold()
         if not key:
-            errors.append(_err(_("a participant has no name"), options, p.line))
+            errors.append(user_error(_("a participant has no name"), options, p.line))
         elif key in seen:
             first = seen[key].line
             errors.append(
-                _err(
+                user_error(
                     _("duplicate name “{name}” (already on line {line})").format(
                         name=p.name, line=first
                     ),
@@ -170,7 +175,7 @@ def build_problem(participants: list[Participant], options: Options) -> Problem:
             j = index.get(name.strip().casefold())
             if j is None:
                 errors.append(
-                    _err(
+                    user_error(
                         _("unknown name “{name}” in column {column}").format(
                             name=name, column=column
                         ),
@@ -201,7 +206,7 @@ def build_problem(participants: list[Participant], options: Options) -> Problem:
         if p.fixed_table is not None:
             if not 1 <= p.fixed_table <= tables:
                 errors.append(
-                    _err(
+                    user_error(
                         _("fixed table {table} is out of range (tables 1 to {tables})").format(
                             table=p.fixed_table, tables=tables
                         ),
@@ -215,7 +220,7 @@ def build_problem(participants: list[Participant], options: Options) -> Problem:
     hosts = [i for i, p in enumerate(people) if p.is_host] if options.hosts_stay else []
     if len(hosts) > tables:
         errors.append(
-            _err(
+            user_error(
                 _("there are {hosts} table hosts but only {tables} tables").format(
                     hosts=len(hosts), tables=tables
                 ),
@@ -223,7 +228,7 @@ def build_problem(participants: list[Participant], options: Options) -> Problem:
             )
         )
     elif hosts:
-        _place_hosts(people, hosts, fixed, tables, options, errors)
+        place_hosts(people, hosts, fixed, tables, options, errors)
     if errors:
         raise UserErrors(errors) if len(errors) > 1 else errors[0]
 
@@ -235,14 +240,14 @@ def build_problem(participants: list[Participant], options: Options) -> Problem:
     for u, members in enumerate(units):
         for i in members:
             unit_of[i] = u
-        _check_group(people, members, apart, fixed, hosts, hi, options, errors)
-    _check_fixed_load(people, fixed, tables, lo, hi, n_hi, options, errors)
-    _check_fixed_apart(people, apart, fixed, options, errors)
+        check_group(people, members, apart, fixed, hosts, hi, options, errors)
+    check_fixed_load(people, fixed, tables, lo, hi, n_hi, options, errors)
+    check_fixed_apart(people, apart, fixed, options, errors)
     if errors:
         raise UserErrors(errors) if len(errors) > 1 else errors[0]
 
-    mix, caps = _mixing(people, options, tables)
-    meet0 = _previous_meetings(people, options, first)
+    mix, caps = mixing(people, options, tables)
+    meet0 = previous_meetings(people, options, first)
     return Problem(
         names=[p.name for p in people],
         tables=tables,
@@ -260,154 +265,3 @@ def build_problem(participants: list[Participant], options: Options) -> Problem:
         meet0=meet0,
         hosts=hosts,
     )
-
-
-def _place_hosts(people, hosts, fixed, tables, options, errors) -> None:
-    """Each host keeps one table: their fixed table, else their table in the previous plan,
-    else the first free one in list order."""
-    taken: dict[int, int] = {}
-    previous = options.previous.seats if options.previous and options.replan_from else {}
-    for h in hosts:
-        if fixed[h] < 0 and people[h].name in previous:
-            earlier = previous[people[h].name]
-            kept = [t for r, t in earlier.items() if r < options.replan_from]
-            if kept and 1 <= kept[-1] <= tables:
-                fixed[h] = kept[-1] - 1
-        if fixed[h] >= 0:
-            if fixed[h] in taken:
-                errors.append(
-                    _err(
-                        _("{a} and {b} are both hosts of table {table}").format(
-                            a=people[taken[fixed[h]]].name, b=people[h].name, table=fixed[h] + 1
-                        ),
-                        options,
-                        people[h].line,
-                    )
-                )
-            taken[fixed[h]] = h
-    free = (t for t in range(tables) if t not in taken)
-    for h in hosts:
-        if fixed[h] < 0:
-            fixed[h] = next(free)
-            taken[fixed[h]] = h
-
-
-def _check_group(people, members, apart, fixed, hosts, hi, options, errors) -> None:
-    names = ", ".join(people[i].name for i in members)
-    line = people[members[0]].line
-    if len(members) > hi:
-        errors.append(
-            _err(
-                _("{names} must sit together but are more than a table holds ({size})").format(
-                    names=names, size=hi
-                ),
-                options,
-                line,
-            )
-        )
-    for i in members:
-        for j in apart[i]:
-            if j in members and i < j:
-                errors.append(
-                    _err(
-                        _("{a} and {b} must both sit together and apart").format(
-                            a=people[i].name, b=people[j].name
-                        ),
-                        options,
-                        people[i].line,
-                    )
-                )
-    tables = {fixed[i] for i in members if fixed[i] >= 0}
-    if len(tables) > 1:
-        errors.append(
-            _err(
-                _("{names} must sit together but are fixed at different tables").format(
-                    names=names
-                ),
-                options,
-                line,
-            )
-        )
-    elif tables:
-        # A keep-together group follows the one of its members who cannot move.
-        table = tables.pop()
-        for i in members:
-            fixed[i] = table
-
-
-def _check_fixed_load(people, fixed, tables, lo, hi, n_hi, options, errors) -> None:
-    load = [0] * tables
-    for t in fixed:
-        if t >= 0:
-            load[t] += 1
-    for t, count in enumerate(load):
-        if count > hi:
-            errors.append(
-                _err(
-                    _("{count} people are fixed at table {table}, which has {size} seats").format(
-                        count=count, table=t + 1, size=hi
-                    ),
-                    options,
-                )
-            )
-    if lo < hi and sum(1 for c in load if c == hi) > n_hi:
-        errors.append(_err(_("too many tables are filled by people with a fixed table"), options))
-
-
-def _check_fixed_apart(people, apart, fixed, options, errors) -> None:
-    for i, others in enumerate(apart):
-        for j in others:
-            if i < j and fixed[i] >= 0 and fixed[i] == fixed[j]:
-                errors.append(
-                    _err(
-                        _("{a} and {b} must sit apart but are both fixed at table {table}").format(
-                            a=people[i].name, b=people[j].name, table=fixed[i] + 1
-                        ),
-                        options,
-                        people[i].line,
-                    )
-                )
-
-
-def _mixing(people, options, tables) -> tuple[list[list[int]], list[list[int]]]:
-    mix: list[list[int]] = []
-    caps: list[list[int]] = []
-    for column in options.mix_by:
-        key = resolve_column(column, people)
-        if key is None:
-            raise UserError(
-                _("--mix-by: there is no column “{column}” in {path}").format(
-                    column=column, path=options.source or _("the participant list")
-                )
-            )
-        ids: dict[str, int] = {}
-        values = []
-        for p in people:
-            text = p.attributes.get(key, "").strip().casefold()
-            values.append(ids.setdefault(text, len(ids)) if text else -1)
-        counts = [0] * len(ids)
-        for v in values:
-            if v >= 0:
-                counts[v] += 1
-        mix.append(values)
-        # Spread each value evenly: at most ceil(count / tables) per table, so an organisation
-        # with fewer members than tables never has two of them at one table.
-        caps.append([-(-c // tables) for c in counts])
-    return mix, caps
-
-
-def _previous_meetings(people, options, first) -> list[list[int]]:
-    n = len(people)
-    meet = [[0] * n for _ in range(n)]
-    if not first or options.previous is None:
-        return meet
-    index = {p.name: i for i, p in enumerate(people)}
-    for rnd in range(1, first + 1):
-        for members in options.previous.table_members(rnd).values():
-            present = [index[m] for m in members if m in index]
-            for a in present:
-                row = meet[a]
-                for b in present:
-                    if a != b:
-                        row[b] += 1
-    return meet

@@ -128,3 +128,79 @@ def lower_bound_source(problem: Problem) -> tuple[int, str]:
 def lower_bound(problem: Problem) -> int:
     """A number of repeats no plan can go below, for the planned rounds."""
     return lower_bound_source(problem)[0]
+
+
+def meeting_histogram(plan: Plan) -> dict[int, int]:
+    """How many pairs share a table in exactly k rounds, for each k >= 1 (whole plan)."""
+    meetings: dict[tuple[str, str], int] = {}
+    for rnd in range(1, plan.rounds + 1):
+        for members in plan.table_members(rnd).values():
+            ordered = sorted(members)
+            for i, a in enumerate(ordered):
+                for b in ordered[i + 1 :]:
+                    meetings[(a, b)] = meetings.get((a, b), 0) + 1
+    out: dict[int, int] = {}
+    for k in meetings.values():
+        out[k] = out.get(k, 0) + 1
+    return dict(sorted(out.items()))
+
+
+def _sizes(problem: Problem) -> list[int]:
+    return [problem.hi] * problem.n_hi + [problem.lo] * (problem.tables - problem.n_hi)
+
+
+def _even_spread(total: int, slots: int) -> int:
+    """Least sum of C(k, 2) over `slots` integers summing to `total` (the even split)."""
+    if slots <= 0:
+        return 0
+    q, rem = divmod(total, slots)
+    return rem * comb(q + 1, 2) + (slots - rem) * comb(q, 2)
+
+
+def spread_bound_parts(problem: Problem) -> dict[str, int]:
+    """Lower bounds on the spread (sum over pairs of C(k, 2)) of the planned rounds.
+
+    - pigeon: every two rounds share at least sum_s `_spread_overlap(s, T)` pairs, and the
+      spread is exactly the number of (pair, two rounds it shares) — C(R, 2) such overlaps;
+    - count: the R * sum C(s, 2) meetings spread as evenly as possible over the C(N, 2) pairs;
+    - person: the same per person over their N - 1 partners (seats at big tables shared out
+      evenly), each pair counted by both people;
+    - together: a keep-together group of k shares every round, C(k, 2) * C(R, 2).
+    """
+    n, rounds = problem.n, problem.block
+    sizes = _sizes(problem)
+    meetings = rounds * sum(comb(s, 2) for s in sizes)
+    lo, hi, n_hi = problem.lo, problem.hi, problem.n_hi
+    seats_hi = rounds * n_hi * hi if lo < hi else 0
+    q, rem = divmod(seats_hi, n)
+    person = rem * _even_spread(rounds * (lo - 1) + q + 1, n - 1)
+    person += (n - rem) * _even_spread(rounds * (lo - 1) + q, n - 1)
+    return {
+        "pigeon": comb(rounds, 2) * sum(_spread_overlap(s, problem.tables) for s in sizes),
+        "count": _even_spread(meetings, comb(n, 2)),
+        "person": -(-person // 2),
+        "together": comb(rounds, 2) * sum(comb(len(u), 2) for u in problem.units),
+    }
+
+
+def spread_bound(problem: Problem) -> int:
+    return max(spread_bound_parts(problem).values())
+
+
+def most_meetings_bound(problem: Problem, together: bool = True) -> int:
+    """No plan can keep every pair below this many shared rounds (planned rounds): the even
+    split of all meetings over the pairs, or of a person's meetings over their partners; 2 as
+    soon as some repeat is forced; every round for a keep-together group (if `together`)."""
+    n, rounds = problem.n, problem.block
+    sizes = _sizes(problem)
+    meetings = rounds * sum(comb(s, 2) for s in sizes)
+    if meetings == 0:
+        return 0
+    best = max(1, -(-meetings // comb(n, 2)), -(-rounds * (problem.lo - 1) // (n - 1)))
+    parts = lower_bound_parts(problem)
+    parts.pop("together")
+    if max(parts.values()) > 0:
+        best = max(best, 2)
+    if together and any(len(u) > 1 for u in problem.units):
+        best = max(best, rounds)
+    return best

@@ -1,16 +1,24 @@
 """Local search over the whole schedule: simulated annealing on swaps of two people (or two
-keep-together groups) between tables of the same round, with incremental cost deltas.
+keep-together groups) between tables of the same round, and on moves of one person from a
+larger table to a smaller one, with incremental cost deltas read from the objective's tables
+(`objective.inc[k]`, `objective.dec[k]`: the cost change when a pair meeting k times meets
+once more or once less).
 
-The budget is a number of moves, not seconds, so that a seed always gives the same plan.
+The budget is a number of moves, so that a seed always gives the same plan; an optional
+time limit (read from an injectable clock) stops the search earlier.
 """
 
 from __future__ import annotations
 
 import math
 import random
+from collections.abc import Callable
 
-from facilitation.seating.model import MIX_WEIGHT
+from facilitation.seating.objective import Objective
 from facilitation.seating.state import State
+
+Candidate = tuple[int, list[int], int, list[int], int]
+CLOCK_EVERY = 512  # moves between two readings of the clock
 
 
 def _mix_delta(state: State, r: int, moves: list[tuple[int, int, int]]) -> int:
@@ -36,30 +44,30 @@ def _mix_delta(state: State, r: int, moves: list[tuple[int, int, int]]) -> int:
     return d
 
 
-def _pair_delta(state: State, group: list[int], stay: list[int], dest: list[int], skip) -> int:
-    """Change in repeats when `group` leaves the table `stay` for the table `dest`."""
-    meet = state.meet
-    d = 0
-    for x in group:
-        row = meet[x]
-        for z in stay:
-            if row[z] >= 2 and z not in skip:
-                d -= 1
-        for z in dest:
-            if row[z] >= 1 and z not in skip:
-                d += 1
-    return d
-
-
 class Search:
-    def __init__(self, state: State, rng: random.Random, lower_bound: int):
+    def __init__(
+        self,
+        state: State,
+        rng: random.Random,
+        lower_bound: int,
+        objective: Objective,
+        clock: Callable[[], float] | None = None,
+    ) -> None:
         self.state = state
         self.rng = rng
         self.problem = state.problem
+        self.objective = objective
         self.target = lower_bound  # no plan can do better: stop there
-        self.movable = [x for u in self.problem.movable_units() for x in self.problem.units[u]]
-        self.has_apart = any(self.problem.apart)
-        self.singletons = all(len(self.problem.units[u]) == 1 for u in self.problem.movable_units())
+        self.clock = clock
+        problem = self.problem
+        self.movable = [x for u in problem.movable_units() for x in problem.units[u]]
+        self.has_apart = any(problem.apart)
+        self.singletons = all(len(problem.units[u]) == 1 for u in problem.movable_units())
+        self.moves_done = 0
+
+    def score(self) -> int:
+        state = self.state
+        return self.objective.score(state.pair_meetings(), state.mixing())
 
     def _conflicted(self, r: int, x: int) -> bool:
         state = self.state
@@ -73,7 +81,48 @@ class Search:
                 return True
         return False
 
-    def _candidate(self, r: int, group: list[int], a: int, y: int):
+    def _apart_breaks(self, group: list[int], dest: list[int], leaving: list[int]) -> bool:
+        apart = self.problem.apart
+        for x in group:
+            if apart[x] and any(z in apart[x] and z not in leaving for z in dest):
+                return True
+        return False
+
+    def _pair_delta(self, group: list[int], stay: list[int], dest: list[int], skip) -> int:
+        """Change in cost when `group` leaves the table `stay` for the table `dest`."""
+        meet, inc, dec = self.state.meet, self.objective.inc, self.objective.dec
+        d = 0
+        for x in group:
+            row = meet[x]
+            for z in stay:
+                if z not in skip:
+                    d += dec[row[z]]
+            for z in dest:
+                if z not in skip:
+                    d += inc[row[z]]
+        return d
+
+    def _relocation(self, r: int, x: int, a: int, b: int) -> Candidate | None:
+        """x alone from table a (of the larger size) to table b (of the smaller): table sizes
+        stay balanced."""
+        problem, state = self.problem, self.state
+        members_a, members_b = state.members[r][a], state.members[r][b]
+        if len(members_a) != problem.hi or len(members_b) != problem.lo:
+            return None
+        if self.has_apart and self._apart_breaks([x], members_b, []):
+            return None
+        row, inc, dec = state.meet[x], self.objective.inc, self.objective.dec
+        d = 0
+        for z in members_a:
+            if z != x:
+                d += dec[row[z]]
+        for z in members_b:
+            d += inc[row[z]]
+        if problem.mix:
+            d += self.objective.mix_weight * _mix_delta(state, r, [(x, a, b)])
+        return d, [x], a, [], b
+
+    def _candidate(self, r: int, group: list[int], a: int, y: int) -> Candidate | None:
         """The swap of `group` (at table a) with y's group or with singletons around y, as
         (delta, group, a, other, b), or None if it breaks a hard constraint."""
         problem, state = self.problem, self.state
@@ -95,38 +144,33 @@ class Search:
                     return None
                 other = self.rng.sample(pool, len(group))
         members_a, members_b = state.members[r][a], state.members[r][b]
-        if self.has_apart:
-            for x in group:
-                if problem.apart[x] and any(
-                    z in problem.apart[x] and z not in other for z in members_b
-                ):
-                    return None
-            for x in other:
-                if problem.apart[x] and any(
-                    z in problem.apart[x] and z not in group for z in members_a
-                ):
-                    return None
+        if self.has_apart and (
+            self._apart_breaks(group, members_b, other)
+            or self._apart_breaks(other, members_a, group)
+        ):
+            return None
         if len(group) == 1 and len(other) == 1:
             x, z0 = group[0], other[0]
             rx, ry = state.meet[x], state.meet[z0]
+            inc, dec = self.objective.inc, self.objective.dec
             d = 0
             for z in members_a:
                 if z != x:
-                    d += (ry[z] >= 1) - (rx[z] >= 2)
+                    d += inc[ry[z]] + dec[rx[z]]
             for z in members_b:
                 if z != z0:
-                    d += (rx[z] >= 1) - (ry[z] >= 2)
+                    d += inc[rx[z]] + dec[ry[z]]
         else:
             skip = set(group) | set(other)
-            d = _pair_delta(state, group, members_a, members_b, skip)
-            d += _pair_delta(state, other, members_b, members_a, skip)
+            d = self._pair_delta(group, members_a, members_b, skip)
+            d += self._pair_delta(other, members_b, members_a, skip)
         if problem.mix:
-            d += MIX_WEIGHT * _mix_delta(
+            d += self.objective.mix_weight * _mix_delta(
                 state, r, [(x, a, b) for x in group] + [(x, b, a) for x in other]
             )
         return d, group, a, other, b
 
-    def _apply(self, r: int, group, a: int, other, b: int) -> None:
+    def _apply(self, r: int, group: list[int], a: int, other: list[int], b: int) -> None:
         state = self.state
         for x in group:
             state.remove(r, x)
@@ -137,44 +181,65 @@ class Search:
         for x in other:
             state.place(r, x, a)
 
-    def run(self, iterations: int, tries: int = 4) -> tuple[list[list[int]], int]:
-        """Anneal for at most `iterations` moves; return the best assignment and its score."""
+    def _pick(self, r_default: int) -> tuple[int, int]:
+        """A round and a person to move: half the time one of a repeated pair, in a round they
+        share; otherwise someone who is part of a problem, when four draws find one."""
         state, problem, rng = self.state, self.problem, self.rng
-        current = state.repeats() + MIX_WEIGHT * state.mixing()
+        if state.bad and rng.random() < 0.5:
+            a_, b_ = state.bad[rng.randrange(len(state.bad))]
+            shared = [r for r in range(problem.block) if state.assign[r][a_] == state.assign[r][b_]]
+            choices = [p for p in (a_, b_) if problem.fixed[p] < 0]
+            if shared and choices:
+                return rng.choice(shared), rng.choice(choices)
+        r = rng.randrange(problem.block) if r_default < 0 else r_default
+        x = -1
+        for _pick in range(4):
+            x = rng.choice(self.movable)
+            if self._conflicted(r, x):
+                break
+        return r, x
+
+    def run(
+        self, iterations: int, tries: int = 4, seconds: float | None = None
+    ) -> tuple[list[list[int]], int]:
+        """Anneal for at most `iterations` moves (and `seconds` of the clock, if given);
+        return the best assignment and its score."""
+        state, problem, rng = self.state, self.problem, self.rng
+        current = self.score()
         best, best_assign = current, state.snapshot()
-        movable, rounds = self.movable, problem.block
-        if len(movable) < 2 or current <= self.target or problem.tables < 2:
+        movable = self.movable
+        if len(movable) < 2 or current <= self.target or problem.tables < 2 or iterations < 1:
             return best_assign, best
+        clock = self.clock
+        deadline = start = 0.0
+        timed = seconds is not None and clock is not None
+        if timed:
+            start = clock()  # type: ignore[misc]
+            deadline = start + seconds  # type: ignore[operator]
+        uneven = problem.lo < problem.hi and self.singletons
         temp0, temp1 = 1.2, 0.08
+        log_ratio = math.log(temp1 / temp0)
         # Several cooling cycles, each restarting from the best plan so far: a single long
-        # schedule tends to freeze one repeat short of the optimum.
+        # schedule tends to freeze one repeat short of the optimum. Progress is the share of
+        # the moves done, or of the time spent when that is larger.
         cycles = 4
-        per_cycle = max(iterations // cycles, 1)
-        cool = (temp1 / temp0) ** (1.0 / per_cycle)
-        temp = temp0
+        cycle = 0
+        by_time = 0.0
+        step = 0
         for step in range(iterations):
-            if step and step % per_cycle == 0:
-                temp = temp0
+            if timed and step % CLOCK_EVERY == 0:
+                now = clock()  # type: ignore[misc]
+                if now >= deadline:
+                    break
+                by_time = (now - start) / seconds  # type: ignore[operator]
+            progress = max(step / iterations, by_time) * cycles
+            if int(progress) > cycle:
+                cycle = int(progress)
                 if current > best:
                     state = self.state = State.from_assignment(problem, best_assign)
                     current = best
-            temp *= cool
-            x = -1
-            if state.bad and rng.random() < 0.5:
-                # Aim at a repeated pair: move one of the two out of a round they share.
-                a_, b_ = state.bad[rng.randrange(len(state.bad))]
-                shared = [r for r in range(rounds) if state.assign[r][a_] == state.assign[r][b_]]
-                choices = [p for p in (a_, b_) if problem.fixed[p] < 0]
-                if shared and choices:
-                    r = rng.choice(shared)
-                    x = rng.choice(choices)
-            if x < 0:
-                r = rng.randrange(rounds)
-                # Prefer moving someone who is part of a problem: most people are fine.
-                for _pick in range(4):
-                    x = rng.choice(movable)
-                    if self._conflicted(r, x):
-                        break
+            temp = temp0 * math.exp(log_ratio * (progress - cycle))
+            r, x = self._pick(-1)
             group = problem.units[problem.unit_of[x]]
             a = state.assign[r][x]
             chosen = None
@@ -182,17 +247,21 @@ class Search:
                 y = rng.choice(movable)
                 if state.assign[r][y] == a:
                     continue
-                cand = self._candidate(r, group, a, y)
+                if uneven and rng.random() < 0.25:
+                    cand = self._relocation(r, x, a, state.assign[r][y])
+                else:
+                    cand = self._candidate(r, group, a, y)
                 if cand is not None and (chosen is None or cand[0] < chosen[0]):
                     chosen = cand
             if chosen is None:
                 continue
             d = chosen[0]
-            if d <= 0 or rng.random() < math.exp(-d / temp):
+            if d <= 0 or (d < 50 * temp and rng.random() < math.exp(-d / temp)):
                 self._apply(r, *chosen[1:])
                 current += d
                 if current < best:
                     best, best_assign = current, state.snapshot()
                     if best <= self.target:
                         break
+        self.moves_done = step + 1
         return best_assign, best

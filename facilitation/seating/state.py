@@ -80,6 +80,10 @@ class State:
                     total += row[y] - 1
         return total
 
+    def pair_meetings(self) -> list[int]:
+        """How many rounds each pair (x < y) shares, kept rounds included."""
+        return [k for x, row in enumerate(self.meet) for k in row[x + 1 :]]
+
     def mixing(self) -> int:
         total = 0
         for c, caps in enumerate(self.problem.caps):
