@@ -60,23 +60,34 @@ def _run(
     return r
 
 
-def insert_toc(body, position: int, headings: list[tuple[int, str]]) -> None:
-    """A TOC field at `position` in the body. Its shown result lists the headings already (so a
-    reader that does not update fields still shows the contents); Word rebuilds it with page
-    numbers on opening (`update_fields_on_open`)."""
+def insert_toc(
+    body,
+    position: int,
+    headings: list[tuple[int, str]],
+    styles=None,
+    pages: list[int] | None = None,
+) -> None:
+    """A TOC field at `position` in the body. Its shown result lists the headings already, with
+    their page numbers when `pages` gives them (one per listed heading, found by laying the
+    document out with LibreOffice), so a reader that does not update fields still shows the
+    contents; Word rebuilds it on opening (`update_fields_on_open`)."""
     entries = [(level, text) for level, text in headings if level <= TOC_LEVELS] or [(1, "")]
+    if pages is not None and len(pages) < len(entries):
+        pages = None
     paragraphs = []
     for index, (level, text) in enumerate(entries):
         p = etree.Element(W + "p")
         ppr = etree.SubElement(p, W + "pPr")
-        etree.SubElement(ppr, W + "pStyle").set(W + "val", f"TOC{level}")
-        if level > 1:
-            etree.SubElement(ppr, W + "ind").set(W + "left", str(360 * (level - 1)))
+        style = styles.id(f"toc{level}") if styles is not None else None
+        etree.SubElement(ppr, W + "pStyle").set(W + "val", style or f"TOC{level}")
         if index == 0:
             _run(p, fld="begin", dirty=True)
             _run(p, instr=f' TOC \\o "1-{TOC_LEVELS}" \\h \\z \\u ')
             _run(p, fld="separate")
         _run(p, text=text)
+        if pages is not None:
+            etree.SubElement(etree.SubElement(p, W + "r"), W + "tab")
+            _run(p, text=str(pages[index]))
         if index == len(entries) - 1:
             _run(p, fld="end")
         paragraphs.append(p)
