@@ -23,8 +23,8 @@ from facilitation.script.values import (
     parse_duration,
     parse_time,
     parse_time_range,
-    split_heading_duration,
     slug,
+    split_heading_duration,
     split_list,
 )
 from facilitation.textmatch import fold
@@ -37,7 +37,12 @@ BLOCK_KEYS = {
     "slots": ("slots", "créneaux", "creneaux", "plages", "plages horaires", "time slots"),
     "spaces": ("spaces", "espaces", "salles", "rooms", "lieux"),
     "skip": ("skip", "passer", "sans", "omettre", "without"),
-    "table_themes": ("table themes", "thèmes des tables", "themes par table", "objectifs des tables"),
+    "table_themes": (
+        "table themes",
+        "thèmes des tables",
+        "themes par table",
+        "objectifs des tables",
+    ),
 }
 _BLOCK_KEY_OF = {fold(alias): key for key, aliases in BLOCK_KEYS.items() for alias in aliases}
 

@@ -77,7 +77,9 @@ def prepare(data: bytes, name: str) -> tuple[bytes, str, int, int]:
     except UnidentifiedImageError:
         raise UserError(_("a photo must be a JPEG, PNG or WebP file"), path=name) from None
     except (OSError, ValueError, Image.DecompressionBombError) as exc:
-        raise UserError(_("cannot read this photo: {reason}").format(reason=exc), path=name) from None
+        raise UserError(
+            _("cannot read this photo: {reason}").format(reason=exc), path=name
+        ) from None
 
 
 def add_photo(
@@ -201,7 +203,9 @@ def _csv_entries(source: Path) -> list[tuple[Path, dict[str, int], str, int | No
                 if not value.isdigit():
                     problems.append(
                         UserError(
-                            _("'{value}' is not a number ({column})").format(value=value, column=key),
+                            _("'{value}' is not a number ({column})").format(
+                                value=value, column=key
+                            ),
                             path=source,
                             line=number,
                         )

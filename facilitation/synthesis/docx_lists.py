@@ -78,7 +78,9 @@ class Numbering:
             level = num_pr.find(W + "ilvl")
             abstract = self._abstract_of_num(num_id.get(W + "val") if num_id is not None else None)
             if abstract is not None:
-                ilvl = level.get(W + "val") if level is not None else self._level(abstract, style_id)
+                ilvl = (
+                    level.get(W + "val") if level is not None else self._level(abstract, style_id)
+                )
                 found = (abstract, ilvl)
         self._abstract[style_id] = found
         return found

@@ -8,8 +8,8 @@ organiser can still restyle it in Word.
 from __future__ import annotations
 
 from docx.enum.style import WD_STYLE_TYPE
-from docx.oxml.ns import qn
 from docx.enum.text import WD_TAB_ALIGNMENT, WD_TAB_LEADER
+from docx.oxml.ns import qn
 from docx.shared import Pt, RGBColor, Twips
 
 # key -> (style name, type, base style name for a style we have to add)
@@ -117,10 +117,7 @@ def _plain_look(style, key: str, text_width: int) -> None:
         level = int(key[3:])
         pf.left_indent = Twips(240 * (level - 1))
         pf.space_after = Pt(2)
-        pf.tab_stops.add_tab_stop(
-            Twips(text_width), WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS
-        )
-    if key == "table_text" or key == "table_header":
-        if pf is not None:
-            pf.space_after = Pt(0)
-            pf.space_before = Pt(0)
+        pf.tab_stops.add_tab_stop(Twips(text_width), WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS)
+    if (key == "table_text" or key == "table_header") and pf is not None:
+        pf.space_after = Pt(0)
+        pf.space_before = Pt(0)

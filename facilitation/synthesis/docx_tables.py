@@ -101,7 +101,6 @@ def split_columns(table: Table, width: int, french: bool) -> list[Table]:
 def write_table(paragraphs: Paragraphs, table: Table, width: int) -> None:
     """`table` at the end of the body, within `width` (dxa)."""
     styles = paragraphs.styles
-    columns = column_count(table)
     tbl = etree.SubElement(paragraphs.body, W + "tbl")
     tbl_pr = etree.SubElement(tbl, W + "tblPr")
     style = styles.id("table")

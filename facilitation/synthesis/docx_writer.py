@@ -185,9 +185,7 @@ class DocxWriter:
         level = min(3, max(1, element.level))
         text = clean_text(element.text)
         page_break = level == 1 and not self._at_section_start()
-        self.out.paragraph(
-            self.styles.id(HEADING_KEYS[level]), [Run(text)], page_break=page_break
-        )
+        self.out.paragraph(self.styles.id(HEADING_KEYS[level]), [Run(text)], page_break=page_break)
         self.headings.append((level, text))
 
     def _at_section_start(self) -> bool:
@@ -234,10 +232,10 @@ class DocxWriter:
         counters: dict[int, int] = {}
         previous = ""
         for para in paragraphs(element.text):
-            if para.kind != previous and para.kind in ("bullet", "number"):
-                if previous not in ("bullet", "number"):
-                    self.numbering.start_list()
-                    counters = {}
+            lists = ("bullet", "number")
+            if para.kind in lists and previous not in lists:
+                self.numbering.start_list()
+                counters = {}
             previous = para.kind
             made.append(self._para(para, element.quote, counters))
         if len(self.built) < CACHE_LIMIT:

@@ -212,7 +212,12 @@ def agreed_to_contact(participant) -> bool:
     from facilitation.textmatch import fold
 
     for key, value in participant.extra.items():
-        if fold(key).replace(" ", "_") in ("contact_ok", "contact", "ok_contact", "accepte_contact"):
+        if fold(key).replace(" ", "_") in (
+            "contact_ok",
+            "contact",
+            "ok_contact",
+            "accepte_contact",
+        ):
             return fold(str(value)) in YES
     return False
 

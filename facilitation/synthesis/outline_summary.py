@@ -32,7 +32,11 @@ def at_a_glance(out: Outline, data: EventData, w: Words) -> None:
     if info.next_meeting.strip():
         out.add(Text(w("Next: {text}", text=one_line(info.next_meeting))))
     else:
-        out.add(Text(w("[to be completed: the next meeting, what will be done with this]"), "placeholder"))
+        out.add(
+            Text(
+                w("[to be completed: the next meeting, what will be done with this]"), "placeholder"
+            )
+        )
     if info.contact.strip():
         out.add(Text(w("Contact: {text}", text=one_line(info.contact))))
     else:
@@ -47,7 +51,9 @@ def _facts(data: EventData, w: Words) -> list[str]:
         facts.append(" · ".join(when_where))
     people = data.participants
     if people:
-        organisations = {one_line(p.organisation).casefold() for p in people if p.organisation.strip()}
+        organisations = {
+            one_line(p.organisation).casefold() for p in people if p.organisation.strip()
+        }
         line = w.n("{n} participant", "{n} participants", len(people))
         if organisations:
             line += ", " + w.n("{n} organisation", "{n} organisations", len(organisations))
@@ -120,7 +126,12 @@ def _priorities(out: Outline, data: EventData, w: Words) -> None:
     votes.sort(key=lambda v: (-v[0], v[1]))
     out.add(Heading(2, w("Priorities")))
     out.add(
-        Bullets([w.n("{topic}: {n} vote", "{topic}: {n} votes", n, topic=t) for n, t in votes[:TOP_VOTES]])
+        Bullets(
+            [
+                w.n("{topic}: {n} vote", "{topic}: {n} votes", n, topic=t)
+                for n, t in votes[:TOP_VOTES]
+            ]
+        )
     )
 
 
@@ -129,9 +140,7 @@ def _actions(out: Outline, data: EventData, w: Words) -> None:
     if not actions:
         return
     out.add(Heading(2, w("Action plan in short")))
-    rows = [
-        [one_line(a.title), one_line(a.lead), one_line(a.deadline)] for a in actions[:ACTIONS]
-    ]
+    rows = [[one_line(a.title), one_line(a.lead), one_line(a.deadline)] for a in actions[:ACTIONS]]
     caption = ""
     if len(actions) > ACTIONS:
         caption = w.n(
