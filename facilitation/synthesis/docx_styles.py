@@ -36,12 +36,19 @@ WANTED = {
     "toc1": ("toc 1", WD_STYLE_TYPE.PARAGRAPH, "Normal"),
     "toc2": ("toc 2", WD_STYLE_TYPE.PARAGRAPH, "Normal"),
     "toc3": ("toc 3", WD_STYLE_TYPE.PARAGRAPH, "Normal"),
+    "footer": ("Footer", WD_STYLE_TYPE.PARAGRAPH, "Normal"),  # python-docx's footers use it
     "table": ("Table Grid", WD_STYLE_TYPE.TABLE, None),
     "hyperlink": ("Hyperlink", WD_STYLE_TYPE.CHARACTER, "Default Paragraph Font"),
 }
 OUTLINE_LEVEL = {"h1": 0, "h2": 1, "h3": 2}
 # Word's own ids for the styles whose names have spaces, so Word recognises them as built-in.
-STYLE_IDS = {"toc1": "TOC1", "toc2": "TOC2", "toc3": "TOC3", "table_header": "TableHeading"}
+STYLE_IDS = {
+    "toc1": "TOC1",
+    "toc2": "TOC2",
+    "toc3": "TOC3",
+    "table_header": "TableHeading",
+    "footer": "Footer",
+}
 
 
 class Styles:
