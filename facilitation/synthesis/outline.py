@@ -42,8 +42,9 @@ def build_outline(
     title = one_line(info.title) or w("Synthesis")
     out = Outline(lang=w.lang, title=title, author=one_line(info.organiser), subject=w("Synthesis"))
     _cover(out, data, w)
+    ideas: outline_blocks.IdeasCache = {}
     if data.has_content():
-        outline_summary.at_a_glance(out, data, w)
+        outline_summary.at_a_glance(out, data, w, ideas)
     out.add(Toc(w("Contents")))
     if info.purpose.strip():
         out.add(Heading(1, w("Context and purpose")))
@@ -69,7 +70,7 @@ def build_outline(
                 0.1 + 0.3 * index / max(1, len(blocks)),
                 w("Writing {title}", title=one_line(block.block.title)),
             )
-        outline_blocks.block_section(out, block, data, w, options, photos)
+        outline_blocks.block_section(out, block, data, w, options, photos, ideas)
     photos.rest(out)
     places = outline_extra.Places(data, w)
     outline_extra.themes(out, data, w, places)

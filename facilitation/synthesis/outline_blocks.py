@@ -46,6 +46,7 @@ def block_section(
     w: Words,
     options: Options | None = None,
     photos: Photos | None = None,
+    ideas_cache: IdeasCache | None = None,
 ) -> None:
     """One block, by what it holds: the rounds' table notes (a World Café, the stages of an
     Appreciative Inquiry), the topics, reports, votes and action plan (an Open Space, a Pro
@@ -60,7 +61,7 @@ def block_section(
     if block.block.question.strip():
         out.add(Heading(2, w("Theme question")))
         out.add(Markdown(block.block.question, quote=True))
-    _rounds(out, block, data, w, options, photos)
+    _rounds(out, block, data, w, options, photos, {} if ideas_cache is None else ideas_cache)
     topics = {t.id: t for t in block.topics}
     active = [t for t in block.topics if t.status == "active"]
     _agenda_wall(out, block, active, w, options.names)
@@ -82,22 +83,22 @@ def block_section(
 
 
 def _rounds(
-    out: Outline, block: BlockData, data: EventData, w: Words, options: Options, photos: Photos
+    out: Outline,
+    block: BlockData,
+    data: EventData,
+    w: Words,
+    options: Options,
+    photos: Photos,
+    ideas_cache: IdeasCache,
 ) -> None:
     hosts = _hosts(block, data) if options.names else {}
-    # What every table talks about anyway: the event's and the block's theme.
-    theme = "\n".join((data.info.title, data.info.purpose, block.block.title, block.block.question))
     for rnd in block.rounds:
         if not rnd.note_count:
             continue
         out.add(Heading(2, round_title(rnd, w)))
         if rnd.step.question.strip():
             out.add(Markdown(rnd.step.question, quote=True))
-        ideas = recurring_ideas(
-            {t: [n.text for n in notes] for t, notes in rnd.notes_by_table.items()},
-            w.lang,
-            question=rnd.step.question + "\n" + theme,
-        )
+        ideas = round_ideas(block, rnd, data, w, ideas_cache)
         if ideas:
             out.add(Heading(3, w("What came up at several tables")))
             out.add(
@@ -122,6 +123,28 @@ def _rounds(
             for note in rnd.loose_notes:
                 out.add(Markdown(note.text))
         photos.place(out, block.block.number, rnd.number, None)
+
+
+def theme_words(block: BlockData, data: EventData) -> str:
+    """What every table talks about anyway: the event's and the block's theme."""
+    return "\n".join((data.info.title, data.info.purpose, block.block.title, block.block.question))
+
+
+IdeasCache = dict[tuple[int, int], list]  # (block, round) -> its recurring ideas
+
+
+def round_ideas(
+    block: BlockData, rnd: RoundData, data: EventData, w: Words, cache: IdeasCache
+) -> list:
+    """The recurring ideas of a round, computed once for the summary and the round."""
+    key = (block.block.number, rnd.number)
+    if key not in cache:
+        cache[key] = recurring_ideas(
+            {t: [n.text for n in notes] for t, notes in rnd.notes_by_table.items()},
+            w.lang,
+            question=rnd.step.question + "\n" + theme_words(block, data),
+        )
+    return cache[key]
 
 
 def method_line(w: Words) -> str:

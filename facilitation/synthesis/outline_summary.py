@@ -10,7 +10,7 @@ from collections import Counter
 
 from facilitation.synthesis.collect import EventData
 from facilitation.synthesis.elements import Bullets, Heading, Outline, Table, Text
-from facilitation.synthesis.outline_blocks import topic_title
+from facilitation.synthesis.outline_blocks import IdeasCache, round_ideas, theme_words, topic_title
 from facilitation.synthesis.recurring import recurring_ideas
 from facilitation.synthesis.sanitise import one_line
 from facilitation.synthesis.words import Words
@@ -21,10 +21,10 @@ ACTIONS = 8
 SECTORS = 4
 
 
-def at_a_glance(out: Outline, data: EventData, w: Words) -> None:
+def at_a_glance(out: Outline, data: EventData, w: Words, cache: IdeasCache | None = None) -> None:
     out.add(Heading(1, w("At a glance")))
     out.add(Bullets(_facts(data, w)))
-    _ideas(out, data, w)
+    _ideas(out, data, w, {} if cache is None else cache)
     _priorities(out, data, w)
     _actions(out, data, w)
     out.add(Heading(2, w("What happens next")))
@@ -80,26 +80,33 @@ def _facts(data: EventData, w: Words) -> list[str]:
     return facts
 
 
-def _ideas(out: Outline, data: EventData, w: Words) -> None:
-    """The ideas most tables raised, per question (rounds asking the same question of a block
-    are read together)."""
-    questions: dict[tuple[int, str], dict[int, list[str]]] = {}
+def _ideas(out: Outline, data: EventData, w: Words, cache: IdeasCache) -> None:
+    """The ideas most tables raised, per question: a round's own (computed once, shown again in
+    the round), or those of the rounds of a block that ask the same question, read together."""
+    questions: dict[tuple[int, str], list] = {}
     for block in data.blocks:
         for rnd in block.rounds:
             question = one_line(rnd.step.question) or one_line(rnd.step.title)
-            if not rnd.notes_by_table or not question:
-                continue
-            texts = questions.setdefault((block.block.number, question), {})
-            for table, notes in rnd.notes_by_table.items():
-                texts.setdefault(table, []).extend(n.text for n in notes)
+            if rnd.notes_by_table and question:
+                questions.setdefault((block.block.number, question), []).append((block, rnd))
     shown = []
-    for (_block, question), texts in questions.items():
-        ideas = recurring_ideas(texts, w.lang, limit=IDEAS_PER_QUESTION, question=question)
-        if ideas:
-            items = [
-                w.n("{idea} ({n} table)", "{idea} ({n} tables)", idea.tables, idea=idea.label)
-                for idea in ideas[:IDEAS_PER_QUESTION]
-            ]
+    for (_number, question), rounds in questions.items():
+        if len(rounds) == 1:
+            ideas = round_ideas(*rounds[0], data, w, cache)
+        else:
+            texts: dict[int, list[str]] = {}
+            for _block, rnd in rounds:
+                for table, notes in rnd.notes_by_table.items():
+                    texts.setdefault(table, []).extend(n.text for n in notes)
+            theme = theme_words(rounds[0][0], data)
+            ideas = recurring_ideas(
+                texts, w.lang, limit=IDEAS_PER_QUESTION, question=question + "\n" + theme
+            )
+        items = [
+            w.n("{idea} ({n} table)", "{idea} ({n} tables)", idea.tables, idea=idea.label)
+            for idea in ideas[:IDEAS_PER_QUESTION]
+        ]
+        if items:
             shown.append((question, items))
     if not shown:
         return
