@@ -366,7 +366,7 @@ def test_a_table_theme_heads_its_notes(tmp_path):
     with Event.create(tmp_path / "e.db", script, "", "cre.md") as event:
         event.add_note(1, "Reconnaître les diplômes plus vite", round=1, table=2)
         texts = body_texts(reopen(event, tmp_path / "s.docx"))
-    heading = "Table 2 : Objectif 2 : Favoriser l'insertion en emploi des personnes immigrantes"
+    heading = "Table 2 — Objectif 2 : Favoriser l'insertion en emploi des personnes immigrantes"
     assert texts[texts.index(heading) + 1] == "Reconnaître les diplômes plus vite"
 
 

@@ -160,11 +160,11 @@ def round_title(rnd: RoundData, w: Words) -> str:
 
 
 def table_heading(table: int, host: str, notes: list[Note], w: Words, theme: str = "") -> str:
-    """ "Table 3", with its theme ("Table 3: Objectif 3 …"), and with `host` and the
+    """ "Table 3", with its theme ("Table 3 — Objectif 3 …"), and with `host` and the
     note-takers of `notes` only when names are asked for."""
     parts = [w("Table {n}", n=table)]
     if theme:
-        parts[0] = w("Table {n}: {theme}", n=table, theme=one_line(theme))
+        parts[0] = w("Table {n} — {theme}", n=table, theme=one_line(theme))
     if host:
         parts.append(w("host: {name}", name=host))
     takers = list(dict.fromkeys(one_line(n.author) for n in notes if n.author.strip()))
