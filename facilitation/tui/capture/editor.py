@@ -169,6 +169,7 @@ class NoteEditorScreen(Screen):
         if room is not None:
             block = event.script.block(room.block)
             parts.append(Text(block.title))
+            parts += [Text(t, style="italic") for t in [block.table_theme(self.table or 0)] if t]
             label = room.title
             if room.ended:
                 label += " " + _("(ended)")
