@@ -130,6 +130,7 @@ def import_photos(event: Event, source: Path) -> int:
     file/fichier, block/bloc, round/ronde, table, caption/legende). All or nothing: every
     problem is listed (UserErrors) and nothing is stored unless every photo is good."""
     source = Path(source)
+    entries: list[tuple[Path, dict[str, int], str, int | None]]
     if source.is_dir():
         entries = [
             (path, place_from_name(path.name), "", None)
@@ -179,26 +180,26 @@ def _csv_entries(source: Path) -> list[tuple[Path, dict[str, int], str, int | No
     if not rows:
         raise UserError(_("the CSV file is empty"), path=source)
     header = [fold(cell) for cell in rows[0]]
-    where = {}
+    where: dict[str, int] = {}
     for key, names in _COLUMNS.items():
         for index, cell in enumerate(header):
             if cell in names:
                 where.setdefault(key, index)
     if "file" not in where:
         raise UserError(_("the CSV file needs a column 'fichier' (file)"), path=source, line=1)
-    entries = []
-    problems = []
+    entries: list[tuple[Path, dict[str, int], str, int | None]] = []
+    problems: list[UserError] = []
     for number, row in enumerate(rows[1:], start=2):
         if not any(cell.strip() for cell in row):
             continue
 
-        def cell(key: str, row: list[str] = row) -> str:
+        def value_of(key: str, row: list[str] = row) -> str:
             index = where.get(key)
             return row[index].strip() if index is not None and index < len(row) else ""
 
         place: dict[str, int] = {}
         for key in ("block", "round", "table"):
-            value = cell(key)
+            value = value_of(key)
             if value:
                 if not value.isdigit():
                     problems.append(
@@ -212,7 +213,7 @@ def _csv_entries(source: Path) -> list[tuple[Path, dict[str, int], str, int | No
                     )
                     continue
                 place[key] = int(value)
-        entries.append((source.parent / cell("file"), place, cell("caption"), number))
+        entries.append((source.parent / value_of("file"), place, value_of("caption"), number))
     if problems:
         raise UserErrors(problems)
     return entries

@@ -82,11 +82,12 @@ class Styles:
 
     def numbered_ids(self) -> dict[str, bool]:
         """Style id -> whether the style numbers its paragraphs itself (w:numPr)."""
-        return {
-            self.ids[key]: numbered
-            for key, numbered in self.has_numbering.items()
-            if self.ids.get(key)
-        }
+        found: dict[str, bool] = {}
+        for key, numbered in self.has_numbering.items():
+            style_id = self.ids.get(key)
+            if style_id:
+                found[style_id] = numbered
+        return found
 
     def list_style(self, kind: str, depth: int) -> tuple[str | None, bool]:
         """(style id, numbered by the style) for a list item at `depth` (0 = outer)."""

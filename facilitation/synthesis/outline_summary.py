@@ -7,6 +7,7 @@ what happens next. What the tool cannot know comes from the script's front matte
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 
 from facilitation.synthesis.collect import EventData
 from facilitation.synthesis.elements import Bullets, Heading, Outline, Table, Text
@@ -92,12 +93,13 @@ def _ideas(out: Outline, data: EventData, w: Words, cache: IdeasCache) -> None:
     shown = []
     for (_number, question), rounds in questions.items():
         if len(rounds) == 1:
-            ideas = round_ideas(*rounds[0], data, w, cache)
+            block, rnd = rounds[0]
+            ideas = round_ideas(block, rnd, data, w, cache)
         else:
-            texts: dict[int, list[str]] = {}
+            texts: dict[int, Iterable[str]] = {}
             for _block, rnd in rounds:
                 for table, notes in rnd.notes_by_table.items():
-                    texts.setdefault(table, []).extend(n.text for n in notes)
+                    texts[table] = [*texts.get(table, []), *(n.text for n in notes)]
             theme = theme_words(rounds[0][0], data)
             ideas = recurring_ideas(
                 texts, w.lang, limit=IDEAS_PER_QUESTION, question=question + "\n" + theme

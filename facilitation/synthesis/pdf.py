@@ -112,7 +112,7 @@ def _normal(text: str) -> str:
 def heading_pages(pages: list[str], headings: list[tuple[int, str]]) -> list[int] | None:
     """The page (1-based) of each heading, read in order: each is a line of its own (the
     contents' lines end with a page number, so they are not taken for the headings)."""
-    found = []
+    found: list[int] = []
     page, offset = 0, 0
     texts = [_normal(text) for text in pages]
     for _level, heading in headings:
