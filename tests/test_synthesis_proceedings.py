@@ -429,3 +429,52 @@ def test_pdf_without_libreoffice_says_how_to_install_it(event, tmp_path, monkeyp
         info.value
     )
     assert list(tmp_path.glob("*synthese*")) == []
+
+
+def test_markdown_soft_line_breaks_become_spaces(tmp_path):
+    with make_event(tmp_path / "e.db") as event:
+        event.add_note(1, "Un **guichet** unique\npour tout le monde", round=1, table=4)
+        texts = body_texts(reopen(event, tmp_path / "s.docx"))
+    assert "Un guichet unique pour tout le monde" in texts
+
+
+def test_photos_in_the_markdown_synthesis(event, tmp_path):
+    folder = tmp_path / "photos"
+    folder.mkdir()
+    _photo(folder / "b1-r1-t2.jpg")
+    import_photos(event, folder)
+    text = write_synthesis(event, tmp_path / "s.md").read_text(encoding="utf-8")
+    [photo] = list(tmp_path.glob("s-photo-*.jpg"))
+    assert f"![Nappe de la table 2, ronde 1]({photo.name})" in text
+    assert Image.open(photo).size == (1200, 800)
+
+
+def test_a_table_too_wide_even_in_landscape_is_split(tmp_path):
+    from facilitation.synthesis.docx_tables import fits, split_columns
+    from facilitation.synthesis.elements import Table
+
+    table = Table(
+        ["Thème", *[f"Bloc {n} ronde {n}" for n in range(30)]],
+        [["Mobilisation des acteurs", *["12" for _ in range(30)]]],
+    )
+    assert not fits(table, 12240, True)
+    parts = split_columns(table, 12240, True)
+    assert len(parts) > 1 and all(fits(part, 12240, True) for part in parts)
+    assert all(part.headers[0] == "Thème" for part in parts)
+    assert sum(len(part.headers) - 1 for part in parts) == 30
+
+
+@pytest.mark.skipif(
+    shutil.which("soffice") is None or shutil.which("pdftotext") is None,
+    reason="LibreOffice not installed",
+)
+def test_docx_contents_carry_page_numbers_when_libreoffice_is_there(event, tmp_path):
+    path = event.path
+    event.close()
+    out = tmp_path / "s.docx"
+    assert main(["synthesize", str(path), "-o", str(out)]) == 0
+    document = docx.Document(str(out))
+    entries = [p for p in document.paragraphs if p.style.name.startswith("toc")]
+    assert entries and all(p.text.split("\t")[-1].isdigit() for p in entries)
+    numbers = [int(p.text.split("\t")[-1]) for p in entries]
+    assert numbers == sorted(numbers) and numbers[0] == 2  # "En bref" follows the title page

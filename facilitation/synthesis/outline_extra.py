@@ -43,7 +43,8 @@ def themes(out: Outline, data: EventData, w: Words, places: Places | None = None
                     (
                         block.block.number,
                         rnd.number,
-                        w("B{b} R{r}", b=block.block.number, r=rnd.number),
+                        # one unbreakable header: "B1 R2", never "B1" over "R2"
+                        w("B{b} R{r}", b=block.block.number, r=rnd.number).replace(" ", "\u00a0"),
                     )
                 )
         if block.plenary or block.topic_notes or block.other_notes:
