@@ -478,3 +478,18 @@ def test_docx_contents_carry_page_numbers_when_libreoffice_is_there(event, tmp_p
     assert entries and all(p.text.split("\t")[-1].isdigit() for p in entries)
     numbers = [int(p.text.split("\t")[-1]) for p in entries]
     assert numbers == sorted(numbers) and numbers[0] == 2  # "En bref" follows the title page
+
+
+def test_french_spaces_that_must_not_break():
+    from facilitation.synthesis.typography import french_spaces
+
+    nb = "\u00a0"
+    assert (
+        french_spaces("Objectif 1 : agir ; vite ? oui !")
+        == f"Objectif 1{nb}: agir{nb}; vite{nb}? oui{nb}!"
+    )
+    assert french_spaces("« là »") == f"«{nb}là{nb}»"
+    assert french_spaces("de 19 h 47 à 20 h, 1 h 30 et 45 min.") == (
+        f"de 19{nb}h{nb}47 à 20{nb}h, 1{nb}h{nb}30 et 45{nb}min."
+    )
+    assert french_spaces("3 hommes, http://a.b/c?d=1") == "3 hommes, http://a.b/c?d=1"

@@ -80,7 +80,7 @@ class DocxWriter:
         self.out = Paragraphs(self.document, self.styles, self.body, outline.lang)
         self.headings: list[tuple[int, str]] = []
         self.toc_pages = toc_pages
-        self.built: dict[tuple[str, bool], list] = {}
+        self.built: dict[tuple[str, bool], tuple[list, bool]] = {}  # -> (elements, numbered)
         self.sections = 0  # section breaks written so far
 
     # ---- the whole document -------------------------------------------------------------
@@ -218,10 +218,11 @@ class DocxWriter:
         # A note is written two or three times (its table, a theme, the appendix): the second
         # time, copying the elements built the first time is much cheaper than rebuilding them.
         key = (element.text, element.quote)
-        built = self.built.get(key)
-        if built is not None:
+        cached = self.built.get(key)
+        if cached is not None:
+            built, numbered = cached
             made = copy_elements(built)
-            if has_numbering(made):
+            if numbered:
                 self.numbering.renumber(made)
             if self.out.break_before and made:
                 self.out.break_before = False
@@ -239,7 +240,7 @@ class DocxWriter:
             previous = para.kind
             made.append(self._para(para, element.quote, counters))
         if len(self.built) < CACHE_LIMIT:
-            self.built[key] = made
+            self.built[key] = (made, has_numbering(made))
 
     def _para(self, para: Para, quote: bool, counters: dict[int, int]):
         kind = para.kind

@@ -13,6 +13,7 @@ NBSP = "\u00a0"
 _BEFORE = re.compile(r"[ \t]+([:;?!»])")
 _AFTER = re.compile(r"(«)[ \t]+")
 _TIME = re.compile(r"(\d) (h|min)(?!\w)(?: (\d\d)(?!\w))?")
+_ANY = re.compile(r"[ \t][:;?!»]|«[ \t]|\d (?:h|min)(?!\w)")  # one search for the three
 
 
 def _time(match: re.Match[str]) -> str:
@@ -22,7 +23,7 @@ def _time(match: re.Match[str]) -> str:
 
 def french_spaces(text: str) -> str:
     """`text` with non-breaking spaces before : ; ? ! », after «, and inside times."""
-    if " " not in text and "\t" not in text:
+    if _ANY.search(text) is None:  # most runs: nothing to change, one search
         return text
     text = _BEFORE.sub(NBSP + r"\1", text)
     text = _AFTER.sub(r"\1" + NBSP, text)
