@@ -493,3 +493,33 @@ def test_french_spaces_that_must_not_break():
         f"de 19{nb}h{nb}47 à 20{nb}h, 1{nb}h{nb}30 et 45{nb}min."
     )
     assert french_spaces("3 hommes, http://a.b/c?d=1") == "3 hommes, http://a.b/c?d=1"
+
+
+@pytest.mark.skipif(
+    shutil.which("soffice") is None or shutil.which("pdftotext") is None,
+    reason="LibreOffice not installed",
+)
+def test_pdf_page_numbers_are_the_headings_not_the_heat_map_rows(tmp_path):
+    # The themes' labels are rows of the heat map before they are headings: the contents must
+    # give the page of each heading.
+    long = " ".join(["La mobilité des familles et le logement abordable reviennent partout."] * 14)
+    with Event.create(tmp_path / "e.db", sample_script("fr"), "", "x.md") as event:
+        for table in range(1, 6):
+            event.add_note(
+                1, f"{table}. {long}", round=1, table=table, tags="leadership;housing;youth"
+            )
+        out = write_synthesis(event, tmp_path / "s.pdf")
+    pages = (
+        subprocess.run(["pdftotext", str(out), "-"], capture_output=True, check=True)
+        .stdout.decode()
+        .split("\f")
+    )
+    contents = next(page for page in pages if "Table des matières" in page)
+    numbers = {}
+    for line in contents.splitlines():
+        for label in ("Leadership", "Logement abordable", "Jeunesse"):
+            if line.startswith(label):
+                numbers[label] = int(line.rsplit(".", 1)[-1].split()[-1])
+    assert numbers["Leadership"] < numbers["Logement abordable"] < numbers["Jeunesse"]
+    for label, page in numbers.items():
+        assert label in pages[page - 1]

@@ -129,8 +129,7 @@ def _laid_out(
         pages = None
         if pdf.find_soffice() is not None:
             say(0.6, gettext_in(lang, "Laying out the pages with LibreOffice"))
-            texts = pdf.page_texts(pdf.to_pdf(draft, Path(folder), lang))
-            pages = pdf.heading_pages(texts, headings) if texts is not None else None
+            pages = pdf.find_pages(pdf.to_pdf(draft, Path(folder), lang), headings)
         write_docx(outline, draft, template, toc_pages=pages)
         if as_pdf:
             say(0.8, gettext_in(lang, "Writing the PDF with LibreOffice"))

@@ -1,13 +1,16 @@
 """PDF through LibreOffice (`soffice --headless`), with the contents' page numbers.
 
 LibreOffice does not update a Word table of contents when it converts, so the page numbers are
-found by laying the document out once: the .docx is converted, `pdftotext` (poppler) says on
+found by laying the document out once: the .docx is converted, the PDF's outline (the
+bookmarks LibreOffice makes from the headings, read with poppler's `pdftohtml -xml`) says on
 which page each heading landed, and the contents are written again with those numbers (in the
-.docx, so LibreOffice shows them too; Word updates the field itself on opening).
+.docx, so LibreOffice shows them too; Word updates the field itself on opening). Without that
+outline, the headings are looked for in the pages' text (`pdftotext`).
 """
 
 from __future__ import annotations
 
+import html
 import os
 import re
 import shutil
@@ -87,6 +90,55 @@ def _env() -> dict[str, str]:
     env = dict(os.environ)
     env.pop("PYTHONPATH", None)  # LibreOffice's own Python must not see ours
     return env
+
+
+def find_pages(pdf: Path, headings: list[tuple[int, str]]) -> list[int] | None:
+    """The page of each heading (levels 1-2, in order), or None when poppler cannot say."""
+    pages = outline_pages(pdf, headings)
+    if pages is None:
+        texts = page_texts(pdf)
+        pages = heading_pages(texts, headings) if texts is not None else None
+    return pages
+
+
+_OUTLINE_TOKEN = re.compile(r'<outline>|</outline>|<item page="(\d+)">(.*?)</item>', re.S)
+
+
+def outline_pages(pdf: Path, headings: list[tuple[int, str]]) -> list[int] | None:
+    """Pages from the PDF's bookmarks: its entries of depth 1-2 are the headings listed in the
+    contents, in the same order (checked by their text)."""
+    tool = shutil.which("pdftohtml")
+    if tool is None:
+        return None
+    try:
+        done = subprocess.run(
+            [tool, "-xml", "-stdout", "-i", "-q", "-f", "1", "-l", "1", str(pdf)],
+            capture_output=True,
+            timeout=TIMEOUT,
+        )
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    text = done.stdout.decode("utf-8", "replace")
+    start = text.find("<outline>")
+    if done.returncode != 0 or start < 0:
+        return None
+    entries: list[tuple[int, str]] = []
+    depth = 0
+    for match in _OUTLINE_TOKEN.finditer(text, start):
+        token = match.group(0)
+        if token == "<outline>":
+            depth += 1
+        elif token == "</outline>":
+            depth -= 1
+            if depth == 0:
+                break
+        elif depth <= 2:
+            entries.append((int(match.group(1)), html.unescape(match.group(2))))
+    wanted = [" ".join(_normal(text).split()) for _level, text in headings]
+    got = [" ".join(_normal(title).split()) for _page, title in entries]
+    if got != wanted:
+        return None
+    return [page for page, _title in entries]
 
 
 def page_texts(pdf: Path) -> list[str] | None:
