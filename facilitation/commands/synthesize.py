@@ -1,5 +1,6 @@
-"""`facilitation synthesize EVENT.db -o SYNTHESE.docx [--template REF.docx] [--lang fr|en]`:
-the book of proceedings, in Word (or Markdown with `-o FILE.md`)."""
+"""`facilitation synthesize EVENT.db -o SYNTHESE.docx|.pdf|.md [--template REF.docx] [--names]
+[--appendices none|notes|all] [--participants] [--report-per-page] [--no-page-numbers]`:
+the book of proceedings, in Word, PDF (through LibreOffice) or Markdown."""
 
 from __future__ import annotations
 
@@ -15,12 +16,13 @@ def register(subparsers, common) -> None:
         "synthesize",
         aliases=["synthese"],
         parents=[common],
-        help=_("write the synthesis (book of proceedings) of an event as .docx or .md"),
+        help=_("write the synthesis (book of proceedings) of an event as .docx, .pdf or .md"),
         description=_(
-            "Write the synthesis of an event: cover, contents, agenda, participation, what each "
-            "table said and what came up at several tables, Open Space reports, votes and "
-            "action plan, themes and appendices. In the event's language unless --lang says "
-            "otherwise."
+            "Write the synthesis of an event: cover, at a glance, contents, agenda, "
+            "participation, what each table said and what came up at several tables, Open "
+            "Space reports, votes and action plan, themes and appendices; as .docx, .pdf "
+            "(through LibreOffice) or .md. Nobody is named next to what they said unless "
+            "--names. In the event's language unless --lang says otherwise."
         ),
     )
     parser.add_argument("event", metavar=_("EVENT.db"), help=_("the event file"))
