@@ -3,11 +3,15 @@
     from facilitation.synthesis import write_synthesis
     write_synthesis(event, Path("synthese.docx"), lang="fr", template=Path("ville.docx"))
 
-Modules: `collect` reads the event into plain data, `outline` (+ `outline_blocks`,
-`outline_extra`) decides what the document says, `docx_writer` / `markdown_writer` write it;
-`markdown_runs` turns a note's Markdown into Word runs, `recurring` finds the ideas several
-tables raised, `agenda` compares the planned and actual agenda, `chart` draws the votes,
-`sanitise` makes any typed text safe. See docs/synthesis.md.
+Modules: `collect` reads the event into plain data, `outline` (+ `outline_summary` for "at a
+glance", `outline_blocks`, `outline_extra`) decides what the document says, as `options` ask
+(anonymous by default); `docx_writer` (with `docx_paragraphs`, `docx_tables`, `docx_lists`,
+`docx_sections`, `docx_styles`, `docx_fields`) / `markdown_writer` write it, `pdf` converts
+it through LibreOffice and finds the contents' page numbers; `markdown_runs` turns a note's
+Markdown into Word runs, `typography` keeps French spaces from breaking, `recurring` finds
+the ideas several tables raised, `agenda` compares the planned and actual agenda, `chart`
+draws the votes, `sanitise` makes any typed text safe. See docs/synthesis.md and
+docs/proceedings.md.
 """
 
 from __future__ import annotations
