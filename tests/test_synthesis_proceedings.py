@@ -345,14 +345,16 @@ def test_bad_photos_are_named_and_nothing_is_stored(event, tmp_path, capsys):
     folder.mkdir()
     _photo(folder / "t1.jpg")
     (folder / "t2.png").write_bytes(b"not a picture")
+    (folder / "t3.HEIC").write_bytes(b"an iPhone photo")
     path = event.path
     event.close()
     assert main(["import", str(path), str(folder), "--kind", "photos"]) == 1
     err = capsys.readouterr().err
-    assert "t2.png" in err and "JPEG, PNG ou WebP" in err
+    assert "t2.png" in err and "t3.HEIC" in err and "JPEG, PNG ou WebP" in err
     with Event.open(path) as reopened:
         assert list_photos(reopened) == []
     (folder / "t2.png").unlink()
+    (folder / "t3.HEIC").unlink()
     assert main(["import", str(path), str(folder), "--kind", "photos"]) == 0
 
 

@@ -29,6 +29,8 @@ if TYPE_CHECKING:
 MAX_SIDE = 1600  # pixels: sharp on a printed page, small in the event file
 MAX_BYTES = 40 * 1024 * 1024
 SUFFIXES = (".jpg", ".jpeg", ".png", ".webp")
+# Pictures we do not take: named in the problems rather than skipped without a word.
+OTHER_PICTURES = (".heic", ".heif", ".gif", ".tif", ".tiff", ".bmp", ".raw", ".dng")
 # "b1-r2-t3", "bloc 1 ronde 2 table 3", "block1_round2_table3", "t3": numbers after a word.
 _PART = re.compile(r"\b(b|bloc|block|r|ronde|round|t|table)\s*(\d{1,3})\b")
 _KEYS = {"b": "block", "bloc": "block", "block": "block", "r": "round", "ronde": "round"}
@@ -135,7 +137,7 @@ def import_photos(event: Event, source: Path) -> int:
         entries = [
             (path, place_from_name(path.name), "", None)
             for path in sorted(source.iterdir())
-            if path.suffix.lower() in SUFFIXES and not path.name.startswith(".")
+            if path.suffix.lower() in SUFFIXES + OTHER_PICTURES and not path.name.startswith(".")
         ]
     elif source.is_file() and source.suffix.lower() == ".csv":
         entries = _csv_entries(source)
@@ -144,6 +146,10 @@ def import_photos(event: Event, source: Path) -> int:
     problems: list[UserError] = []
     prepared = []
     for path, place, caption, line in entries:
+        if path.suffix.lower() in OTHER_PICTURES:
+            message = _("a photo must be a JPEG, PNG or WebP file")
+            problems.append(UserError(message, path=path, line=line))
+            continue
         try:
             data = path.read_bytes()
             prepared.append((prepare(data, str(path)), place, caption, path.name))
