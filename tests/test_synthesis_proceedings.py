@@ -525,3 +525,20 @@ def test_pdf_page_numbers_are_the_headings_not_the_heat_map_rows(tmp_path):
     assert numbers["Leadership"] < numbers["Logement abordable"] < numbers["Jeunesse"]
     for label, page in numbers.items():
         assert label in pages[page - 1]
+
+
+def test_contents_entries_link_to_their_headings(event, tmp_path):
+    document = reopen(event, tmp_path / "s.docx")
+    body = document.element.body
+    marks = {b.get(qn("w:name")): b.getparent() for b in body.iter(qn("w:bookmarkStart"))}
+    links = [
+        h
+        for p in document.paragraphs
+        if p.style.name.startswith("toc")
+        for h in p._p.iter(qn("w:hyperlink"))
+    ]
+    assert len(links) == len([p for p in document.paragraphs if p.style.name.startswith("toc")])
+    for link in links:
+        heading = marks[link.get(qn("w:anchor"))]
+        title = "".join(t.text for t in link.iter(qn("w:t"))).split("\t")[0]
+        assert plain("".join(t.text for t in heading.iter(qn("w:t")))) == plain(title)

@@ -79,6 +79,7 @@ class DocxWriter:
         self.numbering = Numbering(self.document, self.styles.numbered_ids())
         self.out = Paragraphs(self.document, self.styles, self.body, outline.lang)
         self.headings: list[tuple[int, str]] = []
+        self.anchors: list[str] = []  # bookmark of each heading listed in the contents
         self.toc_pages = toc_pages
         self.built: dict[tuple[str, bool], tuple[list, bool]] = {}  # -> (elements, numbered)
         self.sections = 0  # section breaks written so far
@@ -118,7 +119,9 @@ class DocxWriter:
                 self.out.paragraph(style, [Run(element.title)], page_break=True)
                 toc_at = len(self.body)
         if toc_at is not None:
-            docx_fields.insert_toc(self.body, toc_at, self.headings, self.styles, self.toc_pages)
+            docx_fields.insert_toc(
+                self.body, toc_at, self.headings, self.styles, self.toc_pages, self.anchors
+            )
         if self.sect_pr is not None:
             if self.sections:
                 docx_sections.drop_title_page(self.sect_pr)
@@ -185,8 +188,12 @@ class DocxWriter:
         level = min(3, max(1, element.level))
         text = clean_text(element.text)
         page_break = level == 1 and not self._at_section_start()
-        self.out.paragraph(self.styles.id(HEADING_KEYS[level]), [Run(text)], page_break=page_break)
+        p = self.out.paragraph(
+            self.styles.id(HEADING_KEYS[level]), [Run(text)], page_break=page_break
+        )
         self.headings.append((level, text))
+        if level <= docx_fields.TOC_LEVELS:  # a bookmark the contents link to
+            self.anchors.append(docx_fields.bookmark(p, len(self.anchors) + 1))
 
     def _at_section_start(self) -> bool:
         last = self.body[-1] if len(self.body) else None
