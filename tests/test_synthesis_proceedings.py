@@ -421,6 +421,24 @@ def test_pdf_has_contents_with_page_numbers(event, tmp_path):
     page = int(entry.rstrip().rsplit(".", 1)[-1].split()[-1])
     assert "Forum ouvert" in pages[page - 1] and "Mur de l'ordre du jour" in pages[page - 1]
     assert not list(tmp_path.glob(".synthese*"))
+    if shutil.which("pdftohtml"):  # the contents' entries are links to their pages
+        xml = subprocess.run(
+            [
+                "pdftohtml",
+                "-xml",
+                "-stdout",
+                "-i",
+                "-q",
+                "-f",
+                str(contents + 1),
+                "-l",
+                str(contents + 1),
+                str(out),
+            ],
+            capture_output=True,
+            check=True,
+        ).stdout.decode()
+        assert xml.count("<a href") >= 10
 
 
 def test_pdf_without_libreoffice_says_how_to_install_it(event, tmp_path, monkeypatch):
