@@ -560,3 +560,39 @@ def test_contents_entries_link_to_their_headings(event, tmp_path):
         heading = marks[link.get(qn("w:anchor"))]
         title = "".join(t.text for t in link.iter(qn("w:t"))).split("\t")[0]
         assert plain("".join(t.text for t in heading.iter(qn("w:t")))) == plain(title)
+
+
+def test_two_wide_parts_in_a_row_both_turn_and_the_rest_stays_portrait(tmp_path):
+    from facilitation.synthesis.docx_writer import write_docx
+    from facilitation.synthesis.elements import Cover, Heading, Landscape, Outline, Table, Text
+
+    wide = Table([f"Colonne numéro {n}" for n in range(7)], [[f"valeur-{n}" for n in range(7)]])
+    outline = Outline("fr", "T", "CRÉ")
+    for element in (
+        Cover("T", ["CRÉ"]),
+        Heading(1, "Avant"),
+        Text("Du texte."),
+        Landscape(True),
+        Heading(2, "Large 1"),
+        wide,
+        Landscape(False),
+        Landscape(True),
+        Heading(1, "Large 2"),
+        wide,
+        Landscape(False),
+        Heading(1, "Après"),
+        Text("Encore du texte."),
+    ):
+        outline.add(element)
+    write_docx(outline, tmp_path / "s.docx")
+    document = docx.Document(str(tmp_path / "s.docx"))
+    orientations = []
+    for width, elements in _sections(document):
+        texts = ["".join(t.text for t in e.iter(qn("w:t"))) for e in elements]
+        has_wide = any(e.tag == qn("w:tbl") for e in elements)
+        orientations.append(("wide" if has_wide else "text", width > 9000))
+        assert not has_wide or width > 9000, texts
+    assert orientations[0] == ("text", False) and orientations[-1] == ("text", False)
+    assert sum(1 for kind, turned in orientations if kind == "wide" and turned) >= 1
+    tables = document.element.body.findall(qn("w:tbl"))
+    assert len(tables) == 2

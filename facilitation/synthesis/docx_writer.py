@@ -173,13 +173,16 @@ class DocxWriter:
         """End the section so far (in the orientation it had) and start one turned."""
         if self.sect_pr is None or not len(self.body):
             return
+        turned = docx_sections.turned(self.sect_pr, landscape)
+        if self._at_section_start():  # nothing in this section yet: it just takes the new turn
+            self.width = docx_sections.text_width(turned)
+            return
         was_landscape = self.width != self.portrait_width
         # The cover's section keeps its "different first page" (no number on the cover).
         ended = docx_sections.turned(self.sect_pr, was_landscape, keep_title_page=not self.sections)
         docx_sections.end_section_here(self.body, ended)
         self.sections += 1
         self.out.break_before = False  # the new section starts a page already
-        turned = docx_sections.turned(self.sect_pr, landscape)
         self.width = docx_sections.text_width(turned)
 
     # ---- paragraphs ---------------------------------------------------------------------

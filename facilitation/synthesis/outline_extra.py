@@ -26,6 +26,7 @@ def themes(out: Outline, data: EventData, w: Words, places: Places | None = None
             tagged[tag].append(note)
     if not any(tagged.get(theme.id) for theme in codebook):
         return
+    out.add(Landscape(True))  # the heading and its heat map on the same page, turned if wide
     out.add(Heading(1, w("Cross-cutting themes")))
     out.add(
         Text(
@@ -58,7 +59,6 @@ def themes(out: Outline, data: EventData, w: Words, places: Places | None = None
             if tag in theme_ids:  # the darkest cell is the most tagged theme, not a stray tag
                 counts[(tag, note.block, key_round)] += 1
     top = max(counts.values(), default=1) or 1
-    out.add(Landscape(True))
     rows, shading = [], []
     for theme in codebook:
         values = [counts.get((theme.id, b, r), 0) for b, r, _h in columns]
