@@ -7,10 +7,10 @@ import docx
 from facilitation.store import Event
 from facilitation.store.sample import sample_script
 from facilitation.synthesis import write_synthesis
-
-R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 from facilitation.synthesis.markdown_runs import paragraphs
 from facilitation.synthesis.sanitise import clean_text
+
+R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 
 HOSTILE = [
     "Contrôle\x00\x01\x08\x0b\x0c\x1f\x7f fin",
