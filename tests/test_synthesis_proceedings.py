@@ -16,6 +16,7 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml.ns import qn
 from docx.shared import RGBColor
 from PIL import Image
+from test_synthesis_docx import make_event
 
 from facilitation.cli import main
 from facilitation.errors import UserError
@@ -25,7 +26,6 @@ from facilitation.store.photos import import_photos, list_photos, place_from_nam
 from facilitation.store.sample import sample_script
 from facilitation.synthesis import Options, write_synthesis
 from facilitation.synthesis.docx_sections import text_width
-from tests.test_synthesis_docx import make_event
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 ROOT = Path(__file__).resolve().parent.parent
