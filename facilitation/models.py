@@ -46,6 +46,8 @@ class EventInfo(Model):
     start: dt.time | None = None  # when each day starts (for the time available)
     end: dt.time | None = None  # when each day ends
     codebook: list[Theme] = Field(default_factory=list)
+    next_meeting: str = ""  # what happens next (the synthesis's "at a glance")
+    contact: str = ""  # whom to write to about the event
 
     def available_minutes_per_day(self) -> int | None:
         if self.start is None or self.end is None:
@@ -82,12 +84,17 @@ class Block(Model):
     intro: str = ""  # what the facilitator says when the block opens, Markdown
     slots: list[str] = Field(default_factory=list)  # Open Space time slots, e.g. "9:30-10:45"
     spaces: list[str] = Field(default_factory=list)  # Open Space rooms or corners
+    table_themes: list[str] = Field(default_factory=list)  # table n's theme is item n - 1
     steps: list[Step] = Field(default_factory=list)
     line: int | None = None
 
     @property
     def minutes(self) -> int:
         return sum(step.minutes for step in self.steps)
+
+    def table_theme(self, table: int) -> str:
+        """The theme table `table` carries in this block ("" when none)."""
+        return self.table_themes[table - 1] if 0 < table <= len(self.table_themes) else ""
 
     def rounds(self) -> list[Step]:
         return [step for step in self.steps if step.round is not None]

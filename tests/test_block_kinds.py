@@ -84,7 +84,7 @@ def test_synthesis_shows_stages_rounds_topics_and_actions_of_mixed_blocks(tmp_pa
         event.add_action(2, "Inventaire", topic_id=topic, lead="OMH")
         out = write_synthesis(event, tmp_path / "s.docx")
     body = body_until_appendix(out)
-    texts = [text for _style, text in body]
+    texts = [text.replace("\u00a0", " ") for _style, text in body]  # typography: no-break spaces
 
     def section(title: str) -> list[str]:
         start = body.index(("Heading 1", title))

@@ -13,7 +13,7 @@ from docx.oxml.ns import qn
 from facilitation.cli import main
 from facilitation.store import Event
 from facilitation.store.sample import sample_script
-from facilitation.synthesis import write_synthesis
+from facilitation.synthesis import Options, write_synthesis
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
@@ -68,9 +68,16 @@ def body_paragraphs(document) -> list:
     return list(document.paragraphs)
 
 
+def plain(text: str) -> str:
+    """Text as typed: French typography's non-breaking spaces read as spaces."""
+    return text.replace("\u00a0", " ")
+
+
 def texts_with_style(document, style_name: str) -> list[str]:
     return [
-        p.text for p in document.paragraphs if p.style is not None and p.style.name == style_name
+        plain(p.text)
+        for p in document.paragraphs
+        if p.style is not None and p.style.name == style_name
     ]
 
 
@@ -81,10 +88,11 @@ def event(tmp_path):
 
 
 def test_french_document_structure(event, tmp_path):
-    out = write_synthesis(event, tmp_path / "synthese.docx")
+    options = Options(names=True, appendices="all", participants=True)
+    out = write_synthesis(event, tmp_path / "synthese.docx", options=options)
     document = docx.Document(str(out))
     h1 = texts_with_style(document, "Heading 1")
-    assert h1[:3] == ["Déroulement", "Participation", "Café"]
+    assert h1[:4] == ["En bref", "Déroulement", "Participation", "Café"]
     assert h1.index("Forum ouvert") > h1.index("Café")
     assert "Thèmes transversaux" in h1
     assert h1[-3:] == [
@@ -113,7 +121,7 @@ def test_french_document_structure(event, tmp_path):
 
 def test_each_note_once_in_body_and_once_in_appendix(event, tmp_path):
     document = docx.Document(str(write_synthesis(event, tmp_path / "s.docx")))
-    texts = [p.text for p in document.paragraphs]
+    texts = [plain(p.text) for p in document.paragraphs]
     # the last occurrences: the contents list the headings too
     themes = len(texts) - 1 - texts[::-1].index("Thèmes transversaux")
     appendix = len(texts) - 1 - texts[::-1].index("Annexe : toutes les notes")
@@ -138,7 +146,7 @@ def test_markdown_becomes_word_formatting(event, tmp_path):
     assert [r.text for r in para.runs if r.italic] == ["logement abordable"]
     items = [p.text for p in document.paragraphs if p.style.name == "List Bullet"]
     assert "guichet unique" in items and "suivi en juin" in items
-    links = document.element.body.findall(".//" + qn("w:hyperlink"))
+    links = [h for h in document.element.body.iter(qn("w:hyperlink")) if h.get(qn("r:id"))]
     assert links, "the link must be a real hyperlink"
     rel = document.part.rels[links[0].get(qn("r:id"))]
     assert rel.target_ref == "https://www.quebec.ca/immigration"
@@ -146,11 +154,12 @@ def test_markdown_becomes_word_formatting(event, tmp_path):
 
 
 def test_tables_chart_and_open_space(event, tmp_path):
-    document = docx.Document(str(write_synthesis(event, tmp_path / "s.docx")))
+    options = Options(participants=True)
+    document = docx.Document(str(write_synthesis(event, tmp_path / "s.docx", options=options)))
     by_header = {tuple(c.text for c in t.rows[0].cells): t for t in document.tables}
     wall = next(t for h, t in by_header.items() if h[0] == "Créneau")
     assert [c.text for c in wall.rows[0].cells] == ["Créneau", "Salle A", "Salle B"]
-    assert wall.rows[1].cells[2].text == "Logement d'abord (Karim Haddad)"
+    assert wall.rows[1].cells[2].text == "Logement d'abord"  # conveners sign their reports
     assert wall.rows[2].cells[1].text == "Jeunesse et emploi"
     votes = by_header[("Rang", "Sujet", "Votes")]
     assert [[c.text for c in r.cells] for r in votes.rows[1:]] == [
@@ -198,7 +207,7 @@ def test_english_document(tmp_path):
         out = write_synthesis(event, tmp_path / "synthesis.docx")
     document = docx.Document(str(out))
     h1 = texts_with_style(document, "Heading 1")
-    assert h1[:2] == ["Agenda", "Participation"]
+    assert h1[:3] == ["At a glance", "Agenda", "Participation"]
     assert "Appendix: every note" in h1
     assert "What came up at several tables" in texts_with_style(document, "Heading 3")
     assert document.core_properties.language == "en-CA"
@@ -280,7 +289,7 @@ def test_run_log_gives_actual_times(tmp_path):
         "Durée réelle",
         "Prolongations",
     ]
-    row = [c.text for c in agenda.rows[2].cells]
+    row = [plain(c.text) for c in agenda.rows[2].cells]
     assert row[0] == "Ronde 1" and row[4] == "27 min" and row[5] == "1 prolongation (+5 min)"
 
 
@@ -290,7 +299,7 @@ def test_command_line(event, tmp_path, capsys):
     assert main(["synthesize", str(path), "-o", str(tmp_path / "cli.docx")]) == 0
     assert (tmp_path / "cli.docx").exists()
     assert main(["synthesize", str(path), "-o", str(tmp_path / "cli.txt")]) == 1
-    assert "la synthèse doit se terminer par .docx ou .md" in capsys.readouterr().err
+    assert "la synthèse doit se terminer par .docx, .pdf ou .md" in capsys.readouterr().err
     assert (
         main(
             [

@@ -20,7 +20,7 @@ def test_markdown_output(tmp_path):
     lines = text.splitlines()
     assert lines[0] == "# Forum régional 2026"
     headings = [line for line in lines if line.startswith("## ")]
-    assert headings[:3] == ["## Déroulement", "## Participation", "## Café"]
+    assert headings[:4] == ["## En bref", "## Déroulement", "## Participation", "## Café"]
     assert "## Annexe : toutes les notes" in headings
     assert "### Ronde 1" in lines and "> Qu'est-ce qui compte?" in lines
     for note in NOTES.values():

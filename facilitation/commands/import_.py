@@ -27,9 +27,11 @@ def register(subparsers, common) -> None:
         ),
     )
     parser.add_argument("event", metavar=_("EVENT.db"), help=_("the event file"))
-    parser.add_argument("file", metavar=_("FILE.csv"), help=_("the CSV file to import"))
     parser.add_argument(
-        "--kind", required=True, choices=KINDS, help=_("what the rows of the file are")
+        "file", metavar=_("FILE.csv"), help=_("the CSV file to import (photos: a folder or a CSV)")
+    )
+    parser.add_argument(
+        "--kind", required=True, choices=(*KINDS, "photos"), help=_("what the rows of the file are")
     )
     parser.set_defaults(func=run)
 
@@ -41,7 +43,12 @@ def run(args: argparse.Namespace) -> int:
     with Event.open(args.event) as event:
         set_language(args.lang or event.language)
         try:
-            count = import_csv(event, Path(args.file), args.kind)
+            if args.kind == "photos":
+                from facilitation.store.photos import import_photos
+
+                count = import_photos(event, Path(args.file))
+            else:
+                count = import_csv(event, Path(args.file), args.kind)
         except UserErrors as exc:
             for problem in exc.errors:
                 print(_("error: {message}").format(message=problem), file=sys.stderr)

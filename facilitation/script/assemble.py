@@ -23,6 +23,7 @@ from facilitation.script.values import (
     parse_duration,
     parse_time,
     parse_time_range,
+    slug,
     split_heading_duration,
     split_list,
 )
@@ -36,6 +37,12 @@ BLOCK_KEYS = {
     "slots": ("slots", "créneaux", "creneaux", "plages", "plages horaires", "time slots"),
     "spaces": ("spaces", "espaces", "salles", "rooms", "lieux"),
     "skip": ("skip", "passer", "sans", "omettre", "without"),
+    "table_themes": (
+        "table themes",
+        "thèmes des tables",
+        "themes par table",
+        "objectifs des tables",
+    ),
 }
 _BLOCK_KEY_OF = {fold(alias): key for key, aliases in BLOCK_KEYS.items() for alias in aliases}
 
@@ -144,8 +151,23 @@ class BlockBuilder:
                         parse_time_range(slot)
                 elif key == "spaces":
                     block.spaces = split_list(value)
+                elif key == "table_themes":
+                    block.table_themes = self._table_themes(value, block, line)
             except ValueError as exc:
                 self.problem(f"{self.written_keys.get(key, key)}: {exc}", line)
+
+    def _table_themes(self, value: str, block: Block, line: int) -> list[str]:
+        """Each table's theme: a codebook id (shown by its label) or a title of its own."""
+        labels = {theme.id: theme.label for theme in (self.event.codebook if self.event else [])}
+        themes = [labels.get(slug(item), item) for item in split_list(value)]
+        if block.tables is not None and len(themes) > block.tables:
+            self.problem(
+                _("{n} table themes but the block has {tables} tables").format(
+                    n=len(themes), tables=block.tables
+                ),
+                line,
+            )
+        return themes
 
     def _skipped(self, settings, fmt: FormatDefinition) -> set[str]:
         if "skip" not in settings:

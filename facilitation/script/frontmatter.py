@@ -23,6 +23,8 @@ KEYS = {
     "start": ("start", "début", "debut", "heure de debut"),
     "end": ("end", "fin", "heure de fin"),
     "codebook": ("codebook", "grille", "grille d analyse", "thèmes", "codes", "etiquettes", "tags"),
+    "next_meeting": ("next meeting", "prochaine rencontre", "next steps", "suites", "la suite"),
+    "contact": ("contact", "contact", "personne ressource", "pour nous joindre"),
 }
 _KEY_OF = {fold(alias): key for key, aliases in KEYS.items() for alias in aliases}
 
@@ -132,6 +134,8 @@ def parse_front_matter(
         "organiser": lambda n: _scalar(n, "organiser"),
         "place": lambda n: _scalar(n, "place"),
         "purpose": lambda n: _scalar(n, "purpose"),
+        "next_meeting": lambda n: _scalar(n, "next_meeting"),
+        "contact": lambda n: _scalar(n, "contact"),
         "dates": lambda n: (
             [parse_date(_scalar(i, "dates")) for i in n.value]
             if isinstance(n.value, list)

@@ -227,7 +227,34 @@ def _v4(conn: sqlite3.Connection) -> None:
     )
 
 
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2, _v3, _v4, add_web_tables]
+def _photos(conn: sqlite3.Connection) -> None:
+    """Photos of what the room made (tablecloths, flipcharts, a graphic harvest), resized and
+    stripped of their metadata (facilitation/store/photos.py). A table of its own."""
+    conn.execute(
+        """CREATE TABLE photos (
+            id INTEGER PRIMARY KEY,
+            block INTEGER,
+            round INTEGER,
+            table_no INTEGER,
+            caption TEXT NOT NULL DEFAULT '',
+            source_name TEXT NOT NULL DEFAULT '',
+            mime TEXT NOT NULL,
+            width INTEGER NOT NULL,
+            height INTEGER NOT NULL,
+            data BLOB NOT NULL,
+            created_at REAL NOT NULL
+        )"""
+    )
+
+
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
+    _v1,
+    _v2,
+    _v3,
+    _v4,
+    add_web_tables,
+    _photos,
+]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

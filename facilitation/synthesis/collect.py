@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from facilitation.models import Block, EventInfo, SessionScript, Step
 from facilitation.store import Action, Event, Note, Participant, Seat, SessionReport, Topic, Vote
+from facilitation.store.photos import Photo, list_photos
 from facilitation.store.runlog import RunLogEntry
 
 
@@ -60,6 +61,7 @@ class EventData:
     run_log: list[RunLogEntry]
     script: SessionScript  # the event's script (its agenda: facilitation.synthesis.agenda)
     notes: list[Note]  # every current note, in block / round / table order
+    photos: list[Photo] = field(default_factory=list)  # by block, round, table
 
     @property
     def participants_by_id(self) -> dict[int, Participant]:
@@ -147,4 +149,5 @@ def collect(event: Event) -> EventData:
         run_log=event.run_log(),
         script=script,
         notes=notes,
+        photos=list_photos(event),
     )

@@ -60,23 +60,56 @@ def _run(
     return r
 
 
-def insert_toc(body, position: int, headings: list[tuple[int, str]]) -> None:
-    """A TOC field at `position` in the body. Its shown result lists the headings already (so a
-    reader that does not update fields still shows the contents); Word rebuilds it with page
-    numbers on opening (`update_fields_on_open`)."""
+def bookmark(p, number: int) -> str:
+    """Put a bookmark `_Toc…` around the paragraph `p`'s text; returns its name."""
+    name = f"_Toc{number:08d}"
+    start = etree.Element(W + "bookmarkStart")
+    start.set(W + "id", str(number))
+    start.set(W + "name", name)
+    ppr = p.find(W + "pPr")
+    if ppr is not None:
+        ppr.addnext(start)
+    else:
+        p.insert(0, start)
+    etree.SubElement(p, W + "bookmarkEnd").set(W + "id", str(number))
+    return name
+
+
+def insert_toc(
+    body,
+    position: int,
+    headings: list[tuple[int, str]],
+    styles=None,
+    pages: list[int] | None = None,
+    anchors: list[str] | None = None,
+) -> None:
+    """A TOC field at `position` in the body. Its shown result lists the headings already, with
+    their page numbers when `pages` gives them (one per listed heading, found by laying the
+    document out with LibreOffice), so a reader that does not update fields still shows the
+    contents; Word rebuilds it on opening (`update_fields_on_open`). With `anchors` (the
+    headings' bookmarks), each entry links to its heading, in Word and in the PDF."""
     entries = [(level, text) for level, text in headings if level <= TOC_LEVELS] or [(1, "")]
+    if pages is not None and len(pages) < len(entries):
+        pages = None
     paragraphs = []
     for index, (level, text) in enumerate(entries):
         p = etree.Element(W + "p")
         ppr = etree.SubElement(p, W + "pPr")
-        etree.SubElement(ppr, W + "pStyle").set(W + "val", f"TOC{level}")
-        if level > 1:
-            etree.SubElement(ppr, W + "ind").set(W + "left", str(360 * (level - 1)))
+        style = styles.id(f"toc{level}") if styles is not None else None
+        etree.SubElement(ppr, W + "pStyle").set(W + "val", style or f"TOC{level}")
         if index == 0:
             _run(p, fld="begin", dirty=True)
             _run(p, instr=f' TOC \\o "1-{TOC_LEVELS}" \\h \\z \\u ')
             _run(p, fld="separate")
-        _run(p, text=text)
+        target = p
+        if anchors is not None and len(anchors) == len(entries):
+            target = etree.SubElement(p, W + "hyperlink")
+            target.set(W + "anchor", anchors[index])
+            target.set(W + "history", "1")
+        _run(target, text=text)
+        if pages is not None:
+            etree.SubElement(etree.SubElement(target, W + "r"), W + "tab")
+            _run(target, text=str(pages[index]))
         if index == len(entries) - 1:
             _run(p, fld="end")
         paragraphs.append(p)

@@ -8,8 +8,9 @@ organiser can still restyle it in Word.
 from __future__ import annotations
 
 from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.text import WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.oxml.ns import qn
-from docx.shared import Pt
+from docx.shared import Pt, RGBColor, Twips
 
 # key -> (style name, type, base style name for a style we have to add)
 WANTED = {
@@ -28,17 +29,33 @@ WANTED = {
     "number3": ("List Number 3", WD_STYLE_TYPE.PARAGRAPH, None),
     "quote": ("Quote", WD_STYLE_TYPE.PARAGRAPH, "Normal"),
     "caption": ("Caption", WD_STYLE_TYPE.PARAGRAPH, "Normal"),
-    "toc_heading": ("TOC Heading", WD_STYLE_TYPE.PARAGRAPH, None),
+    "label": ("Label", WD_STYLE_TYPE.PARAGRAPH, "Normal"),
+    "table_header": ("Table Heading", WD_STYLE_TYPE.PARAGRAPH, "Normal"),
+    "table_text": ("Table Text", WD_STYLE_TYPE.PARAGRAPH, "Normal"),
+    "toc_heading": ("TOC Heading", WD_STYLE_TYPE.PARAGRAPH, "Heading 1"),
+    "toc1": ("toc 1", WD_STYLE_TYPE.PARAGRAPH, "Normal"),
+    "toc2": ("toc 2", WD_STYLE_TYPE.PARAGRAPH, "Normal"),
+    "toc3": ("toc 3", WD_STYLE_TYPE.PARAGRAPH, "Normal"),
+    "footer": ("Footer", WD_STYLE_TYPE.PARAGRAPH, "Normal"),  # python-docx's footers use it
     "table": ("Table Grid", WD_STYLE_TYPE.TABLE, None),
-    "hyperlink": ("Hyperlink", WD_STYLE_TYPE.CHARACTER, None),
+    "hyperlink": ("Hyperlink", WD_STYLE_TYPE.CHARACTER, "Default Paragraph Font"),
 }
 OUTLINE_LEVEL = {"h1": 0, "h2": 1, "h3": 2}
+# Word's own ids for the styles whose names have spaces, so Word recognises them as built-in.
+STYLE_IDS = {
+    "toc1": "TOC1",
+    "toc2": "TOC2",
+    "toc3": "TOC3",
+    "table_header": "TableHeading",
+    "footer": "Footer",
+}
 
 
 class Styles:
     """`styles.id("h1")` -> the style id to write in `w:pStyle`; None when absent."""
 
-    def __init__(self, document):
+    def __init__(self, document, text_width: int = 8640):
+        self.text_width = text_width
         by_name: dict[str, object] = {}
         for style in document.styles:
             if style.name:
@@ -49,9 +66,11 @@ class Styles:
             style = by_name.get(name.lower())
             if style is None and base is not None:
                 style = document.styles.add_style(name, kind)
+                if key in STYLE_IDS:
+                    style.element.set(qn("w:styleId"), STYLE_IDS[key])
                 if base.lower() in by_name and key != "normal":
                     style.base_style = by_name[base.lower()]
-                _plain_look(style, key)
+                _plain_look(style, key, text_width)
             self.ids[key] = style.style_id if style is not None else None
             if style is not None and kind == WD_STYLE_TYPE.PARAGRAPH:
                 self.has_numbering[key] = (
@@ -61,6 +80,15 @@ class Styles:
     def id(self, key: str) -> str | None:
         return self.ids.get(key)
 
+    def numbered_ids(self) -> dict[str, bool]:
+        """Style id -> whether the style numbers its paragraphs itself (w:numPr)."""
+        found: dict[str, bool] = {}
+        for key, numbered in self.has_numbering.items():
+            style_id = self.ids.get(key)
+            if style_id:
+                found[style_id] = numbered
+        return found
+
     def list_style(self, kind: str, depth: int) -> tuple[str | None, bool]:
         """(style id, numbered by the style) for a list item at `depth` (0 = outer)."""
         for candidate in ([f"{kind}{depth + 1}"] if depth else []) + [kind]:
@@ -69,9 +97,10 @@ class Styles:
         return self.ids["normal"], False
 
 
-def _plain_look(style, key: str) -> None:
+def _plain_look(style, key: str, text_width: int) -> None:
     """A reasonable look for a style the template did not have."""
     font = style.font
+    pf = getattr(style, "paragraph_format", None)
     if key in OUTLINE_LEVEL:
         font.bold = True
         font.size = Pt({"h1": 16, "h2": 14, "h3": 12}[key])
@@ -83,3 +112,20 @@ def _plain_look(style, key: str) -> None:
         font.size = Pt(28)
     elif key in ("quote", "caption"):
         font.italic = True
+    elif key in ("label", "table_header"):
+        font.bold = True
+        if key == "label" and pf is not None:
+            pf.keep_with_next = True
+            pf.space_before = Pt(6)
+            pf.space_after = Pt(2)
+    elif key == "hyperlink":
+        font.color.rgb = RGBColor(0x05, 0x63, 0xC1)
+        font.underline = True
+    elif key.startswith("toc") and key != "toc_heading" and pf is not None:
+        level = int(key[3:])
+        pf.left_indent = Twips(240 * (level - 1))
+        pf.space_after = Pt(2)
+        pf.tab_stops.add_tab_stop(Twips(text_width), WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS)
+    if (key == "table_text" or key == "table_header") and pf is not None:
+        pf.space_after = Pt(0)
+        pf.space_before = Pt(0)

@@ -29,7 +29,8 @@ class Heading:
 @dataclass(slots=True)
 class Text:
     """One paragraph of plain text. `style`: body, quote, caption (a small explanatory line),
-    label (a bold lead-in), empty (says that there is nothing)."""
+    label (a bold lead-in), empty (says that there is nothing), placeholder (what the
+    organiser has to fill in, "[à compléter]")."""
 
     text: str
     style: str = "body"
@@ -61,13 +62,24 @@ class Image:
     png: bytes
     name: str  # file name stem, e.g. "votes-4"
     caption: str = ""
-    width_cm: float = 16.0
+    width_cm: float = 15.0  # at most the text width: the writer narrows it when needed
     alt: str = ""
+    ext: str = "png"  # "png" or "jpg" (photos)
 
 
 @dataclass(slots=True)
 class PageBreak:
-    pass
+    """The next paragraph starts a page (written as "page break before", never as a break
+    paragraph). Every level-1 heading starts a page anyway."""
+
+
+@dataclass(slots=True)
+class Landscape:
+    """Starts (`start`) or ends a part that may be too wide for the page (the agenda wall, the
+    heat map, the action plan): the writer puts it in a landscape section when one of its
+    tables does not fit the portrait text width, and ignores the markers otherwise."""
+
+    start: bool
 
 
 @dataclass

@@ -136,7 +136,9 @@ def _inline(children) -> list[Run]:
         if kind == "text":
             if child.content:
                 runs.append(Run(child.content, bold > 0, italic > 0, strike > 0, False, href))
-        elif kind in ("softbreak", "hardbreak"):
+        elif kind == "softbreak":  # a line end inside a Markdown paragraph is a space
+            runs.append(Run(" ", bold > 0, italic > 0, strike > 0, False, href))
+        elif kind == "hardbreak":
             runs.append(Run(newline=True))
         elif kind == "strong_open":
             bold += 1

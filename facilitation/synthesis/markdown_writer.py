@@ -10,6 +10,7 @@ from facilitation.synthesis.elements import (
     Cover,
     Heading,
     Image,
+    Landscape,
     Markdown,
     Outline,
     PageBreak,
@@ -50,7 +51,7 @@ def render(outline: Outline, image_prefix: str) -> tuple[str, dict[str, bytes]]:
             text = escape(element.text)
             if element.style == "label":
                 text = f"**{text}**"
-            elif element.style in ("caption", "empty"):
+            elif element.style in ("caption", "empty", "placeholder"):
                 text = f"*{text}*"
             elif element.style == "quote":
                 text = "> " + text
@@ -68,7 +69,7 @@ def render(outline: Outline, image_prefix: str) -> tuple[str, dict[str, bytes]]:
             if element.caption:
                 parts.append(f"*{escape(element.caption)}*")
         elif kind is Image:
-            name = f"{image_prefix}-{element.name}.png"
+            name = f"{image_prefix}-{element.name}.{element.ext}"
             images[name] = element.png
             parts.append(f"![{escape(element.alt or element.caption)}]({name})")
             if element.caption:
@@ -81,6 +82,6 @@ def render(outline: Outline, image_prefix: str) -> tuple[str, dict[str, bytes]]:
             parts.append(
                 "\n".join(("  " * (h.level - 1)) + f"- {escape(h.text)}" for h in headings)
             )
-        elif kind is PageBreak:
+        elif kind is PageBreak or kind is Landscape:
             pass
     return "\n\n".join(part for part in parts if part) + "\n", images

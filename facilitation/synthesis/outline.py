@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable
 
-from facilitation.synthesis import outline_blocks, outline_extra
+from facilitation.synthesis import outline_blocks, outline_extra, outline_summary
 from facilitation.synthesis.agenda import agenda
 from facilitation.synthesis.collect import EventData
 from facilitation.synthesis.elements import (
@@ -19,25 +19,33 @@ from facilitation.synthesis.elements import (
     Heading,
     Markdown,
     Outline,
-    PageBreak,
     Table,
     Text,
     Toc,
 )
+from facilitation.synthesis.options import Options
 from facilitation.synthesis.sanitise import one_line
 from facilitation.synthesis.words import Words
 
 Progress = Callable[[float, str], None]
 
 
-def build_outline(data: EventData, lang: str, progress: Progress | None = None) -> Outline:
+def build_outline(
+    data: EventData,
+    lang: str,
+    progress: Progress | None = None,
+    options: Options | None = None,
+) -> Outline:
+    options = options or Options()
     w = Words(lang)
     info = data.info
     title = one_line(info.title) or w("Synthesis")
     out = Outline(lang=w.lang, title=title, author=one_line(info.organiser), subject=w("Synthesis"))
     _cover(out, data, w)
+    ideas: outline_blocks.IdeasCache = {}
+    if data.has_content():
+        outline_summary.at_a_glance(out, data, w, ideas)
     out.add(Toc(w("Contents")))
-    out.add(PageBreak())
     if info.purpose.strip():
         out.add(Heading(1, w("Context and purpose")))
         out.add(Markdown(info.purpose))
@@ -54,6 +62,7 @@ def build_outline(data: EventData, lang: str, progress: Progress | None = None) 
         )
     _agenda(out, data, w)
     _participation(out, data, w)
+    photos = outline_blocks.Photos(data.photos, w)
     blocks = [b for b in data.blocks if b.has_content()]
     for index, block in enumerate(blocks):
         if progress:
@@ -61,10 +70,11 @@ def build_outline(data: EventData, lang: str, progress: Progress | None = None) 
                 0.1 + 0.3 * index / max(1, len(blocks)),
                 w("Writing {title}", title=one_line(block.block.title)),
             )
-        outline_blocks.block_section(out, block, data, w)
+        outline_blocks.block_section(out, block, data, w, options, photos, ideas)
+    photos.rest(out)
     places = outline_extra.Places(data, w)
     outline_extra.themes(out, data, w, places)
-    outline_extra.appendices(out, data, w, places)
+    outline_extra.appendices(out, data, w, places, options)
     return out
 
 
@@ -78,7 +88,6 @@ def _cover(out: Outline, data: EventData, w: Words) -> None:
         lines.append(" · ".join(when_where))
     lines.append(w("Synthesis of the proceedings"))
     out.add(Cover(out.title, lines))
-    out.add(PageBreak())
 
 
 def _agenda(out: Outline, data: EventData, w: Words) -> None:
@@ -172,4 +181,4 @@ def _table_count(data: EventData) -> int:
     return max([len(seen), *planned])
 
 
-__all__ = ["build_outline", "Bullets", "PageBreak"]
+__all__ = ["build_outline", "Bullets", "Options"]

@@ -11,12 +11,13 @@ from facilitation.synthesis.collect import EventData
 from facilitation.synthesis.elements import (
     Bullets,
     Heading,
+    Landscape,
     Markdown,
     Outline,
-    PageBreak,
     Table,
     Text,
 )
+from facilitation.synthesis.options import Options
 from facilitation.synthesis.outline_blocks import block_heading, idea_line, round_title, topic_title
 from facilitation.synthesis.sanitise import one_line
 from facilitation.synthesis.words import Words
@@ -32,7 +33,7 @@ def themes(out: Outline, data: EventData, w: Words, places: Places | None = None
             tagged[tag].append(note)
     if not any(tagged.get(theme.id) for theme in codebook):
         return
-    out.add(PageBreak())
+    out.add(Landscape(True))  # the heading and its heat map on the same page, turned if wide
     out.add(Heading(1, w("Cross-cutting themes")))
     out.add(
         Text(
@@ -51,7 +52,8 @@ def themes(out: Outline, data: EventData, w: Words, places: Places | None = None
                     (
                         block.block.number,
                         rnd.number,
-                        w("B{b} R{r}", b=block.block.number, r=rnd.number),
+                        # one unbreakable header: "B1 R2", never "B1" over "R2"
+                        w("B{b} R{r}", b=block.block.number, r=rnd.number).replace(" ", "\u00a0"),
                     )
                 )
         if block.plenary or block.topic_notes or block.other_notes:
@@ -84,6 +86,7 @@ def themes(out: Outline, data: EventData, w: Words, places: Places | None = None
             caption=w("B: block, R: round."),
         )
     )
+    out.add(Landscape(False))
     places = places or Places(data, w)
     by_id = {note.id: note for note in data.notes}
     summaries = summarise_themes(
@@ -137,10 +140,18 @@ class Places:
         return " · ".join(parts)
 
 
-def appendices(out: Outline, data: EventData, w: Words, places: Places | None = None) -> None:
+def appendices(
+    out: Outline,
+    data: EventData,
+    w: Words,
+    places: Places | None = None,
+    options: Options | None = None,
+) -> None:
+    """The participants (only when asked for), the people who agreed to be contacted, the
+    seating plan (only with names and every appendix), every note (unless none is asked)."""
+    options = options or Options()
     people = data.participants
-    if people:
-        out.add(PageBreak())
+    if people and options.participants:
         out.add(Heading(1, w("Appendix: participants")))
         out.add(
             Table(
@@ -156,8 +167,9 @@ def appendices(out: Outline, data: EventData, w: Words, places: Places | None = 
                 ],
             )
         )
+    contacts(out, data, w)
     seated = [b for b in data.blocks if b.seats]
-    if seated:
+    if seated and options.names and options.appendices == "all":
         out.add(Heading(1, w("Appendix: seating plan")))
         by_id = data.participants_by_id
         for block in seated:
@@ -180,8 +192,7 @@ def appendices(out: Outline, data: EventData, w: Words, places: Places | None = 
                     caption=w("* table host"),
                 )
             )
-    if data.notes:
-        out.add(PageBreak())
+    if data.notes and options.appendices in ("notes", "all"):
         out.add(Heading(1, w("Appendix: every note")))
         out.add(Text(w("Every note as it was typed, by block, round and table."), "caption"))
         places = places or Places(data, w)
@@ -197,3 +208,42 @@ def appendices(out: Outline, data: EventData, w: Words, places: Places | None = 
                 current_place = place
                 out.add(Text(place, "label"))
             out.add(Markdown(note.text))
+
+
+YES = {"oui", "o", "yes", "y", "1", "x", "vrai", "true", "ok", "d accord"}
+CONTACT_COLUMNS = ("courriel", "email", "e_mail", "mail", "telephone", "phone", "tel")
+
+
+def agreed_to_contact(participant) -> bool:
+    """The participant list's optional `contact_ok` column (oui / yes / x / 1)."""
+    from facilitation.textmatch import fold
+
+    for key, value in participant.extra.items():
+        if fold(key).replace(" ", "_") in (
+            "contact_ok",
+            "contact",
+            "ok_contact",
+            "accepte_contact",
+        ):
+            return fold(str(value)) in YES
+    return False
+
+
+def contacts(out: Outline, data: EventData, w: Words) -> None:
+    """Owen's contact list: the people who agreed to be contacted, with how to reach them."""
+    from facilitation.textmatch import fold
+
+    agreed = [p for p in data.participants if agreed_to_contact(p)]
+    if not agreed:
+        return
+    out.add(Heading(1, w("Contact list")))
+    out.add(Text(w("The participants who agreed to be contacted after the event."), "caption"))
+    rows = []
+    for person in agreed:
+        reach = [
+            one_line(value)
+            for key, value in person.extra.items()
+            if fold(key).replace(" ", "_") in CONTACT_COLUMNS and str(value).strip()
+        ]
+        rows.append([one_line(person.name), one_line(person.organisation), ", ".join(reach)])
+    out.add(Table([w("Name"), w("Organisation"), w("Contact")], rows))

@@ -26,6 +26,7 @@ from facilitation.i18n.formatting import format_clock
 from facilitation.store import TimerState
 from facilitation.store.notes import Note
 from facilitation.tui.capture.dialogs import ConfirmScreen, TagPicker
+from facilitation.tui.capture.photo import attach_photo
 from facilitation.tui.capture.where import (
     NoteWriter,
     Target,
@@ -74,6 +75,7 @@ class NoteEditorScreen(Screen):
         Binding("f8", "move_to_room", N_("Move to current round")),
         Binding("escape", "cancel_edit", N_("Cancel edit")),
         Binding("f4", "focus_notes", N_("Notes list")),
+        Binding("f5", "photo", N_("Attach a photo"), show=False),  # listed by F1
     ]
 
     def __init__(self, table: int | None) -> None:
@@ -169,6 +171,7 @@ class NoteEditorScreen(Screen):
         if room is not None:
             block = event.script.block(room.block)
             parts.append(Text(block.title))
+            parts += [Text(t, style="italic") for t in [block.table_theme(self.table or 0)] if t]
             label = room.title
             if room.ended:
                 label += " " + _("(ended)")
@@ -381,6 +384,9 @@ class NoteEditorScreen(Screen):
             self.query_one("#text", TextArea).focus()
 
         self.app.push_screen(TagPicker(self.event.script.event.codebook, self.tags), chosen)
+
+    def action_photo(self) -> None:
+        attach_photo(self)  # facilitation/tui/capture/photo.py
 
     def action_focus_notes(self) -> None:
         self.query_one("#notes", NotesList).focus()
