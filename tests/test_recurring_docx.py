@@ -42,6 +42,11 @@ SMALL["en"] = {"the", "a", "an", "of", "for", "in", "at", "on", "to"}
 TABLES = 24
 
 
+def _plain(text: str) -> str:
+    """Paragraph text with French non-breaking spaces read as spaces."""
+    return text.replace("\u00a0", " ").replace("\u202f", " ")
+
+
 def words(text: str) -> list[str]:
     return re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", text.lower().replace("’", "'"))
 
@@ -74,11 +79,11 @@ def sections(document, title: str) -> list[list[str]]:
     out: list[list[str]] = []
     current: list[str] | None = None
     for p in document.paragraphs:
-        if p.text == title:
+        if _plain(p.text) == title:
             current = []
             out.append(current)
         elif current is not None and p.style.name == "List Bullet":
-            current.append(p.text)
+            current.append(_plain(p.text))
         else:
             current = None
     return out
@@ -119,10 +124,10 @@ def test_recurring_ideas_are_phrases_with_a_count_and_a_quote(written):
 
 def test_the_method_is_said_in_one_plain_line(written):
     lang, _corpus, document = written
-    captions = [p.text for p in document.paragraphs if p.style.name == "Caption"]
+    captions = [_plain(p.text) for p in document.paragraphs if p.style.name == "Caption"]
     method = [c for c in captions if c.startswith(("Comment ces idées", "How these were found"))]
     assert len(method) == 3
-    text = "\n".join(p.text for p in document.paragraphs).lower()
+    text = "\n".join(_plain(p.text) for p in document.paragraphs).lower()
     assert "racinisation" not in text and "stemming" not in text
 
 
@@ -135,11 +140,11 @@ def test_themes_show_main_ideas_and_never_a_note_twice(written):
     headings = 0
     for p in document.paragraphs:
         if p.style.name == "Heading 1":
-            in_themes = p.text == themes_title
+            in_themes = _plain(p.text) == themes_title
         elif in_themes and p.style.name == "Heading 2":
             headings += 1
-        elif in_themes and p.text.strip() in texts:
-            shown.append(p.text.strip())
+        elif in_themes and _plain(p.text).strip() in texts:
+            shown.append(_plain(p.text).strip())
     assert headings == len(corpus.codebook)
     assert len(shown) >= 2 * len(corpus.codebook)
     assert len(shown) == len(set(shown)), [t for t in shown if shown.count(t) > 1]
