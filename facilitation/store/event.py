@@ -49,6 +49,11 @@ class Event(NotesMixin, PeopleMixin, RunLogMixin, OpenSpaceMixin, AccessMixin, D
         self._depth = 0  # nesting of _write()
         self._own_writes = 0  # commits through this object (data_version does not see them)
         self._last_seen = self.change_marker()  # for changed()
+        # How long a change waits for another program's write lock before WriteUnavailable
+        # ("locked"): screens use a short wait and retry, commands the default.
+        self.read_only = False  # opened read-only (a read-only folder or disk): writes fail
+        self.write_deadline_s: float | None = None
+        self.on_lock_wait: Callable[[float], None] | None = None  # "still waiting (n s)"
 
     # ---- opening -------------------------------------------------------------------------
 
@@ -139,9 +144,35 @@ class Event(NotesMixin, PeopleMixin, RunLogMixin, OpenSpaceMixin, AccessMixin, D
             raise UserError(
                 _("cannot open the event file: {reason}").format(reason=exc), path=path
             ) from None
+        read_only = False
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlite3.Error as exc:  # a read-only folder or disk: the file can still be read
+            if connection.fault_kind(exc) not in ("readonly", "io"):
+                conn.close()
+                raise UserError(
+                    _("cannot open the event file: {reason}").format(reason=exc), path=path
+                ) from None
+            conn.close()
+            try:
+                conn = connection.connect_read_only(path)
+            except sqlite3.Error as again:
+                raise UserError(
+                    _("cannot open the event file: {reason}").format(reason=again), path=path
+                ) from None
+            read_only = True
         try:
             version = _recognise(conn, path)
-            connection.apply_pragmas(conn)
+            if read_only and version < schema.SCHEMA_VERSION:
+                raise UserError(
+                    _(
+                        "this event file was made by an older version and is read-only here:"
+                        " copy it to a folder you may write in to upgrade it"
+                    ),
+                    path=path,
+                )
+            if not read_only:
+                connection.apply_pragmas(conn)
             if version < schema.SCHEMA_VERSION:
                 _migrate_with_backup(conn, path)
         except sqlite3.DatabaseError as exc:
@@ -152,7 +183,9 @@ class Event(NotesMixin, PeopleMixin, RunLogMixin, OpenSpaceMixin, AccessMixin, D
         except BaseException:
             conn.close()
             raise
-        return cls(path, conn, clock)
+        event = cls(path, conn, clock)
+        event.read_only = read_only
+        return event
 
     @classmethod
     def open_or_create(
@@ -267,9 +300,19 @@ class Event(NotesMixin, PeopleMixin, RunLogMixin, OpenSpaceMixin, AccessMixin, D
                 return
             self._depth = 1
             try:
-                with connection.write(self._conn) as conn:
+                with connection.write(
+                    self._conn, deadline_s=self.write_deadline_s, on_wait=self.on_lock_wait
+                ) as conn:
                     yield conn
                 self._own_writes += 1
+            except sqlite3.Error as exc:
+                kind = connection.fault_kind(exc)
+                if kind is None:
+                    raise
+                waited = self.write_deadline_s or connection.WRITE_DEADLINE_S
+                raise connection.WriteUnavailable(
+                    kind, waited=waited if kind == "locked" else 0.0, reason=str(exc)
+                ) from exc
             finally:
                 self._depth = 0
 
