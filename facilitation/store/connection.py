@@ -76,7 +76,7 @@ def fault_message(kind: str, waited: float = 0.0, reason: str = "") -> str:
 
 
 def fault_kind(exc: BaseException) -> str | None:
-    """"readonly", "full", "locked" or "io" for an SQLite error that means "cannot write now"
+    """ "readonly", "full", "locked" or "io" for an SQLite error that means "cannot write now"
     (told by its result code, never by its text); None for any other error."""
     code = getattr(exc, "sqlite_errorcode", None)
     if not isinstance(exc, sqlite3.Error) or not isinstance(code, int):

@@ -181,7 +181,7 @@ class PeoplePicker(ModalScreen[list[str] | None]):
 
 class ReportFormScreen(Screen):
     BINDINGS = [
-        Binding("ctrl+s,f2", "save", N_("Save the report"), priority=True),
+        Binding("ctrl+s,f2", "save", N_("Save the report")),
         Binding("f5", "pick_people", N_("Add participants from the list")),
         Binding("escape", "back", N_("Back to the topics")),
     ]
