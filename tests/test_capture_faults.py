@@ -15,10 +15,20 @@ from textual.widgets import TextArea
 
 from facilitation.i18n import set_language
 from facilitation.store import Event, connection
+from facilitation.store.sample import sample_script
 from facilitation.tui import write_faults
 from facilitation.tui.capture.app import CaptureApp
 from facilitation.tui.capture.fallback import fallback_paths
-from tests.test_capture_editor import SIZE, clock, event_path, type_text  # noqa: F401
+from tests.test_capture_editor import SIZE, T0, clock, type_text
+
+
+@pytest.fixture
+def event_path(tmp_path):
+    path = tmp_path / "event.db"
+    with Event.create(path, sample_script("fr"), "sample", "sample.md") as event:
+        state = event.read_timer()
+        event.write_timer(state.with_(step_index=1, status="running", deadline=T0 + 1200), "goto")
+    return path
 
 
 @pytest.fixture(autouse=True)

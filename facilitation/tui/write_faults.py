@@ -94,6 +94,13 @@ class WriteFaults:
         return text + " " + _("Trying again every few seconds.")
 
     @staticmethod
+    def banner_once(exc: WriteUnavailable) -> str:
+        """The banner for one failed write (screens that keep no WriteFaults of their own)."""
+        faults = WriteFaults()
+        faults.failed(exc)
+        return faults.banner()
+
+    @staticmethod
     def recovered_message() -> str:
         return _("The event file can be written again: everything you typed is saved.")
 

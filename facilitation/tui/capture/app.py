@@ -7,6 +7,7 @@ browsers, which starts on the join-code screen and offers nothing but the table 
 
 from __future__ import annotations
 
+import contextlib
 import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -114,10 +115,8 @@ class CaptureApp(App):
         for screen in self.screen_stack:
             flush = getattr(screen, "flush_draft", None)
             if flush is not None:
-                try:
+                with contextlib.suppress(WriteUnavailable):  # its fallback file keeps the text
                     flush()
-                except WriteUnavailable:  # the screen's own fallback file keeps the text
-                    pass
         self.exit()
 
 

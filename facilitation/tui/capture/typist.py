@@ -15,6 +15,7 @@ from textual.widgets.option_list import Option
 
 from facilitation.errors import UserError
 from facilitation.i18n import N_, _
+from facilitation.store.connection import WriteUnavailable
 from facilitation.tui.capture.where import (
     NoteWriter,
     Target,
@@ -25,6 +26,7 @@ from facilitation.tui.capture.where import (
 from facilitation.tui.help import translate_bindings
 from facilitation.tui.messages import EventFileChanged
 from facilitation.tui.watch import watch_event_file
+from facilitation.tui.write_faults import WriteFaults
 
 DRAFT_SECONDS = 1.0  # the line is kept as a draft at most this long after a change (only then)
 
@@ -127,12 +129,18 @@ class TypistScreen(Screen):
 
     # ---- drafts ------------------------------------------------------------------------
 
-    def flush_draft(self) -> None:
+    def flush_draft(self) -> bool:
+        """Keep the line as a draft; False if the event file cannot take it now."""
         target = self.target
         text = self.query_one("#line", Input).value
         if target is not None and text != self._stored:
-            self.writer.keep_draft(target, text)
+            try:
+                self.writer.keep_draft(target, text)
+            except WriteUnavailable as exc:  # the line stays in the input; tried again later
+                self.notify(WriteFaults.banner_once(exc), severity="error", timeout=8)
+                return False
             self._stored = text
+        return True
 
     def load_draft(self) -> None:
         target = self.target
@@ -164,7 +172,8 @@ class TypistScreen(Screen):
         count = self.tables()
         if not count:
             return
-        self.flush_draft()
+        if not self.flush_draft():  # the line stays: moving on would lose it
+            return
         self.table = (self.table - 1 + delta) % count + 1
         self.load_draft()
         self.refresh_all()
@@ -188,7 +197,8 @@ class TypistScreen(Screen):
         block, round_ = (int(x) for x in str(changed.value).split(":"))
         if (block, round_ or None) == self.place:
             return
-        self.flush_draft()
+        if not self.flush_draft():  # the line stays: moving on would lose it
+            return
         self.place = (block, round_ or None)
         self.table = 1
         self.load_draft()
@@ -199,6 +209,7 @@ class TypistScreen(Screen):
         self.query_one("#round", Select).focus()
 
     def action_back(self) -> None:
-        self.flush_draft()
+        if not self.flush_draft():  # the line stays: moving on would lose it
+            return
         if len(self.app.screen_stack) > 2:
             self.app.pop_screen()
