@@ -15,11 +15,16 @@ Only the wording and the timing live here: no Textual, so the console and captur
 
 from __future__ import annotations
 
+import contextlib
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING
 
 from facilitation.i18n import _
 from facilitation.store.connection import WriteUnavailable, fault_message
+
+if TYPE_CHECKING:
+    from facilitation.store.event import Event
 
 # Seconds between retries: quick at first (a lock let go, a file deleted to make room), then
 # every 15 s so a screen left on a full disk does not hammer it.
@@ -111,3 +116,34 @@ def refusal(exc: WriteUnavailable) -> str:
     return _("Not done: {problem}. Press the key again once it is fixed.").format(
         problem=exc.message
     )
+
+
+@contextlib.contextmanager
+def short_lock_wait(event: Event, seconds: float = SCREEN_LOCK_WAIT_S) -> Iterator[None]:
+    """`with short_lock_wait(event):` a key's write waits at most `seconds` for another
+    program's lock (then WriteUnavailable "locked"), so a screen never freezes for a minute."""
+    before = event.write_deadline_s
+    event.write_deadline_s = seconds if before is None else min(before, seconds)
+    try:
+        yield
+    finally:
+        event.write_deadline_s = before
+
+
+def refuse_if_unwritable(notify: Callable[..., object]) -> _Refuse:
+    """`with refuse_if_unwritable(self.notify):` around a key's write: if the event file
+    cannot be written, the key is refused in plain words (nothing done, nothing crashes)."""
+    return _Refuse(notify)
+
+
+class _Refuse(contextlib.AbstractContextManager):
+    def __init__(self, notify: Callable[..., object]) -> None:
+        self.notify = notify
+        self.refused: WriteUnavailable | None = None
+
+    def __exit__(self, kind: object, exc: BaseException | None, tb: object) -> bool:
+        if isinstance(exc, WriteUnavailable):
+            self.refused = exc
+            self.notify(refusal(exc), severity="error", timeout=10)
+            return True
+        return False
