@@ -31,7 +31,22 @@ def register(subparsers, common) -> None:
     parser.add_argument(
         "--kind", required=True, choices=KINDS, help=_("what the rows of the file are")
     )
+    parser.add_argument(
+        "--keep-duplicates",
+        action="store_true",
+        help=_("import rows that repeat an earlier row exactly (refused by default)"),
+    )
     parser.set_defaults(func=run)
+
+
+def say_waiting(seconds: float) -> None:
+    """While another program holds the event file: say so, about once a second."""
+    print(
+        _("waiting: another program is writing to the event file ({seconds} s)").format(
+            seconds=round(seconds)
+        ),
+        file=sys.stderr,
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -40,8 +55,11 @@ def run(args: argparse.Namespace) -> int:
 
     with Event.open(args.event) as event:
         set_language(args.lang or event.language)
+        event.on_lock_wait = say_waiting
         try:
-            count = import_csv(event, Path(args.file), args.kind)
+            count = import_csv(
+                event, Path(args.file), args.kind, keep_duplicates=args.keep_duplicates
+            )
         except UserErrors as exc:
             for problem in exc.errors:
                 print(_("error: {message}").format(message=problem), file=sys.stderr)

@@ -8,6 +8,7 @@ FILE:LINE: message and nothing is written. Otherwise all rows are written in one
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -83,33 +84,40 @@ KIND_WORDS = {
 }
 
 _NOT_A_NUMBER = N_("{column}: a whole number is expected, not \u201c{value}\u201d")
+# A whole number as a spreadsheet writes it: "12", "+12", "12.0", "12,00" (never "1e3", "inf").
+_WHOLE = re.compile(r"[+-]?(\d+)(?:[.,]0*)?")
+# The largest sensible value of each number column (a table 99999999999999999999999 is a typo).
+MAXIMUM = {"block": 1_000, "round": 1_000, "table": 10_000, "votes": 1_000_000}
+EARLIEST_YEAR, LATEST_YEAR = 1970, 2200  # a note's created_at must fall in these years
 
 
 class _RowError(Exception):
     pass
 
 
+def _shown(value: str, width: int = 30) -> str:
+    return value if len(value) <= width else value[: width - 1] + "\u2026"
+
+
 def _number(row: Row, column: str, *, minimum: int = 1) -> int | None:
+    """The whole number in `column`, None when empty; _RowError for anything else or out of
+    the range `minimum`..MAXIMUM[column]."""
     value = row.values.get(column, "").strip()
     if not value:
         return None
-    try:
-        number = int(value)
-    except ValueError:
-        try:
-            as_float = float(value.replace(",", "."))
-        except ValueError:
-            as_float = None
-        if as_float is None or as_float != int(as_float):
-            raise _RowError(_(_NOT_A_NUMBER).format(column=column, value=value)) from None
-        number = int(as_float)
-    if number < minimum:
+    match = _WHOLE.fullmatch(value)
+    if match is None:
+        raise _RowError(_(_NOT_A_NUMBER).format(column=column, value=_shown(value)))
+    digits = match.group(1).lstrip("0") or "0"
+    maximum = MAXIMUM.get(column, 1_000_000)
+    negative = value.startswith("-") and digits != "0"
+    if negative or len(digits) > len(str(maximum)) or not minimum <= int(digits) <= maximum:
         raise _RowError(
-            _("{column}: must be at least {minimum}, not {value}").format(
-                column=column, minimum=minimum, value=number
+            _("{column}: must be between {minimum} and {maximum}, not {value}").format(
+                column=column, minimum=minimum, maximum=maximum, value=_shown(value)
             )
         )
-    return number
+    return int(digits)
 
 
 def _first_block(event: Event, want: Callable[[Block], bool]) -> int:
@@ -161,14 +169,39 @@ def _parse_time(value: str) -> float | None:
     if not value:
         return None
     try:
-        when = dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
+        when = dt.datetime.fromisoformat(value[:64].replace("Z", "+00:00"))
     except ValueError:
         raise _RowError(
             _("created_at: a date and time like 2026-05-14T10:30:00 is expected")
         ) from None
-    if when.tzinfo is None:
-        when = when.astimezone()  # local time of this computer
-    return when.timestamp()
+    if not EARLIEST_YEAR <= when.year <= LATEST_YEAR:
+        raise _RowError(
+            _("created_at: the year must be between {first} and {last}, not {year}").format(
+                first=EARLIEST_YEAR, last=LATEST_YEAR, year=when.year
+            )
+        )
+    try:
+        if when.tzinfo is None:
+            when = when.astimezone()  # local time of this computer
+        return when.timestamp()
+    except (OverflowError, OSError, ValueError):
+        raise _RowError(
+            _("created_at: a date and time like 2026-05-14T10:30:00 is expected")
+        ) from None
+
+
+def _check_table(event: Event, block: int, table: int | None) -> None:
+    """A table outside the block's count is refused, naming the block's tables (the same
+    rule as capture: the block's `tables:`, else the event's, as seating's block_tables)."""
+    if table is None or not event.script.blocks or block > len(event.script.blocks):
+        return
+    count = event.script.block(block).tables or event.script.event.tables
+    if count and table > count:
+        raise _RowError(
+            _("table: block {block} has tables 1 to {count}, there is no table {number}").format(
+                block=block, count=count, number=table
+            )
+        )
 
 
 # ---- one planner per kind: check a row, return the function that writes it --------------
@@ -216,6 +249,7 @@ def _plan_note(event: Event, row: Row, ctx: dict) -> Plan:
                 )
             )
     table = _number(row, "table")
+    _check_table(event, block, table)
     kind_text = row.values.get("kind", "")
     kind = None
     if kind_text:
@@ -358,9 +392,31 @@ def _context(event: Event) -> dict:
     }
 
 
-def import_csv(event: Event, path: str | Path, kind: str) -> int:
+def _duplicates(rows: list[Row]) -> list[UserError]:
+    """Rows that repeat an earlier row cell for cell (a copy-paste twice): one error each."""
+    seen: dict[tuple, int] = {}
+    found: list[UserError] = []
+    for row in rows:
+        key = (tuple(sorted(row.values.items())), tuple(sorted(row.extra.items())))
+        if key in seen:
+            found.append(
+                UserError(
+                    _(
+                        "this row repeats line {line} exactly; remove one of them"
+                        " (or import with --keep-duplicates)"
+                    ).format(line=seen[key]),
+                    line=row.line,
+                )
+            )
+        else:
+            seen[key] = row.line
+    return found
+
+
+def import_csv(event: Event, path: str | Path, kind: str, *, keep_duplicates: bool = False) -> int:
     """Import every row of `path` as `kind` (one of KINDS); returns the number of rows written.
-    Raises UserErrors listing every bad row (FILE:LINE: message); then nothing is written."""
+    Raises UserErrors listing every bad row (FILE:LINE: message) and every row repeating an
+    earlier one (unless `keep_duplicates`); then nothing is written."""
     if kind not in KINDS:
         raise UserError(_("unknown kind of import: {kind}").format(kind=kind))
     path = Path(path)
@@ -368,13 +424,16 @@ def import_csv(event: Event, path: str | Path, kind: str) -> int:
     ctx = _context(event)
     plans: list[Plan] = []
     errors: list[UserError] = []
+    if not keep_duplicates:
+        for dup in _duplicates(table.rows):
+            errors.append(UserError(dup.message, path=path, line=dup.line))
     for row in table.rows:
         try:
             plans.append(PLANNERS[kind](event, row, ctx))
         except _RowError as exc:
             errors.append(UserError(str(exc), path=path, line=row.line))
     if errors:
-        raise UserErrors(errors)
+        raise UserErrors(sorted(errors, key=lambda e: e.line or 0))
     with event._write():
         for plan in plans:
             plan(event)
