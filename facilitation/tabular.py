@@ -22,7 +22,6 @@ from facilitation.errors import UserError
 from facilitation.i18n import _, current_language
 from facilitation.textmatch import fold_key
 
-
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 _NEUTRALISED = re.compile(r"'+[=+\-@\t\r]")
 

@@ -11,7 +11,6 @@ from facilitation.cli import main
 from facilitation.errors import UserError, UserErrors
 from facilitation.i18n import set_language
 from facilitation.store import Event
-from facilitation.store.exporting import export_notes_csv
 from facilitation.store.importing import import_csv
 from facilitation.store.sample import sample_script
 

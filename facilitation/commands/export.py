@@ -31,8 +31,8 @@ def register(subparsers, common) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from facilitation.store import Event
     from facilitation.outputs import output_error
+    from facilitation.store import Event
     from facilitation.store.exporting import export_json, export_notes_csv
 
     out = Path(args.output)
