@@ -10,7 +10,6 @@ from pathlib import Path
 from facilitation.errors import UserError, UserErrors
 from facilitation.i18n import _, set_language
 
-
 # Terminal control characters (C0 but newline and tab, DEL, C1, and the bidi overrides):
 # printed as they are, a heading with ESC [2J would clear the facilitator's terminal.
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")

@@ -13,9 +13,8 @@ told in the user's language.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import re
+from dataclasses import dataclass
 
 import yaml
 
