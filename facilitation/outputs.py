@@ -73,3 +73,26 @@ def output_error(exc: OSError, path: str | Path) -> UserError:
     else:
         message = _("cannot write this file: {reason}").format(reason=exc.strerror or exc)
     return UserError(message, path=path)
+
+
+@contextlib.contextmanager
+def output_via_temporary(path: str | Path) -> Iterator[Path]:
+    """`with output_via_temporary(path) as tmp: write_docx(..., tmp)` for writers that take a
+    path: `tmp` is beside `path` with the same suffix (writers choose the format by it); it
+    is moved into place when the block ends, removed if it raises. Raises UserError
+    (`output_error`) for an OSError."""
+    path = Path(path)
+    tmp = path.with_name(f".{path.stem}.{os.getpid()}.{uuid.uuid4().hex[:8]}.tmp{path.suffix}")
+    try:
+        yield tmp
+        with tmp.open("rb+") as fh:
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise output_error(exc, path) from None
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise

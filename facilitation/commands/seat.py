@@ -129,6 +129,7 @@ def run(args: argparse.Namespace) -> int:
 
 def _plan_and_write(args: argparse.Namespace, source: Path, participants) -> Plan:
     """Make the plan, print its quality, write the files asked for; returns the plan."""
+    from facilitation.outputs import output_via_temporary
     from facilitation.seating import Options, make_plan
     from facilitation.seating.cards import write_cards, write_table_lists
     from facilitation.seating.io import read_plan, write_plan
@@ -182,7 +183,8 @@ def _plan_and_write(args: argparse.Namespace, source: Path, participants) -> Pla
         )
     print(_("time: {seconds} s").format(seconds=format_number(round(result.seconds, 2), lang)))
     if args.output:
-        write_plan(plan, args.output)
+        with output_via_temporary(args.output) as tmp:  # the whole file or none
+            write_plan(plan, tmp)
         print(_("plan written to {path}").format(path=args.output))
     else:
         for rnd in range(1, plan.rounds + 1):
@@ -190,9 +192,11 @@ def _plan_and_write(args: argparse.Namespace, source: Path, participants) -> Pla
                 line = _("round {round}, table {table}: {names}")
                 print(line.format(round=rnd, table=table, names=", ".join(members)))
     if args.cards:
-        write_cards(plan, participants, args.cards, lang)
+        with output_via_temporary(args.cards) as tmp:
+            write_cards(plan, participants, tmp, lang)
         print(_("participant cards written to {path}").format(path=args.cards))
     if args.table_lists:
-        write_table_lists(plan, participants, args.table_lists, lang)
+        with output_via_temporary(args.table_lists) as tmp:
+            write_table_lists(plan, participants, tmp, lang)
         print(_("table lists written to {path}").format(path=args.table_lists))
     return plan

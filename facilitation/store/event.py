@@ -82,7 +82,8 @@ class Event(NotesMixin, PeopleMixin, RunLogMixin, OpenSpaceMixin, AccessMixin, D
         for orphan in (Path(f"{path}-wal"), Path(f"{path}-shm")):
             with contextlib.suppress(FileNotFoundError):
                 orphan.unlink()
-        tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.tmp")
+        schema.remove_stale_temporaries(path.parent)  # what a killed `new` left behind
+        tmp = schema.temporary_path(path)
         try:
             conn = connection.connect_raw(tmp)
             try:
