@@ -52,6 +52,7 @@ class Event(NotesMixin, PeopleMixin, RunLogMixin, OpenSpaceMixin, AccessMixin, D
         # How long a change waits for another program's write lock before WriteUnavailable
         # ("locked"): screens use a short wait and retry, commands the default.
         self.read_only = False  # opened read-only (a read-only folder or disk): writes fail
+        self._read_only_kind = ""  # "readonly", or "full" when a full disk forced it
         self.write_deadline_s: float | None = None
         self.on_lock_wait: Callable[[float], None] | None = None  # "still waiting (n s)"
 
@@ -145,11 +146,12 @@ class Event(NotesMixin, PeopleMixin, RunLogMixin, OpenSpaceMixin, AccessMixin, D
             raise UserError(
                 _("cannot open the event file: {reason}").format(reason=exc), path=path
             ) from None
-        read_only = False
+        read_only: str | None = None  # why it is opened read-only: "readonly" or "full"
         try:
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         except sqlite3.Error as exc:  # a read-only folder or disk: the file can still be read
-            if connection.fault_kind(exc) not in ("readonly", "io"):
+            kind = connection.fault_kind(exc)
+            if kind not in ("readonly", "io", "full"):
                 conn.close()
                 raise UserError(
                     _("cannot open the event file: {reason}").format(reason=exc), path=path
@@ -161,7 +163,7 @@ class Event(NotesMixin, PeopleMixin, RunLogMixin, OpenSpaceMixin, AccessMixin, D
                 raise UserError(
                     _("cannot open the event file: {reason}").format(reason=again), path=path
                 ) from None
-            read_only = True
+            read_only = "full" if kind == "full" else "readonly"
         try:
             version = _recognise(conn, path)
             if read_only and version < schema.SCHEMA_VERSION:
@@ -178,14 +180,17 @@ class Event(NotesMixin, PeopleMixin, RunLogMixin, OpenSpaceMixin, AccessMixin, D
                 _migrate_with_backup(conn, path)
         except sqlite3.DatabaseError as exc:
             conn.close()
+            kind = connection.fault_kind(exc)
+            reason = connection.fault_message(kind, reason=str(exc)) if kind else str(exc)
             raise UserError(
-                _("cannot open the event file: {reason}").format(reason=exc), path=path
+                _("cannot open the event file: {reason}").format(reason=reason), path=path
             ) from None
         except BaseException:
             conn.close()
             raise
         event = cls(path, conn, clock)
-        event.read_only = read_only
+        event.read_only = read_only is not None
+        event._read_only_kind = read_only or ""
         return event
 
     @classmethod
@@ -299,6 +304,8 @@ class Event(NotesMixin, PeopleMixin, RunLogMixin, OpenSpaceMixin, AccessMixin, D
                 finally:
                     self._depth -= 1
                 return
+            if self.read_only and self._read_only_kind == "full" and not self._reopen_writable():
+                raise connection.WriteUnavailable("full", path=self.path)
             self._depth = 1
             try:
                 with connection.write(
@@ -312,10 +319,30 @@ class Event(NotesMixin, PeopleMixin, RunLogMixin, OpenSpaceMixin, AccessMixin, D
                     raise
                 waited = self.write_deadline_s or connection.WRITE_DEADLINE_S
                 raise connection.WriteUnavailable(
-                    kind, waited=waited if kind == "locked" else 0.0, reason=str(exc)
+                    kind,
+                    waited=waited if kind == "locked" else 0.0,
+                    reason=str(exc),
+                    path=self.path,
                 ) from exc
             finally:
                 self._depth = 0
+
+    def _reopen_writable(self) -> bool:
+        """Opened read-only because the disk was full: if there is room now, go on with a
+        normal connection (True)."""
+        conn: sqlite3.Connection | None = None
+        try:
+            conn = connection.connect(self.path)
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlite3.Error:
+            if conn is not None:
+                conn.close()
+            return False
+        self._conn.close()
+        self._conn = conn
+        self.read_only = False
+        self._read_only_kind = ""
+        return True
 
     @contextlib.contextmanager
     def _read(self) -> Iterator[sqlite3.Connection]:
