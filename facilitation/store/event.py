@@ -191,6 +191,11 @@ class Event(NotesMixin, PeopleMixin, RunLogMixin, OpenSpaceMixin, AccessMixin, D
         event = cls(path, conn, clock)
         event.read_only = read_only is not None
         event._read_only_kind = read_only or ""
+        if not event.read_only:
+            from facilitation.store.staging import recover_imports
+
+            with contextlib.suppress(connection.WriteUnavailable):  # tried again next time
+                recover_imports(event)  # an import killed half-way is taken out
         return event
 
     @classmethod
