@@ -159,3 +159,13 @@ def test_export_neutralises_formulas_and_import_reads_them_back(event, tmp_path,
         notes = copy.list_notes()
         assert [n.text for n in notes] == [event.get_note(n.id).text for n in notes]
         assert notes[0].author == "=1+2"
+
+
+def test_slot_and_space_are_named_in_french(event, tmp_path):
+    set_language("fr")
+    path = tmp_path / "topics.csv"
+    path.write_text("titre;créneau;espace\nLogement;9;1\nTransport;1;" + "9" * 5000 + "\n", "utf-8")
+    messages = refused(event, path, "topics")
+    assert messages[0] == f"{path}:2: créneau : il n'y a pas de créneau 9"
+    assert messages[1].startswith(f"{path}:3: espace : il n'y a pas d'espace 999")
+    assert len(messages[1]) < 300

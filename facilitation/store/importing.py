@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from facilitation.errors import UserError, UserErrors
-from facilitation.i18n import _
+from facilitation.i18n import N_, _
 from facilitation.models import Block
 from facilitation.store.import_checks import _check_table, _number, _parse_time, _RowError
 from facilitation.store.people import Participant, normalise_role
@@ -200,6 +200,9 @@ def _plan_note(event: Event, row: Row, ctx: dict) -> Plan:
     return NoteRow(block, text, round_, table, topic_id, kind, author, tags, created_at)
 
 
+_COLUMN_NAMES = {"slot": N_("slot"), "space": N_("space")}
+
+
 def _index(value: str, labels: list[str], column: str) -> int | None:
     """A 1-based number or a label of `labels` -> a 0-based index."""
     if not value:
@@ -207,17 +210,20 @@ def _index(value: str, labels: list[str], column: str) -> int | None:
     for index, label in enumerate(labels):
         if loose(label) == loose(value):
             return index
-    if not value.isdigit():
+    name = _(_COLUMN_NAMES.get(column, column))  # "créneau", not "slot", in French
+    if not (value.isascii() and value.isdigit()):
         raise _RowError(
             _("{column}: \u201c{value}\u201d is neither a number nor one of: {labels}").format(
-                column=column, value=value, labels=", ".join(labels) or "-"
+                column=name, value=value[:40], labels=", ".join(labels) or "-"
             )
         )
-    number = int(value)
+    number = int(value) if len(value) <= 6 else 0
     if number < 1 or (labels and number > len(labels)):
-        raise _RowError(
-            _("{column}: there is no {column} {number}").format(column=column, number=number)
-        )
+        missing = {
+            "slot": N_("slot: there is no slot {number}"),
+            "space": N_("space: there is no space {number}"),
+        }.get(column, N_("{column}: there is no {column} {number}"))
+        raise _RowError(_(missing).format(column=name, number=value[:40]))
     return number - 1
 
 
