@@ -12,7 +12,10 @@ this table is restored with its tags, one after the other.
 
 from __future__ import annotations
 
-from textual import on
+from collections.abc import Callable
+from typing import Any
+
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -49,16 +52,31 @@ def waiting(kind: str, table: int | None) -> Target:
 
 
 class NoteArea(TextArea):
-    """The text being typed; Ctrl+End / Ctrl+Home go to the end / start of the whole text."""
+    """The text being typed; Ctrl+End / Ctrl+Home go to the end / start of the whole text.
 
+    Ctrl+S (and F2) save from here, in the order of the keys: a binding would only run once
+    the key has bubbled up to the app, after the text area has taken the keys typed after it
+    (a fast typist's "note one" Ctrl+S "note two" Ctrl+S became one note).
+    """
+
+    SAVE_KEYS = ("ctrl+s", "f2")
     BINDINGS = [
         Binding("ctrl+end", "cursor_to_end", N_("End of the note"), show=False),
         Binding("ctrl+home", "cursor_to_start", N_("Start of the note"), show=False),
     ]
 
-    def __init__(self, **kwargs: object) -> None:
-        super().__init__(**kwargs)  # type: ignore[arg-type]
+    def __init__(self, on_save: Callable[[], None], **kwargs: Any) -> None:
+        super().__init__(**kwargs)
         translate_bindings(self)
+        self.on_save = on_save
+
+    async def _on_key(self, event: events.Key) -> None:
+        if event.key in self.SAVE_KEYS:
+            event.stop()
+            event.prevent_default()
+            self.on_save()  # now: after the keys before it, before the keys after it
+            return
+        await super()._on_key(event)
 
     def action_cursor_to_end(self) -> None:
         self.move_cursor(self.document.end)
@@ -68,8 +86,8 @@ class NoteArea(TextArea):
 
 
 class NoteEditorScreen(KeepsTyped, NotesPane, RoomHeading, Screen):
-    # Ctrl+S is not a priority binding: it reaches the screen after the text area has taken
-    # every key typed before it, so a fast typist's last characters are in the saved note.
+    # Ctrl+S is not a priority binding (a priority one ran before the keys typed just before
+    # it); in the text area, NoteArea saves in the order of the keys.
     BINDINGS = [
         Binding("ctrl+s,f2", "save", N_("Save note")),
         Binding("f3", "tags", N_("Tags")),
@@ -114,7 +132,7 @@ class NoteEditorScreen(KeepsTyped, NotesPane, RoomHeading, Screen):
         with Horizontal(id="body"):
             with Vertical(id="edit-pane"):
                 yield Static("", id="mode")
-                yield NoteArea(id="text", soft_wrap=True, tab_behavior="focus")
+                yield NoteArea(self.action_save, id="text", soft_wrap=True, tab_behavior="focus")
                 yield Static("", id="tags-line")
             with Vertical(id="notes-pane"):
                 yield Static("", id="notes-title")
