@@ -134,3 +134,24 @@ def test_a_killed_import_is_taken_out_at_the_next_opening(tmp_path):
     with Event.open(path) as event:
         assert event.list_notes() == []
     assert counts(path) == (0, 0, 0)
+
+
+def test_import_says_it_waits_for_a_held_lock_then_names_it(tmp_path, monkeypatch, capsys):
+    from facilitation.cli import main
+
+    monkeypatch.setattr(connection, "WRITE_DEADLINE_S", 1.5)  # 60 s in real life
+    monkeypatch.setattr(connection, "WAIT_REPORT_S", 0.3)
+    path, csv_path = make(tmp_path, 10)
+    other = sqlite3.connect(path, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")  # another program holds the write lock
+    try:
+        code = main(["import", str(path), str(csv_path), "--kind", "notes"])
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    err = capsys.readouterr().err
+    assert code == 1
+    assert "waiting: another program is writing to the event file" in err
+    assert "Another program has been holding the event file for" in err
+    assert "unexpected" not in err
+    assert counts(path) == (0, 0, 0)

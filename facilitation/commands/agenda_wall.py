@@ -107,6 +107,9 @@ def run(args: argparse.Namespace) -> int:
         raise UserError(_("--print: the file name must end with .docx or .md"))
     with Event.open(args.event) as event:
         set_language(args.lang or event.language)
+        from facilitation.commands.waiting import say_waiting
+
+        event.on_lock_wait = say_waiting  # a held lock: say so while waiting
         block = resolve_block(event.script, args.block)
         capacities = parse_capacities(args.capacity, block.spaces)
         wall = load_wall(event, block.number, capacities)

@@ -39,17 +39,8 @@ def register(subparsers, common) -> None:
     parser.set_defaults(func=run)
 
 
-def say_waiting(seconds: float) -> None:
-    """While another program holds the event file: say so, about once a second."""
-    print(
-        _("waiting: another program is writing to the event file ({seconds} s)").format(
-            seconds=round(seconds)
-        ),
-        file=sys.stderr,
-    )
-
-
 def run(args: argparse.Namespace) -> int:
+    from facilitation.commands.waiting import say_waiting
     from facilitation.store import Event
     from facilitation.store.importing import import_csv
 

@@ -107,6 +107,9 @@ def run(args: argparse.Namespace) -> int:
 
         with Event.open(source) as event:
             set_language(args.lang or event.language)
+            from facilitation.commands.waiting import say_waiting
+
+            event.on_lock_wait = say_waiting  # a held lock: say so while waiting
             block = seatable_block(event, args.block)
             participants = event_participants(event)
             args.rounds = args.rounds or len(block.rounds())
