@@ -249,9 +249,10 @@ def _plan_interest(event: Event, row: Row, ctx: dict) -> Plan:
         problems.append(_("participant: nobody named \u201c{value}\u201d").format(value=who))
     if topic is None:
         problems.append(_("topic: no topic \u201c{value}\u201d").format(value=what))
-    if problems:
+    if problems or person is None or topic is None:
         raise _RowError("; ".join(problems))
-    return lambda ev: ev.add_interest(person, topic)
+    person_id, topic_id = int(person), int(topic)
+    return lambda ev: ev.add_interest(person_id, topic_id)
 
 
 def _plan_vote(event: Event, row: Row, ctx: dict) -> Plan:

@@ -19,7 +19,6 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static, TextArea
 
 from facilitation.i18n import N_, _
@@ -85,7 +84,7 @@ class NoteArea(TextArea):
         self.move_cursor((0, 0))
 
 
-class NoteEditorScreen(KeepsTyped, NotesPane, RoomHeading, Screen):
+class NoteEditorScreen(KeepsTyped, NotesPane, RoomHeading):
     # Ctrl+S is not a priority binding (a priority one ran before the keys typed just before
     # it); in the text area, NoteArea saves in the order of the keys.
     BINDINGS = [
@@ -116,13 +115,9 @@ class NoteEditorScreen(KeepsTyped, NotesPane, RoomHeading, Screen):
     # ---- building ----------------------------------------------------------------------
 
     @property
-    def event(self):
-        return self.app.event
-
-    @property
     def writer(self) -> NoteWriter:
-        origin = "web" if self.app.restricted else "capture"
-        return NoteWriter(self.event, self.app.who, origin)
+        origin = "web" if self.capture_app.restricted else "capture"
+        return NoteWriter(self.event, self.capture_app.who, origin)
 
     def compose(self) -> ComposeResult:
         yield Static("", id="where")
@@ -261,7 +256,7 @@ class NoteEditorScreen(KeepsTyped, NotesPane, RoomHeading, Screen):
 
     def restore_next_draft(self) -> bool:
         """Load the latest draft this person left for this table, if any."""
-        drafts = self.event.list_drafts(draft_prefix(self.table, self.app.who))
+        drafts = self.event.list_drafts(draft_prefix(self.table, self.capture_app.who))
         for draft in reversed(drafts):
             place = parse_draft_key(draft.key)
             if place is None:

@@ -3,17 +3,13 @@ round's question, the banner when the room moved on, and the editing mode with t
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from rich.text import Text
 from textual.widgets import Static
 
 from facilitation.i18n import _
 from facilitation.i18n.formatting import format_clock
+from facilitation.tui.capture.parts import EditorBase
 from facilitation.tui.capture.where import Target
-
-if TYPE_CHECKING:
-    from facilitation.tui.capture.editor import NoteEditorScreen
 
 
 def round_name(target: Target | None) -> str:
@@ -22,10 +18,10 @@ def round_name(target: Target | None) -> str:
     return target.title
 
 
-class RoomHeading:
+class RoomHeading(EditorBase):
     """A mixin of NoteEditorScreen (`self` is the editor)."""
 
-    def show_where(self: NoteEditorScreen) -> None:
+    def show_where(self) -> None:
         event = self.event
         where = _("Table {n}").format(n=self.table) if self.table else _("Plenary")
         parts = [Text(where, style="bold"), Text(event.title)]
@@ -46,17 +42,17 @@ class RoomHeading:
         question = room.question if room else ""
         self.query_one("#question", Static).update(Text(question.strip()))
 
-    def seconds_left(self: NoteEditorScreen) -> float | None:
+    def seconds_left(self) -> float | None:
         timer = self._timer
         if timer is None:
             return None
         if timer.status == "running" and timer.deadline is not None:
-            return timer.deadline - self.app.clock()
+            return timer.deadline - self.capture_app.clock()
         if timer.status == "paused" and timer.remaining is not None:
             return timer.remaining
         return None
 
-    def show_banner(self: NoteEditorScreen) -> None:
+    def show_banner(self) -> None:
         banner = self.query_one("#banner", Static)
         pinned, room = self.pinned, self.room
         text = self._announce
@@ -72,7 +68,7 @@ class RoomHeading:
         banner.display = bool(text)
         self.refresh_bindings()  # F6 and Escape depend on what is pinned and edited
 
-    def show_mode(self: NoteEditorScreen) -> None:
+    def show_mode(self) -> None:
         target = self.target
         if self.editing is not None:
             mode = _("Editing a note of {round} (revision {n})").format(

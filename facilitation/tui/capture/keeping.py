@@ -10,42 +10,32 @@ that all is saved. On start, a fallback file left by an earlier run is restored 
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from rich.text import Text
-from textual.timer import Timer
 from textual.widgets import Static, TextArea
 
 from facilitation.i18n import _
 from facilitation.store.connection import WriteUnavailable
 from facilitation.tui.capture.fallback import FallbackFile, Kept
+from facilitation.tui.capture.parts import EditorBase
 from facilitation.tui.write_faults import WriteFaults
 
-if TYPE_CHECKING:
-    from facilitation.tui.capture.editor import NoteEditorScreen
 
-
-class KeepsTyped:
+class KeepsTyped(EditorBase):
     """A mixin of NoteEditorScreen (`self` is the editor)."""
 
-    faults: WriteFaults
-    _fallback: FallbackFile | None
-    _retry: Timer | None
-    _save_pending: bool
-
-    def init_keeping(self: NoteEditorScreen) -> None:
+    def init_keeping(self) -> None:
         self.faults = WriteFaults()
         self._fallback = None
         self._retry = None
         self._save_pending = False  # Ctrl+S failed: save the note when the file can be written
 
     @property
-    def fallback(self: NoteEditorScreen) -> FallbackFile:
+    def fallback(self) -> FallbackFile:
         if self._fallback is None:
-            self._fallback = FallbackFile(self.event.path, self.table, self.app.who)
+            self._fallback = FallbackFile(self.event.path, self.table, self.capture_app.who)
         return self._fallback
 
-    def write_failed(self: NoteEditorScreen, exc: WriteUnavailable) -> None:
+    def write_failed(self, exc: WriteUnavailable) -> None:
         """A write gave up: keep the text outside the event file, say so, retry later."""
         self.faults.failed(exc)
         self.keep_fallback()
@@ -54,7 +44,7 @@ class KeepsTyped:
             self._retry.stop()
         self._retry = self.set_timer(self.faults.next_delay(), self.retry_writes, name="retry")
 
-    def write_worked(self: NoteEditorScreen) -> None:
+    def write_worked(self) -> None:
         """A write to the event file worked: if it was failing until now, say all is saved."""
         if self.faults.recovered():
             if self._retry is not None:
@@ -63,7 +53,7 @@ class KeepsTyped:
             self.show_fault()
             self.notify(WriteFaults.recovered_message(), timeout=8)
 
-    def keep_fallback(self: NoteEditorScreen) -> None:
+    def keep_fallback(self) -> None:
         text = self.query_one("#text", TextArea).text
         if not text.strip():
             if self.fallback.written is not None:
@@ -81,11 +71,11 @@ class KeepsTyped:
             )
         )
 
-    def drop_fallback(self: NoteEditorScreen) -> None:
+    def drop_fallback(self) -> None:
         if self.fallback.written is not None:
             self.fallback.remove()
 
-    def retry_writes(self: NoteEditorScreen) -> None:
+    def retry_writes(self) -> None:
         """The back-off timer: try again what could not be written."""
         self._retry = None
         if self._save_pending:
@@ -98,7 +88,7 @@ class KeepsTyped:
                 delay = self.faults.next_delay()
                 self._retry = self.set_timer(delay, self.retry_writes, name="retry")
 
-    def show_fault(self: NoteEditorScreen) -> None:
+    def show_fault(self) -> None:
         banner = self.query_one("#fault", Static)
         where = self.fallback.written
         text = self.faults.banner(str(where) if where else "")
@@ -107,13 +97,14 @@ class KeepsTyped:
         banner.update(Text(text))
         banner.display = bool(text)
 
-    def restore_fallback(self: NoteEditorScreen) -> bool:
+    def restore_fallback(self) -> bool:
         """Load a text kept in a fallback file by an earlier run; True if there was one."""
         kept = self.fallback.find()
         if kept is None:
             return False
-        from facilitation.tui.capture.where import target_for
+        from facilitation.tui.capture.where import Target, target_for
 
+        pinned: Target | None
         if kept.block:
             pinned = target_for(self.event.script, kept.block, kept.round, self.kind, self.table)
         else:

@@ -3,8 +3,6 @@ first), Enter edits one, Delete deletes it after a confirmation."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from rich.text import Text
 from textual.binding import Binding
 from textual.widgets import OptionList, Static
@@ -14,12 +12,10 @@ from facilitation.i18n import N_, _
 from facilitation.store.connection import WriteUnavailable
 from facilitation.store.notes import Note
 from facilitation.tui.capture.dialogs import ConfirmScreen
+from facilitation.tui.capture.parts import EditorBase
 from facilitation.tui.capture.where import target_for
 from facilitation.tui.help import translate_bindings
 from facilitation.tui.widgets.inline_markdown import markdown_text
-
-if TYPE_CHECKING:
-    from facilitation.tui.capture.editor import NoteEditorScreen
 
 
 class NotesList(OptionList):
@@ -35,10 +31,10 @@ class NotesList(OptionList):
         translate_bindings(self)
 
 
-class NotesPane:
+class NotesPane(EditorBase):
     """The notes list's part of NoteEditorScreen (a mixin: `self` is the editor)."""
 
-    def action_delete_note(self: NoteEditorScreen) -> None:
+    def action_delete_note(self) -> None:
         notes = self.query_one("#notes", NotesList)
         index = notes.highlighted
         if index is None:
@@ -53,7 +49,7 @@ class NotesPane:
         def confirmed(yes: bool | None) -> None:
             if yes:
                 try:
-                    self.event.delete_note(note.id, author=self.app.who)
+                    self.event.delete_note(note.id, author=self.capture_app.who)
                 except WriteUnavailable as exc:
                     self.notify(exc.message, severity="error")
                     return
@@ -67,7 +63,7 @@ class NotesPane:
 
     # ---- the notes of this table -------------------------------------------------------
 
-    def refresh_notes(self: NoteEditorScreen) -> None:
+    def refresh_notes(self) -> None:
         """Rebuild the notes list if this table's notes (or the round they are shown for)
         changed since it was built: every edit, deletion or restore raises a revision."""
         target = self.target
