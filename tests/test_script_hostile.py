@@ -80,3 +80,15 @@ def test_check_escapes_terminal_control_characters(tmp_path, capsys):
     out = capsys.readouterr()
     assert "\x1b" not in out.out + out.err and "\x07" not in out.out + out.err
     assert "\\x1b[2J" in out.out + out.err
+
+
+def test_numbers_of_thousands_of_digits_get_a_short_french_message(tmp_path, capsys):
+    path = tmp_path / "atelier.md"
+    text = SCRIPT.format(extra="tables: " + "9" * 5000).replace("(20 min)", f"({'9' * 5000} min)")
+    path.write_text(text, encoding="utf-8")
+    assert main(["check", str(path)]) == 1
+    err = capsys.readouterr().err
+    assert "Exceeds the limit" not in err and "digits" not in err
+    assert f"{path}:4: tables" in err and "hors limites" in err
+    assert f"{path}:10:" in err and "dépasse 8 heures" in err
+    assert len(err) < 600
