@@ -64,3 +64,31 @@ async def test_a_held_lock_refuses_the_key_quickly_instead_of_freezing(event, cl
         await pilot.press("n")
         await pilot.pause()
         assert event.read_timer().step_index == 1
+
+
+@sync
+async def test_a_full_disk_refuses_the_timer_key_in_french(event, clock, monkeypatch):
+    from facilitation.store import connection
+
+    set_language("fr")
+    real = connection._commit
+
+    def full(conn: sqlite3.Connection, deadline: float) -> None:
+        conn.execute("ROLLBACK")
+        exc = sqlite3.OperationalError("database or disk is full")
+        exc.sqlite_errorcode = connection.SQLITE_FULL  # type: ignore[attr-defined]
+        raise exc
+
+    app = make_console_app(event, clock=clock, watch=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        monkeypatch.setattr(connection, "_commit", full)
+        await pilot.press("space")
+        await pilot.pause()
+        assert app.is_running
+        assert "Rien n'a été fait : Le disque est plein" in notifications(app)
+        assert event.read_timer().status != "running"
+        monkeypatch.setattr(connection, "_commit", real)
+        await pilot.press("space")
+        await pilot.pause()
+        assert event.read_timer().status == "running"
