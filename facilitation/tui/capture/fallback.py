@@ -57,9 +57,12 @@ class FallbackFile:
     def __init__(self, event_path: Path, table: int | None, who: str) -> None:
         self.paths = fallback_paths(event_path, table, who)
         self.written: Path | None = None  # where the last copy went
+        self._last: Kept | None = None  # what it holds (an unchanged text is not rewritten)
 
     def keep(self, kept: Kept) -> Path | None:
         """Write `kept`; returns where, or None if no folder could take it (a full disk)."""
+        if kept == self._last and self.written is not None and self.written.exists():
+            return self.written
         data = json.dumps(asdict(kept), ensure_ascii=False, indent=1).encode("utf-8")
         for path in self.paths:
             tmp = path.with_name(f".{path.name}.tmp")
@@ -78,6 +81,7 @@ class FallbackFile:
                 with contextlib.suppress(OSError):
                     self.written.unlink()
             self.written = path
+            self._last = kept
             return path
         return None
 
@@ -107,3 +111,4 @@ class FallbackFile:
             with contextlib.suppress(OSError):
                 path.unlink()
         self.written = None
+        self._last = None
