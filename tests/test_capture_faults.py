@@ -203,3 +203,18 @@ async def test_a_burst_of_keys_then_ctrl_s_saves_every_character(event_path):
         await pilot.pause()
         await pilot.pause()
     assert saved_texts(event_path) == ["fast typist", "second note", "third"]
+
+
+@sync
+async def test_the_typists_burst_of_lines_and_table_keys_lands_in_order(event_path):
+    app = CaptureApp(Event.open(event_path, clock=clock), who="ana", clock=clock, start="typist")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        burst = [*"one", "enter", "pagedown", *"two", "enter", *"three", "enter"]
+        for key in burst:  # all at once, as a fast typist's keys reach the app
+            app.post_message(events.Key(key, key if len(key) == 1 else None))
+        await pilot.pause()
+        await pilot.pause()
+    with Event.open(event_path) as event:
+        placed = [(note.table, note.text) for note in event.list_notes()]
+    assert placed == [(1, "one"), (2, "two"), (2, "three")]

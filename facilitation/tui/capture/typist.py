@@ -4,8 +4,11 @@ move to the next / previous table; `#tag` words tag the note (codebook ids or la
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -31,10 +34,29 @@ from facilitation.tui.write_faults import WriteFaults
 DRAFT_SECONDS = 1.0  # the line is kept as a draft at most this long after a change (only then)
 
 
+class LineInput(Input):
+    """The line being typed. Enter and the table keys act here, in the order of the keys: as
+    bindings they ran before (priority) or after (bubbling) the keys around them, so a fast
+    "one" Enter "two" Enter saved "onetwo" twice."""
+
+    def __init__(self, keys: dict[str, Callable[[], None]], **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.keys = keys
+
+    async def _on_key(self, event: events.Key) -> None:
+        act = self.keys.get(event.key)
+        if act is not None:
+            event.stop()
+            event.prevent_default()
+            act()
+            return
+        await super()._on_key(event)
+
+
 class TypistScreen(Screen):
     BINDINGS = [
-        Binding("pagedown,ctrl+down", "next_table", N_("Next table"), priority=True),
-        Binding("pageup,ctrl+up", "previous_table", N_("Previous table"), priority=True),
+        Binding("pagedown,ctrl+down", "next_table", N_("Next table")),
+        Binding("pageup,ctrl+up", "previous_table", N_("Previous table")),
         Binding("f9", "choose_round", N_("Choose the round")),
         Binding("escape", "back", N_("Back")),
     ]
@@ -69,7 +91,16 @@ class TypistScreen(Screen):
             yield OptionList(id="tables")
             with Vertical(id="typist-main"):
                 yield Static("", id="typist-where")
-                yield Input(placeholder=_("a note, then Enter  (#tag to tag it)"), id="line")
+                keys = {
+                    "enter": self.save_line,
+                    "pagedown": self.action_next_table,
+                    "ctrl+down": self.action_next_table,
+                    "pageup": self.action_previous_table,
+                    "ctrl+up": self.action_previous_table,
+                }
+                yield LineInput(
+                    keys, placeholder=_("a note, then Enter  (#tag to tag it)"), id="line"
+                )
                 yield Static("", id="typist-notes")
         yield Footer(compact=True)
 
@@ -153,10 +184,11 @@ class TypistScreen(Screen):
 
     # ---- keys --------------------------------------------------------------------------
 
-    @on(Input.Submitted, "#line")
-    def save_line(self, submitted: Input.Submitted) -> None:
+    def save_line(self) -> None:
+        """Enter: the line goes to the current table (and the input is emptied)."""
+        line = self.query_one("#line", Input)
         target = self.target
-        text, tags = split_inline_tags(submitted.value)
+        text, tags = split_inline_tags(line.value)
         if target is None or not text:
             return
         try:
@@ -165,7 +197,7 @@ class TypistScreen(Screen):
             self.notify(str(exc), severity="error")
             return
         self._stored = ""
-        submitted.input.value = ""
+        line.value = ""
         self.refresh_all()
 
     def move(self, delta: int) -> None:
