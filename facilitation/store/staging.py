@@ -30,8 +30,8 @@ if TYPE_CHECKING:
     from facilitation.store.event import Event
 
 STAGING_CHUNK = 5_000  # rows per insert into the staging table
-COPY_TARGET_S = 0.25  # each copy transaction aims at holding the write lock this long
-COPY_FIRST_ROWS, COPY_MIN_ROWS, COPY_MAX_ROWS = 10_000, 500, 200_000
+COPY_TARGET_S = 0.2  # each copy transaction aims at holding the write lock this long
+COPY_FIRST_ROWS, COPY_MIN_ROWS, COPY_MAX_ROWS = 10_000, 500, 50_000
 JOURNAL_PREFIX = "import-in-progress/"
 
 
