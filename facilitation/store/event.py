@@ -30,11 +30,14 @@ from facilitation.store import connection, schema
 from facilitation.store.access import AccessMixin
 from facilitation.store.drafts import DraftsMixin
 from facilitation.store.notes import NotesMixin
-from facilitation.store.opening import (
+from facilitation.store.opening import (  # SQLITE_HEADER, check_header: public here too
+    SQLITE_HEADER,
     _migrate_with_backup,
     _recognise,
     check_header,
 )
+
+__all__ = ["SQLITE_HEADER", "Event", "check_header"]
 from facilitation.store.openspace import OpenSpaceMixin
 from facilitation.store.people import PeopleMixin
 from facilitation.store.runlog import RunLogMixin
