@@ -117,3 +117,22 @@ async def test_capture_on_a_disk_that_fills_keeps_the_text_and_saves_it_later(
         await wait_for(pilot, lambda: "Le disque est plein" not in screen_text(app), 3.0)
     with Event.open(path) as event:
         assert [n.text for n in event.list_notes()] == [long_text * 100]
+
+
+@pytest.mark.parametrize("trouble", ["full", "ro"])
+def test_new_on_a_full_or_read_only_disk_says_so_and_leaves_nothing(tiny, capsys, trouble):
+    from facilitation.paths import sessions_dir
+
+    if trouble == "full":
+        filler = fill(tiny)
+    else:
+        remount(tiny, "ro")
+    script = sessions_dir() / "english-community-cafe.md"
+    assert main(["new", str(script), "--event", str(tiny / "cafe.db"), "--lang", "fr"]) == 1
+    err = capsys.readouterr().err
+    words = "le disque est plein" if trouble == "full" else "ce dossier est en lecture seule"
+    assert words in err and "inattendue" not in err and "unexpected" not in err
+    left = sorted(p.name for p in tiny.iterdir())
+    assert left == (["filler"] if trouble == "full" else [])
+    if trouble == "full":
+        filler.unlink()

@@ -87,7 +87,7 @@ class Event(NotesMixin, PeopleMixin, RunLogMixin, OpenSpaceMixin, AccessMixin, D
         # A -wal/-shm left by a deleted event (its console was killed) would be replayed into
         # the new file: without their database they belong to nothing, so they go.
         for orphan in (Path(f"{path}-wal"), Path(f"{path}-shm")):
-            with contextlib.suppress(FileNotFoundError):
+            with contextlib.suppress(OSError):  # none, or a read-only folder (said below)
                 orphan.unlink()
         schema.remove_stale_temporaries(path.parent)  # what a killed `new` left behind
         tmp = schema.temporary_path(path)
@@ -125,13 +125,19 @@ class Event(NotesMixin, PeopleMixin, RunLogMixin, OpenSpaceMixin, AccessMixin, D
                         _("this file already exists; choose another name"), path=path
                     ) from None
                 os.replace(tmp, path)
-        except OSError as exc:
-            raise UserError(
-                _("cannot create the event file: {reason}").format(reason=exc.strerror), path=path
-            ) from None
+        except OSError as exc:  # a full disk, a read-only folder: named as such
+            from facilitation.outputs import output_error
+
+            raise output_error(exc, path) from None
         except sqlite3.Error as exc:  # e.g. a folder we may not write in
+            kind = connection.fault_kind(exc)
+            reason = connection.fault_message(kind, reason=str(exc)) if kind else str(exc)
+            if kind == "full":
+                reason = _("the disk is full: nothing was written; free some space and try again")
+            elif kind in ("readonly", "io"):
+                reason = _("this folder is read-only: nothing was written; choose another folder")
             raise UserError(
-                _("cannot create the event file: {reason}").format(reason=exc), path=path
+                _("cannot create the event file: {reason}").format(reason=reason), path=path
             ) from None
         finally:
             for leftover in (tmp, Path(f"{tmp}-wal"), Path(f"{tmp}-shm")):
