@@ -166,6 +166,9 @@ def _copy(event: Event, total: int, now: float) -> None:
                 else:  # the last part: the import is whole, the journal goes
                     tx.execute("DELETE FROM meta WHERE key = ?", (key,))
             took = time.perf_counter() - start
+            # Checkpoint here, outside the write lock: else the next small commit of another
+            # writer would checkpoint the import's whole WAL itself (a second's wait).
+            event._conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
             seq = last + 1
             size = max(
                 COPY_MIN_ROWS, min(COPY_MAX_ROWS, int(size * COPY_TARGET_S / max(took, 1e-3)))
