@@ -1,20 +1,45 @@
 """Reading the CSV files people export from Excel, LibreOffice or Google Sheets.
 
-UTF-8 with or without BOM (Excel writes one), or Windows-1252 as a last resort; comma or
-semicolon delimited (French Excel writes semicolons); header names in French or English,
-any case, with or without accents. Rows keep their line number for error messages.
+Encodings, told per file: UTF-8 with or without BOM (Excel writes one); UTF-16 with a BOM
+(Excel's "Unicode text"); Windows-1252 for a file with no UTF-8 in it at all (old Excel). A
+file that is UTF-8 in places and not in others is refused at the line of the first bad byte,
+never decoded wholesale in another encoding ("HÃ©lÃ¨ne"). Comma, semicolon (French Excel) or
+tab delimited, told by `csv.Sniffer`; header names in French or English, any case, with or
+without accents. A quote that is never closed is an error at the line it opens. Rows keep
+their line number for error messages.
 """
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from facilitation.errors import UserError
 from facilitation.i18n import _, current_language
 from facilitation.textmatch import fold_key
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_NEUTRALISED = re.compile(r"'+[=+\-@\t\r]")
+
+
+def neutralise_formula(cell: str) -> str:
+    """A cell a spreadsheet would run as a formula gets a leading `'` (OWASP, CSV injection).
+    Cells already starting with `'` before such a character get one more, so that
+    `unneutralise` gives back exactly what was written."""
+    if cell.lstrip("'").startswith(FORMULA_STARTS):
+        return "'" + cell
+    return cell
+
+
+def unneutralise(cell: str) -> str:
+    """The cell as it was before `neutralise_formula` (a spreadsheet's text marker `'`)."""
+    if _NEUTRALISED.match(cell):
+        return cell[1:]
+    return cell
 
 
 def normalise_header(name: str) -> str:
@@ -37,17 +62,67 @@ class Table:
     rows: list[Row]
 
 
+DELIMITERS = ";,\t"
+_UTF8_MULTIBYTE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
+)
+
+
+def _line_of(raw: bytes, offset: int, newline: bytes = b"\n") -> int:
+    return raw[:offset].count(newline) + 1
+
+
 def decode(raw: bytes, path: Path) -> str:
+    """The text of a CSV file, in the one encoding it is written in (see the module's doc)."""
+    for bom, encoding, newline in (
+        (codecs.BOM_UTF16_LE, "utf-16-le", b"\n\x00"),
+        (codecs.BOM_UTF16_BE, "utf-16-be", b"\x00\n"),
+    ):
+        if raw.startswith(bom):
+            body = raw[len(bom) :]
+            try:
+                return body.decode(encoding)
+            except UnicodeDecodeError as exc:
+                raise UserError(
+                    _("this file is UTF-16 but this line is not: save it again as UTF-8"),
+                    path=path,
+                    line=_line_of(body, exc.start - exc.start % 2, newline),
+                ) from None
     if b"\x00" in raw[:4096]:
         raise UserError(_("this is not a text file (CSV expected)"), path=path)
     try:
         return raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return raw.decode("cp1252", errors="replace")
+    except UnicodeDecodeError as exc:
+        if _UTF8_MULTIBYTE.search(raw):  # UTF-8 elsewhere in the file: a mixed file
+            raise UserError(
+                _(
+                    "this file is UTF-8 but this line is not (a character from another"
+                    " encoding): correct it or save the file again as UTF-8"
+                ),
+                path=path,
+                line=_line_of(raw, exc.start),
+            ) from None
+    try:
+        return raw.decode("cp1252")
+    except UnicodeDecodeError as exc:
+        raise UserError(
+            _("this line has a character that is neither UTF-8 nor Windows-1252: save it as UTF-8"),
+            path=path,
+            line=_line_of(raw, exc.start),
+        ) from None
 
 
-def sniff_delimiter(first_line: str) -> str:
-    counts = {d: first_line.count(d) for d in (";", ",", "\t")}
+def sniff_delimiter(sample: str) -> str:
+    """`;`, `,` or a tab: what `csv.Sniffer` finds in the first lines, else the most frequent
+    of them on the first line (a one-column file: `,`)."""
+    first_line = sample.split("\n", 1)[0]
+    try:
+        found = csv.Sniffer().sniff(sample, delimiters=DELIMITERS).delimiter
+    except csv.Error:
+        found = ""
+    if found and found in first_line:
+        return found
+    counts = {d: first_line.count(d) for d in DELIMITERS}
     best = max(counts, key=lambda d: counts[d])
     return best if counts[best] else ","
 
@@ -68,8 +143,8 @@ def read_table(path: str | Path, aliases: dict[str, str], required: tuple[str, .
     text = decode(raw, path)
     if not text.strip():
         raise UserError(_("the file is empty"), path=path)
-    delimiter = sniff_delimiter(text.splitlines()[0])
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    delimiter = sniff_delimiter("\n".join(text.splitlines()[:20]))
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     try:
         header = next(reader)
     except csv.Error as exc:
@@ -93,9 +168,11 @@ def read_table(path: str | Path, aliases: dict[str, str], required: tuple[str, .
     if missing:
         raise UserError("; ".join(_missing_column(aliases, c) for c in missing), path=path, line=1)
     rows: list[Row] = []
+    start = reader.line_num + 1  # where the row being read starts (a cell may span lines)
     try:
         for cells in reader:
-            line = reader.line_num
+            line = start
+            start = reader.line_num + 1
             if not any(cell.strip() for cell in cells):
                 continue
             row = Row(line=line, values={})
@@ -104,13 +181,18 @@ def read_table(path: str | Path, aliases: dict[str, str], required: tuple[str, .
                     break
                 canonical = mapping[index]
                 if canonical:
-                    row.values[canonical] = cell.strip()
+                    row.values[canonical] = unneutralise(cell.strip())
                 elif index < len(header) and header[index].strip():
-                    row.extra[header[index].strip()] = cell.strip()
+                    row.extra[header[index].strip()] = unneutralise(cell.strip())
             rows.append(row)
-    except csv.Error as exc:
+    except csv.Error:
         raise UserError(
-            _("cannot read this line: {reason}").format(reason=exc), path=path, line=reader.line_num
+            _(
+                'a quoted cell starts on this line and is not closed properly (a \u201c"\u201d'
+                " is missing or misplaced): the rows after it would be read as one cell"
+            ),
+            path=path,
+            line=start,
         ) from None
     return Table(path=path, columns=columns, extra_columns=extra_columns, rows=rows)
 

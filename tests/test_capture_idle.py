@@ -13,7 +13,7 @@ from textual.widgets import TextArea
 
 from facilitation.store import Event
 from facilitation.store.sample import sample_script
-from facilitation.tui.capture import editor, reports, typist
+from facilitation.tui.capture import editor, notes_pane, reports, typist
 from facilitation.tui.capture.app import CaptureApp
 from facilitation.tui.capture.where import Target, draft_key
 from tests.test_capture_editor import SIZE, T0, clock, go_to_step, type_text
@@ -150,9 +150,11 @@ async def test_other_note_takers_drafts_do_not_rebuild_the_editor(
     event_path, monkeypatch, draft_writes
 ):
     rendered, rooms, looks = [], [], []
-    render, refresh_room = editor.markdown_text, editor.NoteEditorScreen.refresh_room
+    render, refresh_room = notes_pane.markdown_text, editor.NoteEditorScreen.refresh_room
     look = editor.NoteEditorScreen.on_event_file_changed
-    monkeypatch.setattr(editor, "markdown_text", lambda text: rendered.append(text) or render(text))
+    monkeypatch.setattr(
+        notes_pane, "markdown_text", lambda text: rendered.append(text) or render(text)
+    )
 
     def counting_room(self, *args, **kwargs):
         rooms.append(1)

@@ -81,16 +81,20 @@ def _print_conflicts(wall: Wall) -> None:
 
 
 def _write_csv(path: str, cells: dict[int, tuple[int, int]], wall: Wall, unplaced: list[int]):
+    """The suggested agenda as CSV: written whole or not at all, formulas neutralised."""
+    from facilitation.outputs import output_via_temporary
+    from facilitation.tabular import neutralise_formula as safe
+
     labels = wall.block.spaces
-    with open(path, "w", encoding="utf-8", newline="") as fh:
+    with output_via_temporary(path) as tmp, tmp.open("w", encoding="utf-8", newline="") as fh:
         writer = csv.writer(fh)
         writer.writerow(["topic", "slot", "space"])
         for t in sorted(wall.active, key=lambda t: (cells.get(t.id, (99, 99)), t.id)):
             if t.id in cells:
                 slot, space = cells[t.id]
-                writer.writerow([t.title, wall.slots[slot], labels[space]])
+                writer.writerow([safe(t.title), safe(wall.slots[slot]), safe(labels[space])])
             elif t.id in unplaced:
-                writer.writerow([t.title, "", ""])
+                writer.writerow([safe(t.title), "", ""])
 
 
 def run(args: argparse.Namespace) -> int:
@@ -107,6 +111,9 @@ def run(args: argparse.Namespace) -> int:
         raise UserError(_("--agendas: the file name must end with .docx or .md"))
     with Event.open(args.event) as event:
         set_language(args.lang or event.language)
+        from facilitation.commands.waiting import say_waiting
+
+        event.on_lock_wait = say_waiting  # a held lock: say so while waiting
         block = resolve_block(event.script, args.block)
         capacities = parse_capacities(args.capacity, block.spaces)
         wall = load_wall(event, block.number, capacities)
@@ -130,8 +137,10 @@ def run(args: argparse.Namespace) -> int:
             )
         if args.print_to:
             from facilitation.openspace.printing import write_wall
+            from facilitation.outputs import output_via_temporary
 
-            write_wall(wall, args.print_to, event.language)
+            with output_via_temporary(args.print_to) as tmp:  # the whole file or none
+                write_wall(wall, tmp, event.language)
             print(_("agenda wall written to {path}").format(path=args.print_to))
     return 0
 

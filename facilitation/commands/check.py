@@ -3,11 +3,21 @@
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from pathlib import Path
 
 from facilitation.errors import UserError, UserErrors
 from facilitation.i18n import _, set_language
+
+# Terminal control characters (C0 but newline and tab, DEL, C1, and the bidi overrides):
+# printed as they are, a heading with ESC [2J would clear the facilitator's terminal.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def visible(text: str) -> str:
+    """`text` with every terminal control character shown as an escape (ESC as \\x1b)."""
+    return _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
 
 
 def register(subparsers, common) -> None:
@@ -59,14 +69,14 @@ def run(args: argparse.Namespace) -> int:
         except UserErrors as exc:
             failed = True
             for problem in exc.errors:
-                print(problem, file=sys.stderr)
+                print(visible(str(problem)), file=sys.stderr)
             continue
         except UserError as exc:
             failed = True
-            print(exc, file=sys.stderr)
+            print(visible(str(exc)), file=sys.stderr)
             continue
         if index:
             print()
-        print(_("{file}: ok").format(file=path))
-        print("\n".join(lines))
+        print(visible(_("{file}: ok").format(file=path)))
+        print(visible("\n".join(lines)))
     return 1 if failed else 0

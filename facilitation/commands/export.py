@@ -31,6 +31,7 @@ def register(subparsers, common) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from facilitation.outputs import output_error
     from facilitation.store import Event
     from facilitation.store.exporting import export_json, export_notes_csv
 
@@ -47,9 +48,7 @@ def run(args: argparse.Namespace) -> int:
                 export_json(event, out)
             else:
                 export_notes_csv(event, out)
-        except OSError as exc:
-            raise UserError(
-                _("cannot write this file: {reason}").format(reason=exc.strerror), path=out
-            ) from None
+        except OSError as exc:  # a full disk, a read-only folder: nothing is left behind
+            raise output_error(exc, out) from None
     print(_("Exported {event} to {path}").format(event=args.event, path=out))
     return 0

@@ -33,22 +33,31 @@ def register(subparsers, common) -> None:
     parser.add_argument(
         "--kind", required=True, choices=(*KINDS, "photos"), help=_("what the rows of the file are")
     )
+    parser.add_argument(
+        "--keep-duplicates",
+        action="store_true",
+        help=_("import rows that repeat an earlier row exactly (refused by default)"),
+    )
     parser.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
+    from facilitation.commands.waiting import say_waiting
     from facilitation.store import Event
     from facilitation.store.importing import import_csv
 
     with Event.open(args.event) as event:
         set_language(args.lang or event.language)
+        event.on_lock_wait = say_waiting
         try:
             if args.kind == "photos":
                 from facilitation.store.photos import import_photos
 
                 count = import_photos(event, Path(args.file))
             else:
-                count = import_csv(event, Path(args.file), args.kind)
+                count = import_csv(
+                    event, Path(args.file), args.kind, keep_duplicates=args.keep_duplicates
+                )
         except UserErrors as exc:
             for problem in exc.errors:
                 print(_("error: {message}").format(message=problem), file=sys.stderr)

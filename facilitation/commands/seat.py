@@ -124,6 +124,9 @@ def run(args: argparse.Namespace) -> int:
 
         with Event.open(source) as event:
             set_language(args.lang or event.language)
+            from facilitation.commands.waiting import say_waiting
+
+            event.on_lock_wait = say_waiting  # a held lock: say so while waiting
             block = seatable_block(event, args.block)
             participants = event_participants(event)
             args.rounds = args.rounds or len(block.rounds())
@@ -146,6 +149,7 @@ def run(args: argparse.Namespace) -> int:
 
 def _plan_and_write(args: argparse.Namespace, source: Path, participants) -> Plan:
     """Make the plan, print its quality, write the files asked for; returns the plan."""
+    from facilitation.outputs import output_via_temporary
     from facilitation.seating import Options, make_plan
     from facilitation.seating.cards import write_cards, write_table_lists
     from facilitation.seating.io import read_plan, write_plan
@@ -199,7 +203,8 @@ def _plan_and_write(args: argparse.Namespace, source: Path, participants) -> Pla
         )
     print(_("time: {seconds} s").format(seconds=format_number(round(result.seconds, 2), lang)))
     if args.output:
-        write_plan(plan, args.output, lang)
+        with output_via_temporary(args.output) as tmp:  # the whole file or none
+            write_plan(plan, tmp, lang)
         print(_("plan written to {path}").format(path=args.output))
     else:
         for rnd in range(1, plan.rounds + 1):
@@ -207,9 +212,11 @@ def _plan_and_write(args: argparse.Namespace, source: Path, participants) -> Pla
                 line = _("round {round}, table {table}: {names}")
                 print(line.format(round=rnd, table=table, names=", ".join(members)))
     if args.cards:
-        write_cards(plan, participants, args.cards, lang)
+        with output_via_temporary(args.cards) as tmp:
+            write_cards(plan, participants, tmp, lang)
         print(_("participant cards written to {path}").format(path=args.cards))
     if args.table_lists:
-        write_table_lists(plan, participants, args.table_lists, lang)
+        with output_via_temporary(args.table_lists) as tmp:
+            write_table_lists(plan, participants, tmp, lang)
         print(_("table lists written to {path}").format(path=args.table_lists))
     return plan

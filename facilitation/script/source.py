@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 from pathlib import Path
 
 from facilitation.errors import UserError
@@ -11,7 +12,8 @@ MAX_SCRIPT_BYTES = 2 * 1024 * 1024
 
 
 def read_text(path: str | Path, limit: int = MAX_SCRIPT_BYTES) -> str:
-    """The file's text (UTF-8, with or without BOM; CRLF folded), or a UserError naming it."""
+    """The file's text (UTF-8 with or without BOM, or UTF-16 with a BOM as Windows editors save
+    "Unicode"; CRLF folded), or a UserError naming it (and the line of a bad byte)."""
     path = Path(path)
     try:
         size = path.stat().st_size
@@ -31,6 +33,20 @@ def read_text(path: str | Path, limit: int = MAX_SCRIPT_BYTES) -> str:
         raise UserError(
             _("cannot read this file: {reason}").format(reason=exc.strerror), path=path
         ) from None
+    for bom, encoding in ((codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")):
+        if raw.startswith(bom):
+            try:
+                text = raw[len(bom) :].decode(encoding)
+            except UnicodeDecodeError as exc:
+                good = raw[len(bom) : len(bom) + exc.start].decode(encoding, errors="replace")
+                raise UserError(
+                    _("this file is UTF-16 but this line is not: save it again as UTF-8"),
+                    path=path,
+                    line=good.count("\n") + 1,
+                ) from None
+            if "\x00" in text:
+                raise UserError(_("this is not a text file"), path=path)
+            return text.replace("\r\n", "\n").replace("\r", "\n")
     if b"\x00" in raw:
         raise UserError(_("this is not a text file"), path=path)
     try:

@@ -40,6 +40,12 @@ def parse_duration(text: str) -> int:
                 text=text.strip()
             )
         )
+    if any(len(group or "") > 6 for group in match.group("m", "h", "hm")):  # never int() it
+        raise ValueError(
+            _("a duration of {text} is more than 8 hours for one step").format(
+                text=text.strip()[:20] + "\u2026"
+            )
+        )
     if match.group("m") is not None:
         minutes = int(match.group("m"))
     else:
@@ -121,14 +127,18 @@ def parse_date(text: str) -> dt.date:
 
 
 def parse_count(text: str, low: int, high: int) -> int:
+    digits = text.strip()
+    shown = digits if len(digits) <= 20 else digits[:20] + "\u2026"
     try:
-        value = int(text.strip())
+        value = int(digits) if len(digits.lstrip("+-0")) <= 12 else None  # never 4,300 digits
     except ValueError:
-        raise ValueError(_("'{text}' is not a whole number").format(text=text.strip())) from None
-    if not low <= value <= high:
+        raise ValueError(_("'{text}' is not a whole number").format(text=shown)) from None
+    if value is None and not digits.lstrip("+-").isdigit():
+        raise ValueError(_("'{text}' is not a whole number").format(text=shown))
+    if value is None or not low <= value <= high:
         raise ValueError(
             _("{value} is out of range (from {low} to {high})").format(
-                value=value, low=low, high=high
+                value=shown, low=low, high=high
             )
         )
     return value

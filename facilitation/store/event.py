@@ -30,12 +30,18 @@ from facilitation.store import connection, schema
 from facilitation.store.access import AccessMixin
 from facilitation.store.drafts import DraftsMixin
 from facilitation.store.notes import NotesMixin
+from facilitation.store.opening import (  # SQLITE_HEADER, check_header: public here too
+    SQLITE_HEADER,
+    _migrate_with_backup,
+    _recognise,
+    check_header,
+)
+
+__all__ = ["SQLITE_HEADER", "Event", "check_header"]
 from facilitation.store.openspace import OpenSpaceMixin
 from facilitation.store.people import PeopleMixin
 from facilitation.store.runlog import RunLogMixin
 from facilitation.store.text import clean
-
-SQLITE_HEADER = b"SQLite format 3\x00"
 
 
 class Event(NotesMixin, PeopleMixin, RunLogMixin, OpenSpaceMixin, AccessMixin, DraftsMixin):
@@ -49,6 +55,12 @@ class Event(NotesMixin, PeopleMixin, RunLogMixin, OpenSpaceMixin, AccessMixin, D
         self._depth = 0  # nesting of _write()
         self._own_writes = 0  # commits through this object (data_version does not see them)
         self._last_seen = self.change_marker()  # for changed()
+        # How long a change waits for another program's write lock before WriteUnavailable
+        # ("locked"): screens use a short wait and retry, commands the default.
+        self.read_only = False  # opened read-only (a read-only folder or disk): writes fail
+        self._read_only_kind = ""  # "readonly", or "full" when a full disk forced it
+        self.write_deadline_s: float | None = None
+        self.on_lock_wait: Callable[[float], None] | None = None  # "still waiting (n s)"
 
     # ---- opening -------------------------------------------------------------------------
 
@@ -75,9 +87,10 @@ class Event(NotesMixin, PeopleMixin, RunLogMixin, OpenSpaceMixin, AccessMixin, D
         # A -wal/-shm left by a deleted event (its console was killed) would be replayed into
         # the new file: without their database they belong to nothing, so they go.
         for orphan in (Path(f"{path}-wal"), Path(f"{path}-shm")):
-            with contextlib.suppress(FileNotFoundError):
+            with contextlib.suppress(OSError):  # none, or a read-only folder (said below)
                 orphan.unlink()
-        tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.tmp")
+        schema.remove_stale_temporaries(path.parent)  # what a killed `new` left behind
+        tmp = schema.temporary_path(path)
         try:
             conn = connection.connect_raw(tmp)
             try:
@@ -112,13 +125,19 @@ class Event(NotesMixin, PeopleMixin, RunLogMixin, OpenSpaceMixin, AccessMixin, D
                         _("this file already exists; choose another name"), path=path
                     ) from None
                 os.replace(tmp, path)
-        except OSError as exc:
-            raise UserError(
-                _("cannot create the event file: {reason}").format(reason=exc.strerror), path=path
-            ) from None
+        except OSError as exc:  # a full disk, a read-only folder: named as such
+            from facilitation.outputs import output_error
+
+            raise output_error(exc, path) from None
         except sqlite3.Error as exc:  # e.g. a folder we may not write in
+            kind = connection.fault_kind(exc)
+            reason = connection.fault_message(kind, reason=str(exc)) if kind else str(exc)
+            if kind == "full":
+                reason = _("the disk is full: nothing was written; free some space and try again")
+            elif kind in ("readonly", "io"):
+                reason = _("this folder is read-only: nothing was written; choose another folder")
             raise UserError(
-                _("cannot create the event file: {reason}").format(reason=exc), path=path
+                _("cannot create the event file: {reason}").format(reason=reason), path=path
             ) from None
         finally:
             for leftover in (tmp, Path(f"{tmp}-wal"), Path(f"{tmp}-shm")):
@@ -139,20 +158,57 @@ class Event(NotesMixin, PeopleMixin, RunLogMixin, OpenSpaceMixin, AccessMixin, D
             raise UserError(
                 _("cannot open the event file: {reason}").format(reason=exc), path=path
             ) from None
+        read_only: str | None = None  # why it is opened read-only: "readonly" or "full"
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlite3.Error as exc:  # a read-only folder or disk: the file can still be read
+            kind = connection.fault_kind(exc)
+            if kind not in ("readonly", "io", "full"):
+                conn.close()
+                raise UserError(
+                    _("cannot open the event file: {reason}").format(reason=exc), path=path
+                ) from None
+            conn.close()
+            try:
+                conn = connection.connect_read_only(path)
+            except sqlite3.Error as again:
+                raise UserError(
+                    _("cannot open the event file: {reason}").format(reason=again), path=path
+                ) from None
+            read_only = "full" if kind == "full" else "readonly"
         try:
             version = _recognise(conn, path)
-            connection.apply_pragmas(conn)
+            if read_only and version < schema.SCHEMA_VERSION:
+                raise UserError(
+                    _(
+                        "this event file was made by an older version and is read-only here:"
+                        " copy it to a folder you may write in to upgrade it"
+                    ),
+                    path=path,
+                )
+            if not read_only:
+                connection.apply_pragmas(conn)
             if version < schema.SCHEMA_VERSION:
                 _migrate_with_backup(conn, path)
         except sqlite3.DatabaseError as exc:
             conn.close()
+            kind = connection.fault_kind(exc)
+            reason = connection.fault_message(kind, reason=str(exc)) if kind else str(exc)
             raise UserError(
-                _("cannot open the event file: {reason}").format(reason=exc), path=path
+                _("cannot open the event file: {reason}").format(reason=reason), path=path
             ) from None
         except BaseException:
             conn.close()
             raise
-        return cls(path, conn, clock)
+        event = cls(path, conn, clock)
+        event.read_only = read_only is not None
+        event._read_only_kind = read_only or ""
+        if not event.read_only:
+            from facilitation.store.staging import recover_imports
+
+            with contextlib.suppress(connection.WriteUnavailable):  # tried again next time
+                recover_imports(event)  # an import killed half-way is taken out
+        return event
 
     @classmethod
     def open_or_create(
@@ -265,13 +321,45 @@ class Event(NotesMixin, PeopleMixin, RunLogMixin, OpenSpaceMixin, AccessMixin, D
                 finally:
                     self._depth -= 1
                 return
+            if self.read_only and self._read_only_kind == "full" and not self._reopen_writable():
+                raise connection.WriteUnavailable("full", path=self.path)
             self._depth = 1
             try:
-                with connection.write(self._conn) as conn:
+                with connection.write(
+                    self._conn, deadline_s=self.write_deadline_s, on_wait=self.on_lock_wait
+                ) as conn:
                     yield conn
                 self._own_writes += 1
+            except sqlite3.Error as exc:
+                kind = connection.fault_kind(exc)
+                if kind is None:
+                    raise
+                waited = self.write_deadline_s or connection.WRITE_DEADLINE_S
+                raise connection.WriteUnavailable(
+                    kind,
+                    waited=waited if kind == "locked" else 0.0,
+                    reason=str(exc),
+                    path=self.path,
+                ) from exc
             finally:
                 self._depth = 0
+
+    def _reopen_writable(self) -> bool:
+        """Opened read-only because the disk was full: if there is room now, go on with a
+        normal connection (True)."""
+        conn: sqlite3.Connection | None = None
+        try:
+            conn = connection.connect(self.path)
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlite3.Error:
+            if conn is not None:
+                conn.close()
+            return False
+        self._conn.close()
+        self._conn = conn
+        self.read_only = False
+        self._read_only_kind = ""
+        return True
 
     @contextlib.contextmanager
     def _read(self) -> Iterator[sqlite3.Connection]:
@@ -284,68 +372,3 @@ class Event(NotesMixin, PeopleMixin, RunLogMixin, OpenSpaceMixin, AccessMixin, D
 
     def _pragma_data_version(self) -> int:
         return self._conn.execute("PRAGMA data_version").fetchone()[0]
-
-
-def check_header(path: Path) -> None:
-    """UserError unless `path` is a file that starts like an SQLite database."""
-    if not path.exists():
-        raise UserError(_("no such event file"), path=path)
-    if not path.is_file():
-        raise UserError(_("this is not a file"), path=path)
-    try:
-        with path.open("rb") as fh:
-            head = fh.read(len(SQLITE_HEADER))
-    except OSError as exc:
-        raise UserError(
-            _("cannot read this file: {reason}").format(reason=exc.strerror), path=path
-        ) from None
-    if not head:
-        raise UserError(_("this file is empty: it is not an event file"), path=path)
-    if head != SQLITE_HEADER:
-        raise UserError(_("this is not an event file (not an SQLite database)"), path=path)
-
-
-def _recognise(conn: sqlite3.Connection, path: Path) -> int:
-    """The schema version of an event file; UserError for any other database."""
-    try:
-        app_id = schema.application_id(conn)
-        version = schema.user_version(conn)
-    except sqlite3.DatabaseError as exc:
-        raise UserError(
-            _("this is not an event file ({reason})").format(reason=exc), path=path
-        ) from None
-    if app_id != schema.APPLICATION_ID:
-        raise UserError(
-            _("this is an SQLite database, but not an event file of facilitation"), path=path
-        )
-    if version > schema.SCHEMA_VERSION:
-        raise UserError(
-            _(
-                "this event file was made by a newer version of facilitation (schema {found},"
-                " this version reads up to {supported}); update facilitation to open it"
-            ).format(found=version, supported=schema.SCHEMA_VERSION),
-            path=path,
-        )
-    if version < 1:
-        raise UserError(_("this event file is incomplete (it has no tables)"), path=path)
-    return version
-
-
-def _migrate_with_backup(conn: sqlite3.Connection, path: Path) -> None:
-    """Bring the file to SCHEMA_VERSION, after writing a copy of it beside it. Several processes
-    opening the same old file at once: each may write a backup, the first migrates, the others
-    find it done. (The copy is made before taking the write lock: SQLite's backup cannot run
-    inside the connection's own write transaction.)"""
-    version = schema.user_version(conn)
-    target = schema.backup_path(path, version)
-    try:
-        schema.backup(conn, target)
-    except (sqlite3.Error, OSError) as exc:
-        raise UserError(
-            _("cannot write a backup before upgrading the event file: {reason}").format(reason=exc),
-            path=target,
-        ) from None
-    with connection.write(conn):
-        version = schema.user_version(conn)
-        if version < schema.SCHEMA_VERSION:
-            schema.migrate(conn, version)

@@ -5,7 +5,10 @@
   revisions, votes, interests, actions, drafts). Join codes are left out.
 - `export_notes_csv(event, path)`: the current notes, one row per note, with the columns that
   `import --kind notes` reads back (the round trip keeps block, round, table, topic, kind,
-  author, tags, text and creation time).
+  author, tags, text and creation time). Header names in the run's language (French names
+  are ones `import` reads); a cell that a spreadsheet would run as a formula (starting with
+  `=`, `+`, `-`, `@`, a tab or a carriage return) is prefixed with `'` as OWASP recommends
+  for CSV injection, and `import` takes that `'` off again (facilitation.tabular).
 """
 
 from __future__ import annotations
@@ -14,11 +17,13 @@ import csv
 import dataclasses
 import datetime as dt
 import json
-import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from facilitation.i18n import current_language
+from facilitation.outputs import atomic_output
 from facilitation.store import schema
+from facilitation.tabular import neutralise_formula
 
 if TYPE_CHECKING:
     from facilitation.store.event import Event
@@ -37,6 +42,20 @@ NOTES_CSV_COLUMNS = (
     "created_at",
     "updated_at",
 )
+# The French header names: aliases that `import --kind notes` reads (see importing.COLUMNS).
+FRENCH_NOTES_CSV_COLUMNS = {
+    "id": "id",
+    "block": "bloc",
+    "round": "ronde",
+    "table": "table",
+    "topic": "sujet",
+    "kind": "type",
+    "author": "auteur",
+    "tags": "étiquettes",
+    "text": "texte",
+    "created_at": "créé_le",
+    "updated_at": "modifié_le",
+}
 TIME_FIELDS = {"at", "created_at", "updated_at", "deleted_at", "deadline", "started_at"}
 
 
@@ -118,15 +137,11 @@ def _label(labels: list[str], index: int | None) -> str | None:
 
 
 def _atomic_write(path: Path, write) -> None:
-    """Write through a temporary file beside `path`, then rename: never a half-written file."""
-    tmp = path.with_name(f".{path.name}.tmp")
-    with tmp.open(
-        "w", encoding="utf-8-sig" if path.suffix.lower() == ".csv" else "utf-8", newline=""
-    ) as fh:
+    """Write through a temporary file beside `path`, then rename: never a half-written file,
+    and nothing left behind on failure (facilitation.outputs)."""
+    encoding = "utf-8-sig" if path.suffix.lower() == ".csv" else "utf-8"
+    with atomic_output(path, encoding=encoding, newline="") as fh:
         write(fh)
-        fh.flush()
-        os.fsync(fh.fileno())
-    os.replace(tmp, path)
 
 
 def export_json(event: Event, path: str | Path) -> None:
@@ -161,13 +176,16 @@ def notes_rows(event: Event) -> list[dict[str, str]]:
 
 def export_notes_csv(event: Event, path: str | Path) -> None:
     """UTF-8 with BOM (Excel opens it right); `;` delimited for a French event (French Excel),
-    `,` otherwise; English header names."""
+    `,` otherwise; header names in the run's language; formulas neutralised."""
     rows = notes_rows(event)
     delimiter = ";" if event.language == "fr" else ","
+    french = current_language() == "fr"
+    header = [FRENCH_NOTES_CSV_COLUMNS[c] if french else c for c in NOTES_CSV_COLUMNS]
 
     def write(fh) -> None:
-        writer = csv.DictWriter(fh, fieldnames=NOTES_CSV_COLUMNS, delimiter=delimiter)
-        writer.writeheader()
-        writer.writerows(rows)
+        writer = csv.writer(fh, delimiter=delimiter)
+        writer.writerow(header)
+        for row in rows:
+            writer.writerow([neutralise_formula(row[c]) for c in NOTES_CSV_COLUMNS])
 
     _atomic_write(Path(path), write)

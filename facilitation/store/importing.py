@@ -2,12 +2,13 @@
 from a CSV file (see docs/event-file.md for the columns, in English and French).
 
 Every row is checked first; if any row is bad, a UserErrors lists every bad row as
-FILE:LINE: message and nothing is written. Otherwise all rows are written in one transaction.
+FILE:LINE: message and nothing is written. Otherwise all rows are written in one transaction
+(notes through a staging table, so that even a huge import holds the write lock only for a
+short final copy: facilitation.store.staging).
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -15,7 +16,9 @@ from typing import TYPE_CHECKING
 from facilitation.errors import UserError, UserErrors
 from facilitation.i18n import N_, _
 from facilitation.models import Block
+from facilitation.store.import_checks import _check_table, _number, _parse_time, _RowError
 from facilitation.store.people import Participant, normalise_role
+from facilitation.store.staging import NoteRow, write_notes_staged
 from facilitation.store.text import loose
 from facilitation.tabular import IMPORT_KINDS, PARTICIPANT_COLUMNS, Row, aliases, read_table
 
@@ -82,35 +85,6 @@ KIND_WORDS = {
     "atelier": "topic",
 }
 
-_NOT_A_NUMBER = N_("{column}: a whole number is expected, not \u201c{value}\u201d")
-
-
-class _RowError(Exception):
-    pass
-
-
-def _number(row: Row, column: str, *, minimum: int = 1) -> int | None:
-    value = row.values.get(column, "").strip()
-    if not value:
-        return None
-    try:
-        number = int(value)
-    except ValueError:
-        try:
-            as_float = float(value.replace(",", "."))
-        except ValueError:
-            as_float = None
-        if as_float is None or as_float != int(as_float):
-            raise _RowError(_(_NOT_A_NUMBER).format(column=column, value=value)) from None
-        number = int(as_float)
-    if number < minimum:
-        raise _RowError(
-            _("{column}: must be at least {minimum}, not {value}").format(
-                column=column, minimum=minimum, value=number
-            )
-        )
-    return number
-
 
 def _first_block(event: Event, want: Callable[[Block], bool]) -> int:
     for block in event.script.blocks:
@@ -155,20 +129,6 @@ class _Matcher:
         if digits.isdigit() and int(digits) in self.ids:
             return int(digits)
         return None
-
-
-def _parse_time(value: str) -> float | None:
-    if not value:
-        return None
-    try:
-        when = dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
-        raise _RowError(
-            _("created_at: a date and time like 2026-05-14T10:30:00 is expected")
-        ) from None
-    if when.tzinfo is None:
-        when = when.astimezone()  # local time of this computer
-    return when.timestamp()
 
 
 # ---- one planner per kind: check a row, return the function that writes it --------------
@@ -216,6 +176,7 @@ def _plan_note(event: Event, row: Row, ctx: dict) -> Plan:
                 )
             )
     table = _number(row, "table")
+    _check_table(event, block, table)
     kind_text = row.values.get("kind", "")
     kind = None
     if kind_text:
@@ -236,18 +197,10 @@ def _plan_note(event: Event, row: Row, ctx: dict) -> Plan:
         raise _RowError(exc.message) from None
     created_at = _parse_time(row.values.get("created_at", ""))
     author = row.values.get("author", "")
-    return lambda ev: ev.add_note(
-        block,
-        text,
-        round=round_,
-        table=table,
-        topic_id=topic_id,
-        kind=kind,
-        author=author,
-        tags=tags,
-        origin="import",
-        created_at=created_at,
-    )
+    return NoteRow(block, text, round_, table, topic_id, kind, author, tags, created_at)
+
+
+_COLUMN_NAMES = {"slot": N_("slot"), "space": N_("space")}
 
 
 def _index(value: str, labels: list[str], column: str) -> int | None:
@@ -257,17 +210,20 @@ def _index(value: str, labels: list[str], column: str) -> int | None:
     for index, label in enumerate(labels):
         if loose(label) == loose(value):
             return index
-    if not value.isdigit():
+    name = _(_COLUMN_NAMES.get(column, column))  # "créneau", not "slot", in French
+    if not (value.isascii() and value.isdigit()):
         raise _RowError(
             _("{column}: \u201c{value}\u201d is neither a number nor one of: {labels}").format(
-                column=column, value=value, labels=", ".join(labels) or "-"
+                column=name, value=value[:40], labels=", ".join(labels) or "-"
             )
         )
-    number = int(value)
+    number = int(value) if len(value) <= 6 else 0
     if number < 1 or (labels and number > len(labels)):
-        raise _RowError(
-            _("{column}: there is no {column} {number}").format(column=column, number=number)
-        )
+        missing = {
+            "slot": N_("slot: there is no slot {number}"),
+            "space": N_("space: there is no space {number}"),
+        }.get(column, N_("{column}: there is no {column} {number}"))
+        raise _RowError(_(missing).format(column=name, number=value[:40]))
     return number - 1
 
 
@@ -293,9 +249,10 @@ def _plan_interest(event: Event, row: Row, ctx: dict) -> Plan:
         problems.append(_("participant: nobody named \u201c{value}\u201d").format(value=who))
     if topic is None:
         problems.append(_("topic: no topic \u201c{value}\u201d").format(value=what))
-    if problems:
+    if problems or person is None or topic is None:
         raise _RowError("; ".join(problems))
-    return lambda ev: ev.add_interest(person, topic)
+    person_id, topic_id = int(person), int(topic)
+    return lambda ev: ev.add_interest(person_id, topic_id)
 
 
 def _plan_vote(event: Event, row: Row, ctx: dict) -> Plan:
@@ -358,9 +315,31 @@ def _context(event: Event) -> dict:
     }
 
 
-def import_csv(event: Event, path: str | Path, kind: str) -> int:
+def _duplicates(rows: list[Row]) -> list[UserError]:
+    """Rows that repeat an earlier row cell for cell (a copy-paste twice): one error each."""
+    seen: dict[tuple, int] = {}
+    found: list[UserError] = []
+    for row in rows:
+        key = (tuple(sorted(row.values.items())), tuple(sorted(row.extra.items())))
+        if key in seen:
+            found.append(
+                UserError(
+                    _(
+                        "this row repeats line {line} exactly; remove one of them"
+                        " (or import with --keep-duplicates)"
+                    ).format(line=seen[key]),
+                    line=row.line,
+                )
+            )
+        else:
+            seen[key] = row.line
+    return found
+
+
+def import_csv(event: Event, path: str | Path, kind: str, *, keep_duplicates: bool = False) -> int:
     """Import every row of `path` as `kind` (one of KINDS); returns the number of rows written.
-    Raises UserErrors listing every bad row (FILE:LINE: message); then nothing is written."""
+    Raises UserErrors listing every bad row (FILE:LINE: message) and every row repeating an
+    earlier one (unless `keep_duplicates`); then nothing is written."""
     if kind not in KINDS:
         raise UserError(_("unknown kind of import: {kind}").format(kind=kind))
     path = Path(path)
@@ -368,13 +347,18 @@ def import_csv(event: Event, path: str | Path, kind: str) -> int:
     ctx = _context(event)
     plans: list[Plan] = []
     errors: list[UserError] = []
+    if not keep_duplicates:
+        for dup in _duplicates(table.rows):
+            errors.append(UserError(dup.message, path=path, line=dup.line))
     for row in table.rows:
         try:
             plans.append(PLANNERS[kind](event, row, ctx))
         except _RowError as exc:
             errors.append(UserError(str(exc), path=path, line=row.line))
     if errors:
-        raise UserErrors(errors)
+        raise UserErrors(sorted(errors, key=lambda e: e.line or 0))
+    if kind == "notes":  # possibly a million: staged, then one short commit
+        return write_notes_staged(event, [p for p in plans if isinstance(p, NoteRow)])
     with event._write():
         for plan in plans:
             plan(event)

@@ -286,9 +286,59 @@ def backup_path(path: Path, version: int) -> Path:
 
 
 def backup(conn: sqlite3.Connection, target: Path) -> None:
-    """A consistent copy of the database behind `conn` (works while others write)."""
-    dest = sqlite3.connect(str(target))
+    """A consistent copy of the database behind `conn` (works while others write), made under
+    a temporary name beside `target` and renamed when complete: a killed upgrade leaves no
+    half-made backup, a failed one nothing at all."""
+    import contextlib
+    import os
+
+    tmp = temporary_path(target)
     try:
-        conn.backup(dest)
-    finally:
-        dest.close()
+        dest = sqlite3.connect(str(tmp))
+        try:
+            conn.backup(dest)
+        finally:
+            dest.close()
+        with open(tmp, "rb+") as fh:
+            os.fsync(fh.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
+
+
+def temporary_path(target: Path) -> Path:
+    """`.NAME.PID.RANDOM.tmp` beside `target`: `remove_stale_temporaries` knows it by its PID."""
+    import os
+    import uuid
+
+    return target.with_name(f".{target.name}.{os.getpid()}.{uuid.uuid4().hex[:8]}.tmp")
+
+
+def remove_stale_temporaries(folder: Path) -> None:
+    """Remove the temporary files a killed `new` or upgrade left in `folder` (their process
+    is gone); those of running processes stay."""
+    import contextlib
+    import os
+    import re
+
+    ours = re.compile(r"\..+\.(\d+)\.[0-9a-f]{8}\.tmp(?:-wal|-shm|-journal)?")
+    try:
+        candidates = list(folder.glob(".*.tmp*"))
+    except OSError:
+        return
+    for leftover in candidates:
+        match = ours.fullmatch(leftover.name)
+        if match is None or int(match.group(1)) == os.getpid():
+            continue
+        pid = int(match.group(1))
+        try:
+            os.kill(pid, 0)
+            continue  # still running: its file
+        except ProcessLookupError:
+            pass
+        except (PermissionError, OSError):
+            continue
+        with contextlib.suppress(OSError):
+            leftover.unlink()

@@ -7,6 +7,7 @@ browsers, which starts on the join-code screen and offers nothing but the table 
 
 from __future__ import annotations
 
+import contextlib
 import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -17,7 +18,10 @@ from textual.screen import Screen
 
 from facilitation.i18n import N_, _
 from facilitation.store import Event
+from facilitation.store.connection import WriteUnavailable
 from facilitation.tui.help import HelpScreen, translate_bindings
+from facilitation.tui.terminal_input import tolerate_bad_bytes
+from facilitation.tui.write_faults import SCREEN_LOCK_WAIT_S
 
 
 class CaptureApp(App):
@@ -43,7 +47,11 @@ class CaptureApp(App):
         self.ENABLE_COMMAND_PALETTE = not restricted
         super().__init__()
         translate_bindings(self)
+        tolerate_bad_bytes()  # a Latin-1 byte from an old terminal is never fatal
         self.event = event
+        # A write waits this long for another program's lock, then the screen keeps the text
+        # and retries later: the keys never freeze for a minute.
+        event.write_deadline_s = SCREEN_LOCK_WAIT_S
         self.table = table
         self.plenary = plenary
         self.restricted = restricted
@@ -107,7 +115,8 @@ class CaptureApp(App):
         for screen in self.screen_stack:
             flush = getattr(screen, "flush_draft", None)
             if flush is not None:
-                flush()
+                with contextlib.suppress(WriteUnavailable):  # its fallback file keeps the text
+                    flush()
         self.exit()
 
 

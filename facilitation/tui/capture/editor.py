@@ -12,20 +12,23 @@ this table is restored with its tags, one after the other.
 
 from __future__ import annotations
 
-from rich.text import Text
-from textual import on
+from collections.abc import Callable
+from typing import Any
+
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static, TextArea
-from textual.widgets.option_list import Option
 
 from facilitation.i18n import N_, _
-from facilitation.i18n.formatting import format_clock
 from facilitation.store import TimerState
+from facilitation.store.connection import WriteUnavailable
 from facilitation.store.notes import Note
-from facilitation.tui.capture.dialogs import ConfirmScreen, TagPicker
+from facilitation.tui.capture.dialogs import TagPicker
+from facilitation.tui.capture.heading import RoomHeading, round_name
+from facilitation.tui.capture.keeping import KeepsTyped
+from facilitation.tui.capture.notes_pane import NotesList, NotesPane
 from facilitation.tui.capture.photo import attach_photo
 from facilitation.tui.capture.where import (
     NoteWriter,
@@ -39,7 +42,6 @@ from facilitation.tui.capture.where import (
 from facilitation.tui.help import translate_bindings
 from facilitation.tui.messages import EventFileChanged
 from facilitation.tui.watch import watch_event_file
-from facilitation.tui.widgets.inline_markdown import markdown_text
 
 DRAFT_SECONDS = 1.0  # a draft is written at most this long after a change
 
@@ -49,28 +51,45 @@ def waiting(kind: str, table: int | None) -> Target:
     return Target(-1, 0, None, table, kind, "")
 
 
-def round_name(target: Target | None) -> str:
-    if target is None:
-        return "-"
-    return target.title
+class NoteArea(TextArea):
+    """The text being typed; Ctrl+End / Ctrl+Home go to the end / start of the whole text.
 
+    Ctrl+S (and F2) save from here, in the order of the keys: a binding would only run once
+    the key has bubbled up to the app, after the text area has taken the keys typed after it
+    (a fast typist's "note one" Ctrl+S "note two" Ctrl+S became one note).
+    """
 
-class NotesList(OptionList):
-    """This table's notes, grouped by round; Enter edits, Delete deletes."""
-
+    SAVE_KEYS = ("ctrl+s", "f2")
     BINDINGS = [
-        Binding("enter", "select", N_("Edit note")),
-        Binding("delete,d", "screen.delete_note", N_("Delete note")),
+        Binding("ctrl+end", "cursor_to_end", N_("End of the note"), show=False),
+        Binding("ctrl+home", "cursor_to_start", N_("Start of the note"), show=False),
     ]
 
-    def __init__(self, **kwargs) -> None:
+    def __init__(self, on_save: Callable[[], None], **kwargs: Any) -> None:
         super().__init__(**kwargs)
         translate_bindings(self)
+        self.on_save = on_save
+
+    async def _on_key(self, event: events.Key) -> None:
+        if event.key in self.SAVE_KEYS:
+            event.stop()
+            event.prevent_default()
+            self.on_save()  # now: after the keys before it, before the keys after it
+            return
+        await super()._on_key(event)
+
+    def action_cursor_to_end(self) -> None:
+        self.move_cursor(self.document.end)
+
+    def action_cursor_to_start(self) -> None:
+        self.move_cursor((0, 0))
 
 
-class NoteEditorScreen(Screen):
+class NoteEditorScreen(KeepsTyped, NotesPane, RoomHeading):
+    # Ctrl+S is not a priority binding (a priority one ran before the keys typed just before
+    # it); in the text area, NoteArea saves in the order of the keys.
     BINDINGS = [
-        Binding("ctrl+s,f2", "save", N_("Save note"), priority=True),
+        Binding("ctrl+s,f2", "save", N_("Save note")),
         Binding("f3", "tags", N_("Tags")),
         Binding("f8", "move_to_room", N_("Move to current round")),
         Binding("escape", "cancel_edit", N_("Cancel edit")),
@@ -93,26 +112,24 @@ class NoteEditorScreen(Screen):
         self._timer: TimerState | None = None
         self._announce = ""
         self._notes_shown: tuple | None = None  # what the notes list shows (see refresh_notes)
+        self.init_keeping()
 
     # ---- building ----------------------------------------------------------------------
 
     @property
-    def event(self):
-        return self.app.event
-
-    @property
     def writer(self) -> NoteWriter:
-        origin = "web" if self.app.restricted else "capture"
-        return NoteWriter(self.event, self.app.who, origin)
+        origin = "web" if self.capture_app.restricted else "capture"
+        return NoteWriter(self.event, self.capture_app.who, origin)
 
     def compose(self) -> ComposeResult:
         yield Static("", id="where")
         yield Static("", id="question")
         yield Static("", id="banner")
+        yield Static("", id="fault")
         with Horizontal(id="body"):
             with Vertical(id="edit-pane"):
                 yield Static("", id="mode")
-                yield TextArea(id="text", soft_wrap=True, tab_behavior="focus")
+                yield NoteArea(self.action_save, id="text", soft_wrap=True, tab_behavior="focus")
                 yield Static("", id="tags-line")
             with Vertical(id="notes-pane"):
                 yield Static("", id="notes-title")
@@ -120,8 +137,12 @@ class NoteEditorScreen(Screen):
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
+        self.query_one("#fault", Static).display = False
         self.refresh_room(announce=False)
-        self.restore_next_draft()
+        if self.restore_fallback():
+            self.flush_draft()  # into the event file now if it can take it
+        else:
+            self.restore_next_draft()
         self.refresh_notes()
         self.show_mode()
         self.query_one("#text", TextArea).focus()
@@ -163,75 +184,6 @@ class NoteEditorScreen(Screen):
         self.show_banner()
         self.show_mode()
 
-    def show_where(self) -> None:
-        event = self.event
-        where = _("Table {n}").format(n=self.table) if self.table else _("Plenary")
-        parts = [Text(where, style="bold"), Text(event.title)]
-        room = self.room
-        if room is not None:
-            block = event.script.block(room.block)
-            parts.append(Text(block.title))
-            parts += [Text(t, style="italic") for t in [block.table_theme(self.table or 0)] if t]
-            label = room.title
-            if room.ended:
-                label += " " + _("(ended)")
-            parts.append(Text(label, style="bold"))
-            left = self.seconds_left()
-            if left is not None and not room.ended:
-                parts.append(Text(_("{time} left").format(time=format_clock(left))))
-        else:
-            parts.append(Text(_("waiting for a step that takes notes")))
-        self.query_one("#where", Static).update(Text(" · ").join(parts))
-        question = room.question if room else ""
-        self.query_one("#question", Static).update(Text(question.strip()))
-
-    def seconds_left(self) -> float | None:
-        timer = self._timer
-        if timer is None:
-            return None
-        if timer.status == "running" and timer.deadline is not None:
-            return timer.deadline - self.app.clock()
-        if timer.status == "paused" and timer.remaining is not None:
-            return timer.remaining
-        return None
-
-    def show_banner(self) -> None:
-        banner = self.query_one("#banner", Static)
-        pinned, room = self.pinned, self.room
-        text = self._announce
-        if self.has_text() and pinned is not None and (room is None or pinned.place != room.place):
-            text = _(
-                "The room is now at {room}. The note you are typing stays in {pinned}: "
-                "Ctrl+S saves it there, F8 moves it to {room}."
-            ).format(room=round_name(room), pinned=pinned.title)
-            banner.set_class(True, "warning")
-        else:
-            banner.set_class(False, "warning")
-        banner.update(Text(text))
-        banner.display = bool(text)
-        self.refresh_bindings()  # F6 and Escape depend on what is pinned and edited
-
-    def show_mode(self) -> None:
-        target = self.target
-        if self.editing is not None:
-            mode = _("Editing a note of {round} (revision {n})").format(
-                round=round_name(target), n=self.editing.revision
-            )
-        elif target is None:
-            mode = _("Waiting for a round: what you type now will go to the next one.")
-        else:
-            mode = _("New note for {round}").format(round=target.title)
-        self.query_one("#mode", Static).update(Text(mode))
-        codebook = {t.id: t.label for t in self.event.script.event.codebook}
-        labels = [codebook.get(tag, tag) for tag in self.tags]
-        self.query_one("#tags-line", Static).update(
-            Text(
-                _("Tags: {tags}").format(tags=", ".join(labels) if labels else "-")
-                + "   "
-                + _("(F3 to tag)")
-            )
-        )
-
     # ---- typing and drafts -------------------------------------------------------------
 
     def has_text(self) -> bool:
@@ -248,10 +200,25 @@ class NoteEditorScreen(Screen):
             self.show_banner()
             self.show_mode()
 
-    def flush_draft(self) -> None:
+    def flush_draft(self, retry: bool = False) -> None:
         """Write the draft only if something changed since it was last written: the text or
-        the tags, or where it belongs (a draft moved). An idle editor writes nothing."""
+        the tags, or where it belongs (a draft moved). An idle editor writes nothing. While
+        the event file cannot be written, only the fallback file is (the retry timer tries
+        the event file again, `retry=True`)."""
         text = self.query_one("#text", TextArea).text
+        if self.faults.failing and not retry:
+            if text != self._stored_text or list(self.tags) != self._stored_tags:
+                self.keep_fallback()
+            return
+        try:
+            self._write_draft(text)
+        except WriteUnavailable as exc:
+            self.write_failed(exc)
+            return
+        self.drop_fallback()
+        self.write_worked()
+
+    def _write_draft(self, text: str) -> None:
         tags = list(self.tags)
         note_id = self.editing.id if self.editing else None
         where = (self.target or waiting(self.kind, self.table), note_id)
@@ -283,13 +250,15 @@ class NoteEditorScreen(Screen):
         self._stored_text = text
         self._stored_tags = list(tags)
         self._draft_at = None
-        self.query_one("#text", TextArea).load_text(text)
+        area = self.query_one("#text", TextArea)
+        area.load_text(text)
+        area.move_cursor(area.document.end)  # typing goes on after what is there
         self.show_mode()
         self.show_banner()
 
     def restore_next_draft(self) -> bool:
         """Load the latest draft this person left for this table, if any."""
-        drafts = self.event.list_drafts(draft_prefix(self.table, self.app.who))
+        drafts = self.event.list_drafts(draft_prefix(self.table, self.capture_app.who))
         for draft in reversed(drafts):
             place = parse_draft_key(draft.key)
             if place is None:
@@ -336,13 +305,21 @@ class NoteEditorScreen(Screen):
             return
         note_id = self.editing.id if self.editing else None
         try:
-            self.writer.save(target, text, self.tags, note_id)
-        except Exception as exc:  # a tag gone from the codebook, a locked disk: keep the text
+            with self.event._write():  # the note and the end of its draft, or nothing
+                self.writer.save(target, text, self.tags, note_id)
+                if self._draft_at is not None:
+                    self.writer.drop_draft(*self._draft_at)
+        except WriteUnavailable as exc:  # read-only, full disk, held lock: keep it, retry
+            self._save_pending = True
+            self.write_failed(exc)
+            return
+        except Exception as exc:  # a tag gone from the codebook: keep the text
             self.flush_draft()
             self.notify(str(exc), severity="error")
             return
-        if self._draft_at is not None:
-            self.writer.drop_draft(*self._draft_at)
+        self._save_pending = False
+        self.drop_fallback()
+        self.write_worked()
         edited = note_id is not None
         self.load("", None, None, [])
         self._announce = ""
@@ -367,6 +344,12 @@ class NoteEditorScreen(Screen):
 
     def action_cancel_edit(self) -> None:
         if self.editing is None:
+            return
+        if self.faults.failing:
+            self.notify(
+                _("Not now: the event file cannot be written and your text stays here."),
+                severity="warning",
+            )
             return
         if self._draft_at is not None:
             self.writer.drop_draft(*self._draft_at)
@@ -401,83 +384,15 @@ class NoteEditorScreen(Screen):
             return
         if self.editing is not None and self.editing.id == note.id:
             return
+        if self.faults.failing:
+            self.notify(
+                _("Not now: the event file cannot be written and your text stays here."),
+                severity="warning",
+            )
+            return
         self.flush_draft()  # what was being typed stays as a draft, restored after
         if self.editing is not None and self._draft_at is not None:
             self.writer.drop_draft(*self._draft_at)
         target = target_for(self.event.script, note.block, note.round, self.kind, self.table)
         self.load(note.text, target, note, note.tags)
         self.query_one("#text", TextArea).focus()
-
-    def action_delete_note(self) -> None:
-        notes = self.query_one("#notes", NotesList)
-        index = notes.highlighted
-        if index is None:
-            return
-        option = notes.get_option_at_index(index)
-        if not option.id:
-            return
-        note = self.event.get_note(int(option.id))
-        if note is None:
-            return
-
-        def confirmed(yes: bool | None) -> None:
-            if yes:
-                self.event.delete_note(note.id, author=self.app.who)
-                if self.editing is not None and self.editing.id == note.id:
-                    self.action_cancel_edit()
-                self.notify(_("Note deleted (it stays in the event file's history)."))
-                self.refresh_notes()
-
-        first = note.text.splitlines()[0] if note.text else ""
-        self.app.push_screen(ConfirmScreen(_("Delete this note?") + f"\n\n{first[:80]}"), confirmed)
-
-    # ---- the notes of this table -------------------------------------------------------
-
-    def refresh_notes(self) -> None:
-        """Rebuild the notes list if this table's notes (or the round they are shown for)
-        changed since it was built: every edit, deletion or restore raises a revision."""
-        target = self.target
-        notes_list = self.query_one("#notes", NotesList)
-        title = self.query_one("#notes-title", Static)
-        if target is None:
-            if self._notes_shown != ():
-                notes_list.clear_options()
-                title.update(_("This table's notes"))
-                self._notes_shown = ()
-            return
-        notes = self.event.list_notes(block=target.block, table=self.table, kind=self.kind)
-        room_round = self.room.round if self.room and self.room.block == target.block else None
-        shown = (target.block, room_round, tuple((n.id, n.revision) for n in notes))
-        if shown == self._notes_shown:
-            return
-        self._notes_shown = shown
-        by_round: dict[int | None, list[Note]] = {}
-        for note in notes:
-            by_round.setdefault(note.round, []).append(note)
-        codebook = {t.id: t.label for t in self.event.script.event.codebook}
-        options: list[Option | None] = []  # None: a separator line between notes
-        # The current round first, then what the table said before (for briefing newcomers).
-        order = sorted(by_round, key=lambda r: (r != room_round, -(r or 0)))
-        for round_ in order:
-            label = target_for(self.event.script, target.block, round_, self.kind, self.table).title
-            if round_ == room_round:
-                label += " " + _("(now)")
-            count = len(by_round[round_])
-            options.append(Option(Text(f"{label} ({count})", style="bold"), disabled=True))
-            for note in by_round[round_]:
-                tags = ", ".join(codebook.get(t, t) for t in note.tags)
-                text = markdown_text(note.text)  # bold, lists: as the synthesis will show them
-                if tags:
-                    text.append(f"\n[{tags}]", style="italic")
-                options.append(Option(text, id=str(note.id)))
-                options.append(None)
-        highlighted = notes_list.highlighted
-        notes_list.clear_options()
-        notes_list.add_options(options)
-        if highlighted is not None and options:
-            notes_list.highlighted = min(highlighted, len(options) - 1)
-        title.update(
-            Text(
-                (_("This table's notes") if self.table else _("Plenary notes")) + f" ({len(notes)})"
-            )
-        )

@@ -20,10 +20,12 @@ from textual.widgets import Footer, Input, Label, OptionList, SelectionList, Sta
 from textual.widgets.option_list import Option
 
 from facilitation.i18n import N_, _
+from facilitation.store.connection import WriteUnavailable
 from facilitation.store.openspace import REPORT_FIELDS
 from facilitation.tui.help import translate_bindings
 from facilitation.tui.messages import EventFileChanged
 from facilitation.tui.watch import watch_event_file
+from facilitation.tui.write_faults import WriteFaults
 
 FIELD_LABELS = {
     "convener": N_("Convener"),
@@ -181,7 +183,7 @@ class PeoplePicker(ModalScreen[list[str] | None]):
 
 class ReportFormScreen(Screen):
     BINDINGS = [
-        Binding("ctrl+s,f2", "save", N_("Save the report"), priority=True),
+        Binding("ctrl+s,f2", "save", N_("Save the report")),
         Binding("f5", "pick_people", N_("Add participants from the list")),
         Binding("escape", "back", N_("Back to the topics")),
     ]
@@ -254,8 +256,18 @@ class ReportFormScreen(Screen):
             Text(text + " · " + _("Ctrl+S saves; F5 adds participants from the list"))
         )
 
-    def flush_draft(self) -> None:
-        """Keep what differs from the saved report as a draft; write only on a change."""
+    def flush_draft(self) -> bool:
+        """Keep what differs from the saved report as a draft; write only on a change. False
+        (and a word on screen, the text staying in the form) if the event file cannot be
+        written now."""
+        try:
+            self._write_draft()
+        except WriteUnavailable as exc:
+            self.notify(WriteFaults.banner_once(exc), severity="error", timeout=8)
+            return False
+        return True
+
+    def _write_draft(self) -> None:
         values = self.values()
         if values == self._stored:
             if self._drafted is not None:
@@ -270,10 +282,15 @@ class ReportFormScreen(Screen):
         event = self.app.event
         title = values.pop("title").strip()
         topic = event.get_topic(self.topic_id)
-        if topic and title and title != topic.title:
-            event.update_topic(self.topic_id, title=title)
-        revision = event.save_report(self.topic_id, author=self.app.who, **values)
-        event.drop_draft(self.draft_key)
+        try:
+            with event._write():  # the title, the report and the end of its draft, or nothing
+                if topic and title and title != topic.title:
+                    event.update_topic(self.topic_id, title=title)
+                revision = event.save_report(self.topic_id, author=self.app.who, **values)
+                event.drop_draft(self.draft_key)
+        except WriteUnavailable as exc:  # the form keeps everything: Ctrl+S again later
+            self.notify(WriteFaults.banner_once(exc), severity="error", timeout=8)
+            return
         self._drafted = None
         self._stored = {**values, "title": title or (topic.title if topic else "")}
         self.show_status()
@@ -294,5 +311,5 @@ class ReportFormScreen(Screen):
         self.app.push_screen(PeoplePicker(names), picked)
 
     def action_back(self) -> None:
-        self.flush_draft()
-        self.app.pop_screen()
+        if self.flush_draft():  # else the form stays: leaving it would lose the text
+            self.app.pop_screen()

@@ -4,8 +4,11 @@ move to the next / previous table; `#tag` words tag the note (codebook ids or la
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -15,6 +18,7 @@ from textual.widgets.option_list import Option
 
 from facilitation.errors import UserError
 from facilitation.i18n import N_, _
+from facilitation.store.connection import WriteUnavailable
 from facilitation.tui.capture.where import (
     NoteWriter,
     Target,
@@ -25,14 +29,34 @@ from facilitation.tui.capture.where import (
 from facilitation.tui.help import translate_bindings
 from facilitation.tui.messages import EventFileChanged
 from facilitation.tui.watch import watch_event_file
+from facilitation.tui.write_faults import WriteFaults
 
 DRAFT_SECONDS = 1.0  # the line is kept as a draft at most this long after a change (only then)
 
 
+class LineInput(Input):
+    """The line being typed. Enter and the table keys act here, in the order of the keys: as
+    bindings they ran before (priority) or after (bubbling) the keys around them, so a fast
+    "one" Enter "two" Enter saved "onetwo" twice."""
+
+    def __init__(self, keys: dict[str, Callable[[], None]], **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.keys = keys
+
+    async def _on_key(self, event: events.Key) -> None:
+        act = self.keys.get(event.key)
+        if act is not None:
+            event.stop()
+            event.prevent_default()
+            act()
+            return
+        await super()._on_key(event)
+
+
 class TypistScreen(Screen):
     BINDINGS = [
-        Binding("pagedown,ctrl+down", "next_table", N_("Next table"), priority=True),
-        Binding("pageup,ctrl+up", "previous_table", N_("Previous table"), priority=True),
+        Binding("pagedown,ctrl+down", "next_table", N_("Next table")),
+        Binding("pageup,ctrl+up", "previous_table", N_("Previous table")),
         Binding("f9", "choose_round", N_("Choose the round")),
         Binding("escape", "back", N_("Back")),
     ]
@@ -67,7 +91,16 @@ class TypistScreen(Screen):
             yield OptionList(id="tables")
             with Vertical(id="typist-main"):
                 yield Static("", id="typist-where")
-                yield Input(placeholder=_("a note, then Enter  (#tag to tag it)"), id="line")
+                keys = {
+                    "enter": self.save_line,
+                    "pagedown": self.action_next_table,
+                    "ctrl+down": self.action_next_table,
+                    "pageup": self.action_previous_table,
+                    "ctrl+up": self.action_previous_table,
+                }
+                yield LineInput(
+                    keys, placeholder=_("a note, then Enter  (#tag to tag it)"), id="line"
+                )
                 yield Static("", id="typist-notes")
         yield Footer(compact=True)
 
@@ -127,12 +160,18 @@ class TypistScreen(Screen):
 
     # ---- drafts ------------------------------------------------------------------------
 
-    def flush_draft(self) -> None:
+    def flush_draft(self) -> bool:
+        """Keep the line as a draft; False if the event file cannot take it now."""
         target = self.target
         text = self.query_one("#line", Input).value
         if target is not None and text != self._stored:
-            self.writer.keep_draft(target, text)
+            try:
+                self.writer.keep_draft(target, text)
+            except WriteUnavailable as exc:  # the line stays in the input; tried again later
+                self.notify(WriteFaults.banner_once(exc), severity="error", timeout=8)
+                return False
             self._stored = text
+        return True
 
     def load_draft(self) -> None:
         target = self.target
@@ -145,10 +184,11 @@ class TypistScreen(Screen):
 
     # ---- keys --------------------------------------------------------------------------
 
-    @on(Input.Submitted, "#line")
-    def save_line(self, submitted: Input.Submitted) -> None:
+    def save_line(self) -> None:
+        """Enter: the line goes to the current table (and the input is emptied)."""
+        line = self.query_one("#line", Input)
         target = self.target
-        text, tags = split_inline_tags(submitted.value)
+        text, tags = split_inline_tags(line.value)
         if target is None or not text:
             return
         try:
@@ -157,14 +197,15 @@ class TypistScreen(Screen):
             self.notify(str(exc), severity="error")
             return
         self._stored = ""
-        submitted.input.value = ""
+        line.value = ""
         self.refresh_all()
 
     def move(self, delta: int) -> None:
         count = self.tables()
         if not count:
             return
-        self.flush_draft()
+        if not self.flush_draft():  # the line stays: moving on would lose it
+            return
         self.table = (self.table - 1 + delta) % count + 1
         self.load_draft()
         self.refresh_all()
@@ -188,7 +229,8 @@ class TypistScreen(Screen):
         block, round_ = (int(x) for x in str(changed.value).split(":"))
         if (block, round_ or None) == self.place:
             return
-        self.flush_draft()
+        if not self.flush_draft():  # the line stays: moving on would lose it
+            return
         self.place = (block, round_ or None)
         self.table = 1
         self.load_draft()
@@ -199,6 +241,7 @@ class TypistScreen(Screen):
         self.query_one("#round", Select).focus()
 
     def action_back(self) -> None:
-        self.flush_draft()
+        if not self.flush_draft():  # the line stays: moving on would lose it
+            return
         if len(self.app.screen_stack) > 2:
             self.app.pop_screen()

@@ -46,6 +46,7 @@ from facilitation.tui.stage import StageApp
 from facilitation.tui.widgets.countdown import BigCountdown
 from facilitation.tui.widgets.inline_markdown import inline_markdown
 from facilitation.tui.widgets.teleprompter import Teleprompter
+from facilitation.tui.write_faults import refuse_if_unwritable, short_lock_wait
 
 
 class ConsoleApp(StageApp):
@@ -245,12 +246,15 @@ class ConsoleApp(StageApp):
         if transition is None:
             return False
         try:
-            self.state = self.event.write_timer(
-                transition.state,
-                transition.action,
-                detail=transition.detail,
-                expect_revision=self.state.revision,
-            )
+            with short_lock_wait(self.event), refuse_if_unwritable(self.notify) as refused:
+                self.state = self.event.write_timer(
+                    transition.state,
+                    transition.action,
+                    detail=transition.detail,
+                    expect_revision=self.state.revision,
+                )
+            if refused.refused:  # read-only, full disk, held lock: refused in plain words
+                return True
         except TimerConflict as conflict:
             self.state = conflict.current
             self.notify(
