@@ -207,12 +207,19 @@ async def test_every_binding_has_a_description_and_a_palette_command(event, cloc
 
 
 @sync
-async def test_q_quits(event, clock):
+async def test_q_asks_before_quitting(event, clock):
     app = make_console_app(event, clock=clock, watch=False)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("q")
         await pilot.pause()
+        assert "Quit the console?" in screen_text(app)
+        await pilot.press("n")  # a stray q: the console stays
+        await pilot.pause()
+        assert app.return_code is None and "Quit the console?" not in screen_text(app)
+        await pilot.press("space", "q", "q")  # q twice: quit
+        await pilot.pause()
     assert app.return_code == 0
+    assert event.read_timer().status == "running"
 
 
 @sync

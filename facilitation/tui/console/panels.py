@@ -47,9 +47,24 @@ class AgendaPanel(VerticalScroll):
     def compose(self):
         yield Static(id="agenda-text")
 
-    def show(self, current: int, ended: bool, timings: list[StepTiming], now: float) -> None:
+    def show(
+        self,
+        current: int,
+        ended: bool,
+        timings: list[StepTiming],
+        now: float,
+        minutes: list[int] | None = None,
+    ) -> None:
+        """`minutes`: each step's planned minutes after a re-plan (running late)."""
+        minutes = minutes or [info.step.minutes for info in self.infos]
         actuals = [actual_text(t, now, self.wide) for t in timings]
-        key = (current, ended, tuple(a.plain for a in actuals), tuple(t.skipped for t in timings))
+        key = (
+            current,
+            ended,
+            tuple(a.plain for a in actuals),
+            tuple(t.skipped for t in timings),
+            tuple(minutes),
+        )
         if key == self._shown:
             return
         self._shown = key
@@ -85,7 +100,7 @@ class AgendaPanel(VerticalScroll):
             row = Text.assemble(
                 mark,
                 f" {plans[info.index]:<{plan_width}}  {title:<{self.title_width}} "
-                f"{info.step.minutes:>3}  ",
+                f"{minutes[info.index]:>3}  ",
                 actuals[info.index],
                 "\n",
                 style="reverse" if is_current else "",

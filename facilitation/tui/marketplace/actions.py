@@ -19,6 +19,7 @@ from facilitation.store.openspace import Action
 from facilitation.tui.help import translate_bindings
 from facilitation.tui.marketplace.block_screen import BlockScreen
 from facilitation.tui.messages import EventFileChanged
+from facilitation.tui.widgets.row_table import RowTable
 
 CSS = str(Path(__file__).with_name("marketplace.tcss"))
 FIELDS = (
@@ -92,7 +93,6 @@ class ActionsScreen(BlockScreen):
         Binding("a", "add", N_("Add action")),
         Binding("e,enter", "edit", N_("Edit")),
         Binding("d", "delete", N_("Delete")),
-        Binding("f1", "keys", N_("Keys")),
     ]
 
     def __init__(self, event: Event, block_number: int) -> None:
@@ -103,9 +103,10 @@ class ActionsScreen(BlockScreen):
     def compose(self) -> ComposeResult:
         block = self.block
         yield Static(_("Action plan \u2014 {title}").format(title=block.title), id="title")
-        yield DataTable(id="actions", cursor_type="row")
+        yield self.step_line()
+        yield RowTable(id="actions")
         yield Static("", id="status")
-        yield Footer(compact=True)
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)

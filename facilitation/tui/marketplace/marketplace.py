@@ -13,6 +13,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
+from textual.worker import Worker
 
 from facilitation.i18n import N_, _
 from facilitation.openspace.clashes import clash_count
@@ -22,6 +23,7 @@ from facilitation.openspace.suggest import suggest_agenda
 from facilitation.openspace.wall import apply_suggestion, build_problem, pin, pinned_topics
 from facilitation.store import Event
 from facilitation.store.openspace import Topic
+from facilitation.tui.failures import WorkFailed, report_failed_worker
 from facilitation.tui.marketplace.block_screen import BlockScreen
 from facilitation.tui.marketplace.messages import SuggestionReady
 from facilitation.tui.marketplace.wall_widget import AgendaWall
@@ -52,8 +54,7 @@ class MarketplaceScreen(BlockScreen):
         Binding("p", "pin", N_("Pin")),
         Binding("s", "suggest", N_("Suggest agenda")),
         Binding("i", "interests", N_("Interests"), show=False),
-        Binding("escape", "cancel", N_("Cancel"), show=False),
-        Binding("f1", "keys", N_("Keys")),
+        Binding("escape", "cancel", N_("Cancel, or back to the console"), show=False),
     ]
 
     def __init__(self, event: Event, block_number: int, *, watch: bool = False) -> None:
@@ -68,6 +69,7 @@ class MarketplaceScreen(BlockScreen):
     def compose(self) -> ComposeResult:
         block = self.block
         yield Static(_("Marketplace \u2014 {title}").format(title=block.title), id="title")
+        yield self.step_line()
         yield AgendaWall(self.event, self.block_number, id="wall")
         with Horizontal(id="below"):
             with Vertical(id="tray-pane"):
@@ -78,7 +80,7 @@ class MarketplaceScreen(BlockScreen):
                 yield Static("", id="conflicts")
         yield Static("", id="status")
         yield Input(id="entry")
-        yield Footer(compact=True)
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         if self.watch:
@@ -350,6 +352,9 @@ class MarketplaceScreen(BlockScreen):
 
     def action_cancel(self) -> None:
         widget = self.wall_widget
+        if not self.entry_mode and widget.carrying is None and widget.marked is None:
+            self.action_back()
+            return
         if self.entry_mode:
             self.close_entry()
         widget.carrying = widget.marked = None
@@ -367,11 +372,20 @@ class MarketplaceScreen(BlockScreen):
         self.say(_("Looking for an agenda with few clashes\u2026"))
         self._suggest(problem)
 
-    @work(thread=True, exclusive=True)
+    @work(thread=True, exclusive=True, group="suggest", exit_on_error=False)
     def _suggest(self, problem) -> None:
         before = clash_count({t.id: t.slot for t in problem.topics}, problem.interests)
         result = suggest_agenda(problem)
         self.post_message(SuggestionReady(result, before))
+
+    def on_worker_state_changed(self, message: Worker.StateChanged) -> None:
+        message.stop()  # this screen's worker: the console below must not report it again
+        report_failed_worker(self, self.event, message.worker)
+
+    def on_work_failed(self, message: WorkFailed) -> None:
+        message.stop()  # the screen says it; the console below need not
+        self.say(message.message)
+        self.app.notify(message.message, severity="error", timeout=15)
 
     def on_suggestion_ready(self, message: SuggestionReady) -> None:
         result = message.suggestion
