@@ -31,6 +31,13 @@ class LiveScreen(Screen):
         """Yield it from compose(): the console fills it every quarter second."""
         return Static("", id="step-line", markup=False)
 
+    def on_screen_resume(self) -> None:
+        """Shown (again): the step line at once, not at the next tick."""
+        line = getattr(self.app, "step_line", None)
+        clock = getattr(self.app, "clock", None)
+        if callable(line) and callable(clock):
+            self.show_step(line(clock()))
+
     def show_step(self, text: str) -> None:
         for line in self.query("#step-line").results(Static):
             line.update(text)

@@ -190,12 +190,18 @@ class ConsoleApp(ConsoleScreens, ConsoleJobs, TimerKeys):
         self.tick()
 
     def show_capture(self, now: float) -> None:
+        """This round's notes per table; on another step of a block whose tables take notes
+        (the plenary harvest), the whole block's (h: the notes themselves)."""
         info = self.infos[self.current]
         tables = info.block.tables or self.event.table_count()
         counts = None
+        whole_block = False
         if info.step.capture == "table":
             counts = self.event.note_counts(info.block.number, info.step.round)
-        self.part(CapturePanel).show(tables, counts, now)
+        elif any(step.capture == "table" for step in info.block.steps):
+            counts = self.event.block_note_counts(info.block.number)
+            whole_block = True
+        self.part(CapturePanel).show(tables, counts, now, whole_block)
 
     def tick(self) -> None:
         """Recompute the countdown from the stored state and the clock; ring on a threshold."""
