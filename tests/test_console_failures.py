@@ -71,7 +71,7 @@ async def test_a_failing_agenda_suggestion_leaves_the_marketplace_running(event,
     index = next(i.index for i in step_infos(event.script) if i.step.capture == "topics")
     event.write_timer(event.read_timer().with_(step_index=index), "goto")
     event.add_topic(2, "Logement", "Marie")
-    monkeypatch.setattr("facilitation.tui.marketplace.marketplace.suggest_agenda", boom)
+    monkeypatch.setattr("facilitation.tui.marketplace.suggest_keys.suggest_agenda", boom)
     app = make_console_app(event, clock=lambda: T0, watch=False)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("m", "s")

@@ -198,7 +198,9 @@ class ConsoleApp(ConsoleScreens, ConsoleJobs, TimerKeys):
         whole_block = False
         if info.step.capture == "table":
             counts = self.event.note_counts(info.block.number, info.step.round)
-        elif any(step.capture == "table" for step in info.block.steps):
+        elif any(
+            s.capture == "table" for s in info.block.steps[: info.block.steps.index(info.step)]
+        ):
             counts = self.event.block_note_counts(info.block.number)
             whole_block = True
         self.part(CapturePanel).show(tables, counts, now, whole_block)

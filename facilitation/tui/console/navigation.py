@@ -88,7 +88,7 @@ class ConsoleScreens(StageApp):
     async def action_quit(self) -> None:
         """q, Ctrl+Q and the palette's Quit ask first: a console closed by a stray key in
         the middle of a round is the worst moment to find the terminal again."""
-        from facilitation.tui.console.screens import ConfirmScreen
+        from facilitation.tui.confirm import ConfirmScreen
 
         if isinstance(self.screen, ConfirmScreen):
             return

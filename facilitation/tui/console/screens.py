@@ -1,12 +1,11 @@
-"""The console's pop-up screens: jump to a step, projector instructions, table join codes, and
-a yes/no confirmation."""
+"""The console's pop-up screens: jump to a step, projector instructions, table join codes
+(and ConfirmScreen, from facilitation.tui.confirm)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from rich.table import Table
-from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
@@ -16,6 +15,7 @@ from textual.widgets.option_list import Option
 
 from facilitation.i18n import N_, _
 from facilitation.run import StepInfo
+from facilitation.tui.confirm import ConfirmScreen
 from facilitation.tui.help import translate_bindings
 from facilitation.tui.widgets.inline_markdown import markdown_text
 
@@ -124,30 +124,4 @@ class TableCodesScreen(_Popup):
             yield Static(_("Escape: close"), classes="popup-hint")
 
 
-class ConfirmScreen(ModalScreen[bool]):
-    """A question answered with y (yes) or n / Escape (no); dismisses with the answer."""
-
-    BINDINGS = [
-        Binding("y,o,enter", "answer(True)", N_("Yes")),
-        Binding("n,escape", "answer(False)", N_("No")),
-    ]
-
-    def __init__(self, question: str, yes_key: str = "") -> None:
-        super().__init__()
-        translate_bindings(self)
-        self.question = question
-        self.yes_key = yes_key  # the key that asked (q asked to quit: q again confirms)
-
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="popup") as box:
-            box.border_title = _("Confirm")
-            yield Static(self.question, id="confirm-question")
-            yield Static(_("y or Enter: yes · n or Escape: no"), classes="popup-hint")
-
-    def on_key(self, event: events.Key) -> None:
-        if self.yes_key and event.key == self.yes_key:
-            event.stop()
-            self.dismiss(True)
-
-    def action_answer(self, yes: bool) -> None:
-        self.dismiss(yes)
+__all__ = ["ConfirmScreen", "JumpScreen", "ProjectorHelpScreen", "TableCodesScreen"]

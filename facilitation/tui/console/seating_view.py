@@ -113,7 +113,7 @@ class SeatingScreen(LiveScreen):
         self.refresh_plan()
 
     def action_replan(self) -> None:
-        from facilitation.tui.console.screens import ConfirmScreen
+        from facilitation.tui.confirm import ConfirmScreen
 
         stored = bool(self.event.seating(self.block_number))
         question = (

@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Footer, Input, Static
 
-from facilitation.i18n import N_, _
+from facilitation.i18n import N_, _, ngettext
 from facilitation.openspace.ranking import RankedItem, rank_votes
 from facilitation.store import Event
 from facilitation.tui.marketplace.block_screen import BlockScreen
@@ -73,7 +73,9 @@ class ConvergenceScreen(BlockScreen):
             table.move_cursor(row=keys.index(keep))
         ties = sum(1 for i in self.items if i.tied and i.count)
         self.query_one("#status", Static).update(
-            _("{n} items tied (marked =)").format(n=ties) if ties else ""
+            ngettext("{n} item tied (marked =)", "{n} items tied (marked =)", ties).format(n=ties)
+            if ties
+            else ""
         )
 
     def on_event_file_changed(self, message: EventFileChanged) -> None:
