@@ -7,7 +7,7 @@ from __future__ import annotations
 from textual.binding import Binding
 
 from facilitation.errors import UserError
-from facilitation.i18n import N_, _
+from facilitation.i18n import N_, _, ngettext
 from facilitation.openspace.layout import add_slot, add_space, remove_slot, remove_space
 from facilitation.tui.confirm import ConfirmScreen
 from facilitation.tui.marketplace.block_screen import BlockScreen
@@ -81,9 +81,11 @@ class LayoutKeys(BlockScreen):
         if not topics:
             remove()
             return
-        question = _("Remove \u201c{label}\u201d? Its {n} topic(s) go back to the tray.").format(
-            label=label, n=len(topics)
-        )
+        question = ngettext(
+            "Remove \u201c{label}\u201d? Its topic goes back to the tray.",
+            "Remove \u201c{label}\u201d? Its {n} topics go back to the tray.",
+            len(topics),
+        ).format(label=label, n=len(topics))
         self.app.push_screen(ConfirmScreen(question), remove)
 
     def action_remove_slot(self) -> None:
