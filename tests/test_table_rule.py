@@ -3,6 +3,8 @@ and the message names the block's tables (in the user's language)."""
 
 from __future__ import annotations
 
+import contextlib
+
 from facilitation.cli import main
 from facilitation.i18n import set_language
 from facilitation.run.tables import table_problem
@@ -38,10 +40,8 @@ def test_the_rule_follows_the_current_block(tmp_path):
 
 
 def test_argparse_speaks_french(capsys):
-    try:
+    with contextlib.suppress(SystemExit):
         main(["--lang", "fr", "--help"])
-    except SystemExit:
-        pass
     out = capsys.readouterr().out
     assert "afficher la version du programme et quitter" in out
     assert "show program's version" not in out and "usage:" not in out
