@@ -229,7 +229,7 @@ class ConsoleApp(ConsoleScreens, ConsoleJobs, TimerKeys):
         countdown = self.part(BigCountdown)
         caption = f" ({countdown.caption})" if countdown.caption else ""
         step = self.infos[self.current].step.title
-        return _("{step} · {time}{caption} · Escape: back to the console").format(
+        return _("{step} · {time}{caption} · Escape: back").format(
             step=step, time=countdown.text, caption=caption
         )
 
