@@ -5,11 +5,8 @@ changes. Each app adds its own layout and `refresh_view`."""
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 
-from textual.app import App, SystemCommand
-from textual.binding import Binding
-from textual.command import CommandPalette
 from textual.css.query import NoMatches
 from textual.screen import Screen
 
@@ -22,12 +19,7 @@ from facilitation.run.timer import DEFAULT_WARN_SECONDS
 from facilitation.store import Event, RunLogEntry, TimerState
 from facilitation.tui.help import translate_bindings
 from facilitation.tui.messages import EventFileChanged
-from facilitation.tui.textual_words import (
-    TranslatedCommands,
-    command_palette,
-    key_display,
-    translated_system_commands,
-)
+from facilitation.tui.textual_words import TextualInUserLanguage
 from facilitation.tui.watch import watch_event_file
 from facilitation.tui.widgets.countdown import BigCountdown
 
@@ -50,7 +42,7 @@ def phase_caption(phase: str, warn_seconds: float) -> str:
     return ""
 
 
-class StageApp(App):
+class StageApp(TextualInUserLanguage):
     """Base of the console and the projector (not run by itself)."""
 
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
@@ -58,7 +50,6 @@ class StageApp(App):
     # Captions under the countdown in these phases (the projector leaves out "not started").
     CAPTION_PHASES = ("idle", "warning", "over", "paused", "ended")
     _main: Screen  # the app's own screen (set by start_following)
-    COMMANDS = {TranslatedCommands}
 
     def __init__(
         self,
@@ -145,15 +136,3 @@ class StageApp(App):
 
     def tick(self) -> None:
         self.show_countdown(self.clock())
-
-    # ---- Textual's own words in the user's language ------------------------------------
-
-    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        yield from translated_system_commands(super().get_system_commands(screen), self)
-
-    def get_key_display(self, binding: Binding) -> str:
-        return key_display(binding)
-
-    def action_command_palette(self) -> None:
-        if self.use_command_palette and not CommandPalette.is_open(self):
-            self.push_screen(command_palette())

@@ -16,6 +16,7 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.command import CommandPalette, Hit, Hits
 from textual.keys import format_key
+from textual.screen import Screen
 from textual.system_commands import SystemCommandsProvider
 
 from facilitation.i18n import N_, _
@@ -186,3 +187,20 @@ class TranslatedCommands(SystemCommandsProvider):
 def command_palette() -> CommandPalette:
     """The palette with its placeholder in the user's language."""
     return CommandPalette(placeholder=_("Search for commands…"), id="--command-palette")
+
+
+class TextualInUserLanguage(App):
+    """Base of every facilitation app: Textual's own words (palette, key names) in the
+    user's language."""
+
+    COMMANDS = {TranslatedCommands}
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from translated_system_commands(super().get_system_commands(screen), self)
+
+    def get_key_display(self, binding: Binding) -> str:
+        return key_display(binding)
+
+    def action_command_palette(self) -> None:
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(command_palette())

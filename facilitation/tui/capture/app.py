@@ -11,16 +11,17 @@ import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from textual.app import App, SystemCommand
+from textual.app import SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
 from facilitation.i18n import N_, _
 from facilitation.store import Event
 from facilitation.tui.help import HelpScreen, translate_bindings
+from facilitation.tui.textual_words import TextualInUserLanguage
 
 
-class CaptureApp(App):
+class CaptureApp(TextualInUserLanguage):  # palette and key names translated
     CSS_PATH = "capture.tcss"
     TITLE = "facilitation"
     BINDINGS = [
