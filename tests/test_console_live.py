@@ -4,6 +4,9 @@ what it sends to the projector; the projector's "find your table" between rounds
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import pytest
 from pilot_support import FakeClock, notifications, screen_text, sync, wait_for
 
@@ -17,6 +20,12 @@ from facilitation.tui.marketplace import ActionsScreen, ConvergenceScreen, Marke
 from facilitation.tui.projector import make_projector_app
 
 SIZE = (110, 32)
+SAVE_NOTE = """
+import sys
+from facilitation.store import Event
+with Event.open(sys.argv[1]) as event:
+    event.add_note(1, sys.argv[2], round=2, table=2, author="Bo")
+"""
 
 
 @pytest.fixture
@@ -101,8 +110,9 @@ async def test_notes_board_follows_notes_saved_by_another_process(event, clock):
         await pilot.press("down")  # table 2
         await pilot.pause()
         assert "La confiance d'abord" in screen_text(app)
-        with Event.open(event.path) as note_taker:  # another terminal saves a note
-            note_taker.add_note(1, "Transport en commun", round=2, table=2, author="Bo")
+        subprocess.run(  # a note-taker's process saves a note
+            [sys.executable, "-c", SAVE_NOTE, str(event.path), "Transport en commun"], check=True
+        )
         await wait_for(pilot, lambda: "Transport en commun" in screen_text(app), seconds=5)
         assert "Table 2  2 notes" in screen_text(app)
         await pilot.press("r")  # every round
