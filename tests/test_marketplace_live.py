@@ -139,3 +139,36 @@ async def test_home_and_end_in_the_votes_table(event, clock):
         assert table.cursor_row == 7
         await pilot.press("home")
         assert table.cursor_row == 0
+
+
+@sync
+async def test_an_action_can_come_from_a_free_proposal(event, clock, tmp_path):
+    from textual.widgets import Select
+
+    from facilitation.synthesis import write_synthesis
+    from facilitation.tui.marketplace.actions import ActionForm
+
+    event.add_topic(2, "Logement", "Marie", slot=0, space=0)
+    event.set_votes(2, 5, proposal="Un marché public l'été")
+    console = make_console_app(event, clock=clock, watch=False)
+    async with console.run_test(size=SIZE) as pilot:
+        await pilot.press("x", "a")
+        await pilot.pause()
+        form = console.screen
+        assert isinstance(form, ActionForm)
+        labels = [label for label, _value in form.topics]
+        assert "Un marché public l'été (proposal)" in labels
+        await type_text(pilot, "Trouver un terrain")
+        form.query_one("#f-topic", Select).value = "Un marché public l'été"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "Un marché public l'été" in screen_text(console)  # the actions table
+    (action,) = event.list_actions(2)
+    assert (action.title, action.topic_id, action.proposal) == (
+        "Trouver un terrain",
+        None,
+        "Un marché public l'été",
+    )
+    out = tmp_path / "synthese.md"
+    write_synthesis(event, out, lang="en")
+    assert "Trouver un terrain (Un marché public l'été)" in out.read_text(encoding="utf-8")

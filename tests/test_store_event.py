@@ -129,7 +129,7 @@ def test_v1_file_is_migrated_after_a_backup(tmp_path):
     path = tmp_path / "old.db"
     _make_v1(path, sample_script())
     with Event.open(path) as event:
-        assert event.schema_version() == SCHEMA_VERSION == 4
+        assert event.schema_version() == SCHEMA_VERSION
         notes = event.list_notes()
         assert [n.text for n in notes] == ["written by v1"]
         assert notes[0].origin == ""
@@ -175,7 +175,7 @@ def test_v3_file_is_migrated_to_v4_after_a_backup_and_keeps_its_drafts(tmp_path)
     path = tmp_path / "v3.db"
     _make_v3(path, sample_script())
     with Event.open(path) as event:
-        assert event.schema_version() == 4
+        assert event.schema_version() == SCHEMA_VERSION
         drafts = event.list_drafts()
         assert [(d.key, d.text, d.note_id) for d in drafts] == [
             ("capture/t2/ana/b1/r1/new", "typed under v3", None),

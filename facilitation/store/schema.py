@@ -225,7 +225,19 @@ def _v4(conn: sqlite3.Connection) -> None:
     )
 
 
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2, _v3, _v4]
+def _action_from_a_proposal(conn: sqlite3.Connection) -> None:
+    """An action may come from a free proposal of the convergence (a vote row without a
+    topic): its label, NULL when the action comes from a topic or from nothing."""
+    conn.execute("ALTER TABLE actions ADD COLUMN proposal TEXT")
+
+
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
+    _v1,
+    _v2,
+    _v3,
+    _v4,
+    _action_from_a_proposal,
+]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
