@@ -82,7 +82,7 @@ async def test_a_slot_added_live_appears_on_the_wall_and_the_projector(event, cl
             console.screen.query_one(AgendaWall).go_to(0, 1)
             await c.press("R")  # Logement is there: asked first
             await c.pause()
-            assert "go back to the tray" in screen_text(console)
+            assert "Its topic goes back to the tray" in screen_text(console)
             await c.press("y")
             await c.pause()
             topic = event.list_topics(2)[0]

@@ -61,7 +61,9 @@ class ConsoleJobs(StageApp):
             bar.display = False
 
     def on_synthesis_progress(self, message: SynthesisProgress) -> None:
-        for bar in self._main.query("#work-progress"):
+        from textual.widgets import ProgressBar
+
+        for bar in self._main.query("#work-progress").results(ProgressBar):
             bar.update(progress=message.fraction)
 
     def on_synthesis_written(self, message: SynthesisWritten) -> None:

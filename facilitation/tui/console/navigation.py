@@ -80,8 +80,9 @@ class ConsoleScreens(StageApp):
             return
         self.show_live_screen(SeatingScreen(self.event, block.number))
 
-    def action_back(self) -> None:
-        """Escape on the console itself: nothing to go back to."""
+    async def action_back(self) -> None:
+        """Escape: from a screen opened from the console, back to it; on the console itself,
+        nothing to go back to."""
         if isinstance(self.screen, LiveScreen):
             self.screen.action_back()
 

@@ -147,9 +147,9 @@ class NotesBoardScreen(LiveScreen):
             listing.border_title = _("Search: {text}").format(text=self.query_text)
             self.say(ngettext("{n} note found", "{n} notes found", len(found)).format(n=len(found)))
         else:
-            group = self.current_group()
-            found = [(group, note) for note in self.groups.get(group or "", [])]
-            listing.border_title = self.group_label(group) if group else ""
+            current = self.current_group() or ""
+            found = [(current, note) for note in self.groups.get(current, [])]
+            listing.border_title = self.group_label(current) if current else ""
         self.notes = [note for _group, note in found]
         for group, note in found:
             text = Text()
@@ -236,9 +236,9 @@ class NotesBoardScreen(LiveScreen):
             group = PLENARY if note.table is None else str(note.table)
             title, ids = self.group_label(group), [note.id]
         else:
-            group = self.current_group()
-            notes = self.groups.get(group or "", [])
-            if group is None or not notes:
+            group = self.current_group() or ""
+            notes = self.groups.get(group, [])
+            if not group or not notes:
                 self.say(_("No notes here to show."))
                 return
             title, ids = self.group_label(group), [n.id for n in notes]

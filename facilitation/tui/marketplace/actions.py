@@ -75,8 +75,10 @@ class ActionForm(ModalScreen[dict | None]):
 
     @on(Button.Pressed, "#save")
     def action_save(self) -> None:
-        values = {name: self.query_one(f"#f-{name}", Input).value for name, _label in FIELDS}
-        if not values["title"].strip():
+        values: dict[str, object] = {
+            name: self.query_one(f"#f-{name}", Input).value for name, _label in FIELDS
+        }
+        if not str(values["title"]).strip():
             self.query_one("#f-title", Input).focus()
             return
         origin = self.query_one("#f-topic", Select).value
