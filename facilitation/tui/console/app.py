@@ -67,7 +67,6 @@ class ConsoleApp(ConsoleScreens, ConsoleJobs, TimerKeys):
         Binding("a", "seating", N_("Seating plan for this World Café block"), show=False),
         Binding("l", "late", N_("Running late: forecast and shorten"), show=False),
         Binding("y", "synthesis", N_("Write the synthesis (.docx)"), show=False),
-        Binding("escape", "back", N_("Back to the console"), show=False),
         Binding("q", "quit", N_("Quit"), show=False),
     ]
 

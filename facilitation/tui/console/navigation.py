@@ -80,12 +80,6 @@ class ConsoleScreens(StageApp):
             return
         self.show_live_screen(SeatingScreen(self.event, block.number))
 
-    async def action_back(self) -> None:
-        """Escape: from a screen opened from the console, back to it; on the console itself,
-        nothing to go back to."""
-        if isinstance(self.screen, LiveScreen):
-            self.screen.action_back()
-
     async def action_quit(self) -> None:
         """q, Ctrl+Q and the palette's Quit ask first: a console closed by a stray key in
         the middle of a round is the worst moment to find the terminal again."""
