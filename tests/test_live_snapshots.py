@@ -56,6 +56,7 @@ SCREENS = {
     "seating": (1, ["a"]),
     "marketplace": (5, ["m"]),
     "votes": (5, ["v"]),
+    "actions": (5, ["x"]),
     "late": (1, ["l"]),
 }
 
@@ -94,5 +95,20 @@ def test_console_at_100_columns(snap_compare, tmp_path, utc, lang):
 
     try:
         assert snap_compare(app, terminal_size=(100, 30), run_before=run_before)
+    finally:
+        event.close()
+
+
+@pytest.mark.parametrize("size", [(80, 24), (100, 30)])
+def test_projector_find_your_table(snap_compare, tmp_path, utc, size):
+    from facilitation.tui.projector import make_projector_app
+
+    set_language("fr")
+    clock = FakeClock(T0)
+    event = day_event(tmp_path / "forum.db", clock)
+    event.write_timer(event.read_timer().with_(step_index=0), "goto")  # the welcome
+    app = make_projector_app(event, clock=clock, watch=False)
+    try:
+        assert snap_compare(app, terminal_size=size)
     finally:
         event.close()

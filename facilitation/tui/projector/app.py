@@ -11,6 +11,8 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
+from rich.columns import Columns
+from rich.console import Group
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -127,12 +129,13 @@ class ProjectorApp(StageApp):
             ((names.get(s.participant_id, "?"), s.table) for s in seats),
             key=lambda row: row[0].casefold(),
         )
-        text = Text(_("Find your table for round {n}").format(n=number) + "\n\n", style="bold")
+        title = Text(_("Find your table for round {n}").format(n=number) + "\n", style="bold")
         width = max(len(name) for name, _table in rows)
-        for name, table in rows:
-            text.append(f"{name:<{width}}  ")
-            text.append(f"{table:>2}\n", style="bold")
-        text.rstrip()
+        entries = [
+            Text.assemble(f"{name:<{width}}  ", (f"{table:>2}", "bold")) for name, table in rows
+        ]
+        # a large room flows into columns, read top to bottom
+        text = Group(title, Columns(entries, column_first=True, padding=(0, 3)))
         self.part("#lookup-text", Static).update(text)
         return True
 
