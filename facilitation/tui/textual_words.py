@@ -36,6 +36,7 @@ SYSTEM_COMMAND_WORDS = (
     N_("Screenshot"),
     N_("Save an SVG 'screenshot' of the current screen"),
     N_("Search for commands…"),
+    N_("Search for themes…"),
     N_("No matches found"),
 )
 
@@ -204,3 +205,11 @@ class TextualInUserLanguage(App):
     def action_command_palette(self) -> None:
         if self.use_command_palette and not CommandPalette.is_open(self):
             self.push_screen(command_palette())
+
+    def search_themes(self) -> None:
+        """The palette's "Theme" command, its placeholder in the user's language."""
+        from textual.theme import ThemeProvider
+
+        self.push_screen(
+            CommandPalette(providers=[ThemeProvider], placeholder=_("Search for themes…"))
+        )
