@@ -63,7 +63,7 @@ class ConsoleApp(ConsoleScreens, ConsoleJobs, TimerKeys):
         Binding("m", "marketplace", N_("Open Space: marketplace and agenda wall")),
         Binding("v", "votes", N_("Open Space: votes"), show=False),
         Binding("x", "actions", N_("Open Space: action plan"), show=False),
-        Binding("h", "notes", N_("Notes board: what the tables say")),
+        Binding("h", "notes", N_("Notes board")),
         Binding("a", "seating", N_("Seating plan for this World Café block"), show=False),
         Binding("l", "late", N_("Running late: forecast and shorten"), show=False),
         Binding("y", "synthesis", N_("Write the synthesis (.docx)"), show=False),
