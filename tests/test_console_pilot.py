@@ -223,6 +223,18 @@ async def test_q_asks_before_quitting(event, clock):
 
 
 @sync
+async def test_ctrl_q_asks_too_and_twice_quits(event, clock):
+    app = make_console_app(event, clock=clock, watch=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert "Quit the console?" in screen_text(app) and app.return_code is None
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    assert app.return_code == 0
+
+
+@sync
 async def test_warning_end_and_overtime_signals(event, clock):
     app = make_console_app(event, clock=clock, warn_seconds=120, watch=False)
     bells = []

@@ -86,6 +86,8 @@ class ConsoleScreens(StageApp):
         from facilitation.tui.confirm import ConfirmScreen
 
         if isinstance(self.screen, ConfirmScreen):
+            if self.screen.yes_key == "q":  # Ctrl+Q (or the palette) while asked: quit
+                self.exit()
             return
 
         def answered(yes: bool | None) -> None:
