@@ -150,3 +150,15 @@ def live_block(event: Event, number: int) -> Block:
     if layout is None or (layout[0], layout[1]) == (block.slots, block.spaces):
         return block
     return block.model_copy(update={"slots": layout[0], "spaces": layout[1]})
+
+
+def notes_marker(event: Event, block: int) -> tuple:
+    """A cheap value that changes whenever a note of `block` is added, edited, deleted or
+    restored (the notes board reads the notes again only then, not at every draft saved)."""
+    with event._read() as conn:
+        row = conn.execute(
+            "SELECT COUNT(*), MAX(updated_at), MAX(deleted_at), SUM(revision) FROM notes"
+            " WHERE block = ?",
+            (block,),
+        ).fetchone()
+    return tuple(row)

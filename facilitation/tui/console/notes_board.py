@@ -13,19 +13,22 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
+from textual.timer import Timer
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from facilitation.i18n import N_, _, ngettext
 from facilitation.seating.event_plan import block_tables
 from facilitation.store import Event, Note
-from facilitation.store.live import Board, projector_board, show_on_projector
+from facilitation.store.live import Board, notes_marker, projector_board, show_on_projector
 from facilitation.textmatch import fold
 from facilitation.tui.live_screen import LiveScreen
 from facilitation.tui.messages import EventFileChanged
 from facilitation.tui.widgets.inline_markdown import inline_markdown
 
 PLENARY = "plenary"
+MAX_SHOWN = 300  # notes listed at once (a search in a busy room says how many it found)
+SEARCH_PAUSE = 0.15  # seconds without a key before the search runs
 
 
 class NotesBoardScreen(LiveScreen):
@@ -57,6 +60,10 @@ class NotesBoardScreen(LiveScreen):
         self.query_text = ""
         self.notes: list[Note] = []  # the notes shown on the right, in order
         self.groups: dict[str, list[Note]] = {}  # "1", "2"..., "plenary" -> notes
+        self._folded: dict[int, tuple[int, str]] = {}  # note id -> (revision, folded text)
+        self._shown: dict[tuple[int, int, str], Text] = {}  # (id, revision, label) -> text
+        self._search_timer: Timer | None = None
+        self._marker: tuple = ()
 
     # ---- layout ------------------------------------------------------------------------
 
@@ -77,7 +84,11 @@ class NotesBoardScreen(LiveScreen):
         tables.focus()
 
     def on_event_file_changed(self, message: EventFileChanged) -> None:
-        self.refresh_board()
+        """Most changes to the file are drafts and the timer: read the notes only when
+        theirs changed."""
+        marker = notes_marker(self.event, self.block_number)
+        if marker != self._marker:
+            self.refresh_board()
 
     # ---- what is shown -----------------------------------------------------------------
 
@@ -100,6 +111,7 @@ class NotesBoardScreen(LiveScreen):
         self.groups = groups
 
     def refresh_board(self) -> None:
+        self._marker = notes_marker(self.event, self.block_number)
         self.load()
         block = self.event.script.block(self.block_number)
         which = _("round {n}").format(n=self.round) if self.round is not None else _("all rounds")
@@ -142,7 +154,7 @@ class NotesBoardScreen(LiveScreen):
                 (group, note)
                 for group, notes in self.groups.items()
                 for note in notes
-                if wanted in fold(note.text) or wanted in fold(note.author)
+                if wanted in self.folded(note)
             ]
             listing.border_title = _("Search: {text}").format(text=self.query_text)
             self.say(ngettext("{n} note found", "{n} notes found", len(found)).format(n=len(found)))
@@ -150,19 +162,39 @@ class NotesBoardScreen(LiveScreen):
             current = self.current_group() or ""
             found = [(current, note) for note in self.groups.get(current, [])]
             listing.border_title = self.group_label(current) if current else ""
+        found = found[:MAX_SHOWN]
         self.notes = [note for _group, note in found]
-        for group, note in found:
-            text = Text()
-            if self.query_text:
-                text.append(self.group_label(group or "") + " · ", style="bold")
-            if note.author:
-                text.append(note.author + " · ", style="dim")
-            text.append_text(inline_markdown(note.text))
-            listing.add_option(Option(text, id=str(note.id)))
+        listing.add_options(
+            [
+                Option(self.note_text(note, group if self.query_text else ""), id=str(note.id))
+                for group, note in found
+            ]
+        )
         if not found:
             listing.add_option(Option(Text(_("No notes yet."), style="dim"), disabled=True))
         elif highlighted is not None:
             listing.highlighted = min(highlighted, listing.option_count - 1)
+
+    def folded(self, note: Note) -> str:
+        """The note's text and author, case and accents folded (kept per revision)."""
+        cached = self._folded.get(note.id)
+        if cached is None or cached[0] != note.revision:
+            cached = (note.revision, fold(note.text) + " " + fold(note.author))
+            self._folded[note.id] = cached
+        return cached[1]
+
+    def note_text(self, note: Note, group: str) -> Text:
+        """One note as shown: "Table 2 · " (in search results), the author, the text."""
+        key = (note.id, note.revision, group)
+        if key not in self._shown:
+            text = Text()
+            if group:
+                text.append(self.group_label(group) + " · ", style="bold")
+            if note.author:
+                text.append(note.author + " · ", style="dim")
+            text.append_text(inline_markdown(note.text))
+            self._shown[key] = text
+        return self._shown[key]
 
     def say(self, text: str) -> None:
         self.query_one("#board-status", Static).update(text)
@@ -207,11 +239,18 @@ class NotesBoardScreen(LiveScreen):
 
     @on(Input.Changed, "#board-search")
     def search_changed(self, message: Input.Changed) -> None:
+        """Search as the facilitator types, once typing pauses (a busy room has many notes)."""
         self.query_text = message.value.strip()
-        self.show_notes()
+        if self._search_timer is not None:
+            self._search_timer.stop()
+        self._search_timer = self.set_timer(SEARCH_PAUSE, self.show_notes)
 
     @on(Input.Submitted, "#board-search")
     def search_submitted(self) -> None:
+        if self._search_timer is not None:
+            self._search_timer.stop()
+            self._search_timer = None
+        self.show_notes()
         listing = self.query_one("#board-notes", OptionList)
         if self.notes:
             listing.highlighted = 0

@@ -103,8 +103,8 @@ class ProjectorApp(StageApp):
         if board is None or board.step_index != self.current:
             widget.display = False
             return False
-        wanted = set(board.note_ids)
-        notes = [n for n in self.event.list_notes() if n.id in wanted]
+        found = (self.event.get_note(note_id) for note_id in board.note_ids)
+        notes = [n for n in found if n is not None and not n.deleted]
         text = Text(board.title + "\n", style="bold", justify="center")
         for note in notes:
             text.append("• ")
