@@ -15,6 +15,7 @@ from facilitation.store.sample import sample_script
 from facilitation.synthesis.agenda import agenda
 from facilitation.tui.console import make_console_app
 from facilitation.tui.console.late_screen import RunningLateScreen
+from facilitation.tui.projector import make_projector_app
 from facilitation.tui.widgets.countdown import BigCountdown
 
 SIZE = (110, 32)
@@ -77,6 +78,8 @@ async def test_running_late_shortens_the_steps_left_and_is_logged(event, clock):
         await pilot.pause()
         assert app.query_one(BigCountdown).text == "16:00"
         assert "16 min" in screen_text(app)
+    projector = make_projector_app(event, clock=clock, watch=False)  # a projector opened now
+    assert projector.durations[3] == 16 * 60 and projector.minutes[:5] == [10, 20, 16, 16, 16]
     rows = agenda(event.script, event.run_log())
     assert [r.replanned_minutes for r in rows[:5]] == [None, None, 16, 16, 16]
     assert rows[2].planned_minutes == 20
