@@ -139,6 +139,9 @@ async def test_home_and_end_in_the_votes_table(event, clock):
         assert table.cursor_row == 7
         await pilot.press("home")
         assert table.cursor_row == 0
+        await pilot.press("right")  # the console's next step, from the votes too
+        await pilot.pause()
+        assert event.read_timer().status == "ended"  # the marketplace was the last step
 
 
 @sync
