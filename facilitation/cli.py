@@ -56,7 +56,12 @@ def build_parser() -> argparse.ArgumentParser:
         description=_("Script, run and write up World Café and Open Space workshops."),
         parents=[common],
     )
-    parser.add_argument("--version", action="version", version=f"facilitation {__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"facilitation {__version__}",
+        help=_("show program's version number and exit"),
+    )
     subparsers = parser.add_subparsers(dest="command", metavar=_("COMMAND"))
     for name in COMMANDS:
         try:

@@ -65,18 +65,35 @@ async def test_open_space_keys_say_so_on_a_world_cafe_block(event):
 
 
 @sync
-async def test_seating_key_stores_a_plan_and_writes_cards(event, tmp_path):
+async def test_seating_key_shows_the_plan_and_replans_only_once_confirmed(event, tmp_path):
     app = make_console_app(event, clock=lambda: T0, watch=False)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("a")
+        await pilot.pause()
+        assert "No seating plan yet" in screen_text(app)
+        await pilot.press("r", "y")
         await wait_for(pilot, lambda: "no participants" in notifications(app), seconds=10)
         assert "no participants yet" in notifications(app)
+        assert app.is_running
         event.add_participants(
             Participant(0, f"Person {n}", organisation=f"Org {n % 5}", role="host" if n < 4 else "")
             for n in range(18)
         )
-        await pilot.press("a")
+        await pilot.press("r", "n")  # asked, and refused: nothing happens
+        await pilot.pause()
+        assert event.seating(1) == []
+        await pilot.press("r", "y")
         await wait_for(pilot, lambda: "Seating stored" in notifications(app), seconds=10)
+        await wait_for(pilot, lambda: "Person 7" in screen_text(app), seconds=5)
+        text = screen_text(app)
+        assert "Round 1" in text and "18 people seated" in text
+        await pilot.press("t")  # by person: one line each, the tables of each round
+        await pilot.pause()
+        assert re.search(r"Person 10\s+\d", screen_text(app))
+        seats = event.seating(1)
+        await pilot.press("escape", "a")  # showing it again never re-plans
+        await pilot.pause()
+        assert event.seating(1) == seats
     assert "Seating stored for 18 people" in notifications(app)
     seats = event.seating(1)
     rounds = {s.round for s in seats}

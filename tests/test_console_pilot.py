@@ -207,10 +207,29 @@ async def test_every_binding_has_a_description_and_a_palette_command(event, cloc
 
 
 @sync
-async def test_q_quits(event, clock):
+async def test_q_asks_before_quitting(event, clock):
     app = make_console_app(event, clock=clock, watch=False)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("q")
+        await pilot.pause()
+        assert "Quit the console?" in screen_text(app)
+        await pilot.press("n")  # a stray q: the console stays
+        await pilot.pause()
+        assert app.return_code is None and "Quit the console?" not in screen_text(app)
+        await pilot.press("space", "q", "q")  # q twice: quit
+        await pilot.pause()
+    assert app.return_code == 0
+    assert event.read_timer().status == "running"
+
+
+@sync
+async def test_ctrl_q_asks_too_and_twice_quits(event, clock):
+    app = make_console_app(event, clock=clock, watch=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert "Quit the console?" in screen_text(app) and app.return_code is None
+        await pilot.press("ctrl+q")
         await pilot.pause()
     assert app.return_code == 0
 

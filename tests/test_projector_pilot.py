@@ -126,12 +126,12 @@ async def test_projector_in_french_and_its_help(path, clock):
         assert app.return_code == 0
 
 
-def test_the_agenda_wall_is_due_after_the_marketplace():
+def test_the_agenda_wall_is_shown_from_the_marketplace_on():
     from facilitation.run.agenda import step_infos
 
     infos = step_infos(sample_script())
     due = [info.step.title for info in infos if agenda_wall_due(info)]
-    assert due == ["Session 1", "Session 2", "Convergence", "Plan d'action"]
+    assert due == ["Place du marché", "Session 1", "Session 2", "Convergence", "Plan d'action"]
 
 
 @sync
@@ -149,11 +149,15 @@ async def test_the_projector_shows_the_agenda_wall_as_it_fills(path, clock):
         async with projector.run_test(size=(120, 36)) as pilot:
             await pilot.pause()
             wall = projector.query_one("#agenda-wall")
-            assert not wall.display  # during the marketplace, the room sees the question
-            helper.write_timer(helper.read_timer().with_(step_index=session), "goto")
-            await wait_for(pilot, lambda: projector.query_one("#agenda-wall").display)
-            await pilot.pause()
+            assert wall.display  # during the marketplace, the room watches the wall fill
             assert "Logement abordable" in screen_text(projector)
+            helper.add_topic(2, "Garderie", "Ana", slot=0, space=1)
+            await wait_for(pilot, lambda: "Garderie" in screen_text(projector))
+            assert "Garderie" in screen_text(projector)
+            helper.write_timer(helper.read_timer().with_(step_index=session), "goto")
+            await wait_for(pilot, lambda: projector.state.step_index == session)
+            await pilot.pause()
+            assert projector.query_one("#agenda-wall").display
             helper.add_topic(2, "Transport rural", "Luc Gagnon", slot=1, space=1)
             await wait_for(pilot, lambda: "Transport rural" in screen_text(projector))
             assert "Transport rural" in screen_text(projector)

@@ -51,13 +51,12 @@ def run(args) -> int:
         # --lang; only a local note-taker gets the event's language by default.
         with Event.open(path) as event:
             set_language(args.lang or event.language)
-            if args.table is not None and not 1 <= args.table <= max(event.table_count(), 1):
-                raise UserError(
-                    _("there is no table {n} (the event has {count})").format(
-                        n=args.table, count=event.table_count()
-                    ),
-                    path=path,
-                )
+            if args.table is not None:
+                from facilitation.run.tables import table_problem
+
+                problem = table_problem(event, args.table)
+                if problem:
+                    raise UserError(problem, path=path)
     else:
         set_language(args.lang)
     start = "reports" if args.reports else "typist" if args.typist else None

@@ -25,6 +25,7 @@ from facilitation.openspace.problem import (
 from facilitation.openspace.ranking import final_topic
 from facilitation.openspace.suggest import Suggestion
 from facilitation.store import Event
+from facilitation.store.live import live_block
 from facilitation.store.openspace import Topic
 
 
@@ -110,7 +111,7 @@ def interests_by_participant(event: Event, topics: Sequence[Topic]) -> dict[int,
 
 
 def load_wall(event: Event, block_number: int, capacities: dict[int, int] | None = None) -> Wall:
-    block = event.script.block(block_number)
+    block = live_block(event, block_number)  # with the slots and spaces added live
     topics = event.list_topics(block_number)
     caps = [capacity_in_label(label) for label in block.spaces]
     for index, value in (capacities or {}).items():

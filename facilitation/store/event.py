@@ -236,9 +236,11 @@ class Event(NotesMixin, PeopleMixin, RunLogMixin, OpenSpaceMixin, AccessMixin, D
     def script(self) -> SessionScript:
         """The script as it was when the event was created (later edits of the file do not
         change it)."""
+        from facilitation.store.live import apply_layouts  # slots and spaces changed live
+
         with self._read() as conn:
             row = conn.execute("SELECT json FROM script WHERE id = 1").fetchone()
-        return SessionScript.model_validate_json(row[0])
+        return apply_layouts(self, SessionScript.model_validate_json(row[0]))
 
     @property
     def script_source(self) -> tuple[str, str]:

@@ -295,3 +295,14 @@ class NotesMixin:
         with self._read() as conn:
             rows = conn.execute(sql + " GROUP BY table_no", params).fetchall()
         return {row[0]: (row[1], row[2]) for row in rows}
+
+    def block_note_counts(self: Event, block: int) -> dict[int, tuple[int, float]]:
+        """{table: (current notes of every round, time of the latest change)} for a block (the
+        console's capture panel on a plenary step)."""
+        with self._read() as conn:
+            rows = conn.execute(
+                "SELECT table_no, COUNT(*), MAX(updated_at) FROM notes WHERE block = ?"
+                " AND deleted_at IS NULL AND table_no IS NOT NULL GROUP BY table_no",
+                (block,),
+            ).fetchall()
+        return {row[0]: (row[1], row[2]) for row in rows}

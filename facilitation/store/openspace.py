@@ -1,5 +1,5 @@
-"""Open Space data: topics (the agenda wall), session reports (with revisions), votes,
-interests (who wants to join which topic) and actions (action planning).
+"""Open Space data: topics (the agenda wall) and session reports (with revisions); votes,
+interests and actions are in openspace_votes.py (re-exported here).
 
 Topics are never deleted: a topic is "active", "withdrawn" or "merged" (into `merged_into`).
 `slot` and `space` are 0-based indexes into the block's `slots` and `spaces` (None: not placed).
@@ -10,6 +10,14 @@ from __future__ import annotations
 from dataclasses import dataclass, fields
 from typing import TYPE_CHECKING
 
+from facilitation.store.openspace_votes import (
+    ACTION_FIELDS,
+    Action,
+    Interest,
+    Vote,
+    VotesActionsMixin,
+    _where,
+)
 from facilitation.store.text import clean
 
 if TYPE_CHECKING:
@@ -24,7 +32,6 @@ REPORT_FIELDS = (
     "next_steps",
     "resources",
 )
-ACTION_FIELDS = ("title", "lead", "partners", "first_step", "deadline", "topic_id", "block")
 
 
 @dataclass
@@ -59,54 +66,14 @@ class SessionReport:
     at: float = 0.0  # when this revision was written
 
 
-@dataclass
-class Vote:
-    id: int
-    block: int
-    topic_id: int | None
-    proposal: str | None  # free text when not a topic
-    count: int
-    updated_at: float = 0.0
-
-
-@dataclass
-class Interest:
-    participant_id: int
-    topic_id: int
-
-
-@dataclass
-class Action:
-    id: int
-    block: int
-    topic_id: int | None
-    title: str
-    lead: str = ""
-    partners: str = ""
-    first_step: str = ""
-    deadline: str = ""  # as typed
-    created_at: float = 0.0
-    updated_at: float = 0.0
-
-
 _TOPIC = (
     "id, block, title, convener, description, slot, space, status, merged_into, created_at,"
     " updated_at, pinned"
 )
 _REPORT = ", ".join(REPORT_FIELDS)
-_ACTION = "id, block, topic_id, title, lead, partners, first_step, deadline, created_at, updated_at"
 
 
-def _where(**filters: object) -> tuple[str, list]:
-    parts, params = [], []
-    for column, value in filters.items():
-        if value is not None:
-            parts.append(f"{column} = ?")
-            params.append(value)
-    return (" WHERE " + " AND ".join(parts)) if parts else "", params
-
-
-class OpenSpaceMixin:
+class OpenSpaceMixin(VotesActionsMixin):
     # ---- topics -------------------------------------------------------------------------
 
     def add_topic(
@@ -283,162 +250,16 @@ class OpenSpaceMixin:
             ).fetchall()
         return [SessionReport(*row) for row in rows]
 
-    # ---- votes --------------------------------------------------------------------------
-
-    def set_votes(
-        self: Event,
-        block: int,
-        count: int,
-        *,
-        topic_id: int | None = None,
-        proposal: str | None = None,
-    ) -> int:
-        """Set the number of votes of a topic (or of a free proposal) in `block`; returns the
-        vote row's id."""
-        return self._votes(block, topic_id, proposal, count, add=False)
-
-    def add_votes(
-        self: Event,
-        block: int,
-        delta: int = 1,
-        *,
-        topic_id: int | None = None,
-        proposal: str | None = None,
-    ) -> int:
-        """Add `delta` votes (atomic, safe with several typists); returns the new count."""
-        vote_id = self._votes(block, topic_id, proposal, delta, add=True)
-        with self._read() as conn:
-            return conn.execute("SELECT count FROM votes WHERE id = ?", (vote_id,)).fetchone()[0]
-
-    def _votes(
-        self: Event, block: int, topic_id: int | None, proposal: str | None, n: int, add: bool
-    ) -> int:
-        if (topic_id is None) == (proposal is None):
-            raise ValueError("give either topic_id or proposal")
-        proposal = None if proposal is None else clean(proposal).strip()
-        with self._write() as conn:
-            now = self._now()
-            if topic_id is not None:
-                row = conn.execute(
-                    "SELECT id FROM votes WHERE block = ? AND topic_id = ?", (block, topic_id)
-                ).fetchone()
-            else:
-                row = conn.execute(
-                    "SELECT id FROM votes WHERE block = ? AND topic_id IS NULL AND proposal = ?",
-                    (block, proposal),
-                ).fetchone()
-            if row:
-                expr = "count + ?" if add else "?"
-                conn.execute(
-                    f"UPDATE votes SET count = {expr}, updated_at = ? WHERE id = ?",
-                    (n, now, row[0]),
-                )
-                return row[0]
-            cursor = conn.execute(
-                "INSERT INTO votes (block, topic_id, proposal, count, updated_at)"
-                " VALUES (?, ?, ?, ?, ?)",
-                (block, topic_id, proposal, n, now),
-            )
-            return int(cursor.lastrowid)
-
-    def list_votes(self: Event, block: int | None = None) -> list[Vote]:
-        """Votes, most votes first."""
-        where, params = _where(block=block)
-        with self._read() as conn:
-            rows = conn.execute(
-                "SELECT id, block, topic_id, proposal, count, updated_at FROM votes"
-                f"{where} ORDER BY count DESC, id",
-                params,
-            ).fetchall()
-        return [Vote(*row) for row in rows]
-
-    # ---- interests ----------------------------------------------------------------------
-
-    def add_interest(self: Event, participant_id: int, topic_id: int) -> None:
-        with self._write() as conn:
-            conn.execute(
-                "INSERT OR IGNORE INTO interests (participant_id, topic_id, created_at)"
-                " VALUES (?, ?, ?)",
-                (participant_id, topic_id, self._now()),
-            )
-
-    def remove_interest(self: Event, participant_id: int, topic_id: int) -> None:
-        with self._write() as conn:
-            conn.execute(
-                "DELETE FROM interests WHERE participant_id = ? AND topic_id = ?",
-                (participant_id, topic_id),
-            )
-
-    def list_interests(
-        self: Event, *, topic_id: int | None = None, participant_id: int | None = None
-    ) -> list[Interest]:
-        where, params = _where(topic_id=topic_id, participant_id=participant_id)
-        with self._read() as conn:
-            rows = conn.execute(
-                f"SELECT participant_id, topic_id FROM interests{where}"
-                " ORDER BY topic_id, participant_id",
-                params,
-            ).fetchall()
-        return [Interest(*row) for row in rows]
-
-    # ---- actions ------------------------------------------------------------------------
-
-    def add_action(
-        self: Event,
-        block: int,
-        title: str,
-        *,
-        topic_id: int | None = None,
-        lead: str = "",
-        partners: str = "",
-        first_step: str = "",
-        deadline: str = "",
-    ) -> int:
-        """Record an action (action planning); returns its id."""
-        with self._write() as conn:
-            now = self._now()
-            cursor = conn.execute(
-                "INSERT INTO actions (block, topic_id, title, lead, partners, first_step,"
-                " deadline, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    block,
-                    topic_id,
-                    clean(title).strip(),
-                    clean(lead).strip(),
-                    clean(partners).strip(),
-                    clean(first_step),
-                    clean(deadline).strip(),
-                    now,
-                    now,
-                ),
-            )
-            return int(cursor.lastrowid)
-
-    def update_action(self: Event, action_id: int, **changes: object) -> None:
-        """Change some of ACTION_FIELDS."""
-        if set(changes) - set(ACTION_FIELDS):
-            raise TypeError(f"unknown action field(s): {sorted(set(changes) - set(ACTION_FIELDS))}")
-        if not changes:
-            return
-        values = [clean(v) if isinstance(v, str) else v for v in changes.values()]
-        sets = ", ".join(f"{key} = ?" for key in changes)
-        with self._write() as conn:
-            cursor = conn.execute(
-                f"UPDATE actions SET {sets}, updated_at = ? WHERE id = ?",
-                (*values, self._now(), action_id),
-            )
-            if cursor.rowcount == 0:
-                raise KeyError(f"no action {action_id}")
-
-    def delete_action(self: Event, action_id: int) -> None:
-        with self._write() as conn:
-            conn.execute("DELETE FROM actions WHERE id = ?", (action_id,))
-
-    def list_actions(self: Event, block: int | None = None) -> list[Action]:
-        where, params = _where(block=block)
-        with self._read() as conn:
-            rows = conn.execute(f"SELECT {_ACTION} FROM actions{where} ORDER BY id", params)
-            return [Action(*row) for row in rows.fetchall()]
-
 
 assert [f.name for f in fields(SessionReport)][1:7] == list(REPORT_FIELDS)
+
+
+__all__ = [
+    "ACTION_FIELDS",
+    "Action",
+    "Interest",
+    "OpenSpaceMixin",
+    "SessionReport",
+    "Topic",
+    "Vote",
+]

@@ -20,7 +20,16 @@ if TYPE_CHECKING:
 TimerStatus = Literal["idle", "running", "paused", "ended"]
 TIMER_STATUSES = ("idle", "running", "paused", "ended")
 # What the run log records; "goto" is "gone to another step", "reset" back to idle.
-RUN_ACTIONS = ("started", "paused", "resumed", "extended", "ended", "goto", "reset")
+RUN_ACTIONS = (
+    "started",
+    "paused",
+    "resumed",
+    "extended",
+    "ended",
+    "goto",
+    "reset",
+    "replanned",  # running late: new minutes for the steps left (facilitation.run.late)
+)
 
 
 @dataclass(frozen=True)

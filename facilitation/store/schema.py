@@ -247,6 +247,12 @@ def _photos(conn: sqlite3.Connection) -> None:
     )
 
 
+def _action_from_a_proposal(conn: sqlite3.Connection) -> None:
+    """An action may come from a free proposal of the convergence (a vote row without a
+    topic): its label, NULL when the action comes from a topic or from nothing."""
+    conn.execute("ALTER TABLE actions ADD COLUMN proposal TEXT")
+
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _v1,
     _v2,
@@ -254,6 +260,7 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _v4,
     add_web_tables,
     _photos,
+    _action_from_a_proposal,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from facilitation.models import Block, SessionScript, Step
 from facilitation.run.actuals import step_timings
 from facilitation.run.agenda import step_infos
+from facilitation.run.late import adjusted_minutes
 from facilitation.store.runlog import RunLogEntry
 
 
@@ -28,6 +29,7 @@ class AgendaRow:
     actual_seconds: float | None = None
     extensions: int = 0  # how many times time was added or removed
     extended_minutes: float = 0.0  # minutes added minus minutes removed
+    replanned_minutes: int | None = None  # new planned minutes after running late; 0: dropped
 
 
 def agenda(script: SessionScript, log: list[RunLogEntry]) -> list[AgendaRow]:
@@ -38,6 +40,10 @@ def agenda(script: SessionScript, log: list[RunLogEntry]) -> list[AgendaRow]:
         for info in infos
     ]
     timings = step_timings(log, [info.planned_seconds for info in infos])
+    replanned = adjusted_minutes([row.planned_minutes for row in rows], log)
+    for row, minutes in zip(rows, replanned, strict=True):
+        if minutes != row.planned_minutes:
+            row.replanned_minutes = minutes
     last = log[-1].at if log else None  # a step still running when the synthesis was written
     for row, timing in zip(rows, timings, strict=True):
         if timing.started_at is None:

@@ -11,7 +11,7 @@ from collections import Counter
 from collections.abc import Callable
 
 from facilitation.synthesis import outline_blocks, outline_extra, outline_summary
-from facilitation.synthesis.agenda import agenda
+from facilitation.synthesis.agenda import AgendaRow, agenda
 from facilitation.synthesis.collect import EventData
 from facilitation.synthesis.elements import (
     Bullets,
@@ -120,7 +120,7 @@ def _agenda(out: Outline, data: EventData, w: Words) -> None:
             cells = [
                 one_line(row.step.title),
                 w.time(row.planned_start) if row.planned_start else "",
-                w.minutes(row.planned_minutes),
+                w.minutes(row.planned_minutes) + _replanned(row, w),
             ]
             if ran:
                 extensions = ""
@@ -138,6 +138,15 @@ def _agenda(out: Outline, data: EventData, w: Words) -> None:
             table_rows.append(cells)
         out.add(Table(headers, table_rows))
         del number
+
+
+def _replanned(row: AgendaRow, w: Words) -> str:
+    """ " (shortened to 12 min)" or " (dropped)": the facilitator re-planned, running late."""
+    if row.replanned_minutes is None:
+        return ""
+    if row.replanned_minutes == 0:
+        return " " + w("(dropped)")
+    return " " + w("(re-planned: {minutes})", minutes=w.minutes(row.replanned_minutes))
 
 
 def _participation(out: Outline, data: EventData, w: Words) -> None:

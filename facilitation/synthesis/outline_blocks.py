@@ -299,6 +299,8 @@ def _actions(out: Outline, block: BlockData, topics: dict, w: Words) -> None:
         title = one_line(action.title)
         if action.topic_id in topics:
             title += f" ({topic_title(topics[action.topic_id], w)})"
+        elif action.proposal:  # from a free proposal of the convergence
+            title += f" ({one_line(action.proposal)})"
         rows.append(
             [
                 title,

@@ -51,8 +51,8 @@ def key_rows(app: App) -> list[tuple[str, str]]:
     rows: dict[tuple[str, str], list[str]] = {}
     for active in app.active_bindings.values():
         binding = active.binding
-        if not binding.description or binding.system:
-            continue
+        if not binding.description or binding.system or not active.enabled:
+            continue  # a key that means nothing here (check_action) is not offered
         keys = rows.setdefault((binding.action, binding.description), [])
         shown = app.get_key_display(binding)
         if shown not in keys:

@@ -7,17 +7,19 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
-from textual.app import App
 from textual.css.query import NoMatches
+from textual.screen import Screen
 
 from facilitation.i18n import _
 from facilitation.i18n.formatting import format_minutes
 from facilitation.run import timer
 from facilitation.run.agenda import planned_durations, step_infos
+from facilitation.run.late import adjusted_minutes, dropped_steps
 from facilitation.run.timer import DEFAULT_WARN_SECONDS
-from facilitation.store import Event, TimerState
+from facilitation.store import Event, RunLogEntry, TimerState
 from facilitation.tui.help import translate_bindings
 from facilitation.tui.messages import EventFileChanged
+from facilitation.tui.textual_words import TextualInUserLanguage
 from facilitation.tui.watch import watch_event_file
 from facilitation.tui.widgets.countdown import BigCountdown
 
@@ -40,13 +42,14 @@ def phase_caption(phase: str, warn_seconds: float) -> str:
     return ""
 
 
-class StageApp(App):
+class StageApp(TextualInUserLanguage):
     """Base of the console and the projector (not run by itself)."""
 
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
     VERTICAL_BREAKPOINTS = [(0, "-short"), (40, "-tall")]
     # Captions under the countdown in these phases (the projector leaves out "not started").
     CAPTION_PHASES = ("idle", "warning", "over", "paused", "ended")
+    _main: Screen  # the app's own screen (set by start_following)
 
     def __init__(
         self,
@@ -64,9 +67,20 @@ class StageApp(App):
         self.watch = watch
         self.script = event.script
         self.infos = step_infos(self.script)
+        self.planned_minutes = [step.minutes for _block, step in self.script.flat_steps()]
         self.durations = planned_durations(self.script)
+        self.minutes = list(self.planned_minutes)  # after the re-plans of the run log
+        self.dropped: set[int] = set()
         self.title = self.script.event.title
         self.state: TimerState = event.read_timer()
+        self.first_log = event.run_log()  # the console's agenda reads it too
+        self.follow_run_log(self.first_log)
+
+    def follow_run_log(self, log: list[RunLogEntry]) -> None:
+        """The steps' durations after the re-plans (running late) of the run log."""
+        self.minutes = adjusted_minutes(self.planned_minutes, log)
+        self.durations = [60.0 * m for m in self.minutes]
+        self.dropped = dropped_steps(log)
 
     @property
     def current(self) -> int:
@@ -89,7 +103,10 @@ class StageApp(App):
             watch_event_file(self, self.event)
 
     def reload(self) -> None:
-        self.state = self.event.read_timer()
+        state = self.event.read_timer()
+        if state.revision != self.state.revision:  # a re-plan comes with a timer write
+            self.follow_run_log(self.event.run_log())
+        self.state = state
 
     def refresh_view(self) -> None:
         raise NotImplementedError

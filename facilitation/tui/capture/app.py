@@ -12,7 +12,7 @@ import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from textual.app import App, SystemCommand
+from textual.app import SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
@@ -21,10 +21,11 @@ from facilitation.store import Event
 from facilitation.store.connection import WriteUnavailable
 from facilitation.tui.help import HelpScreen, translate_bindings
 from facilitation.tui.terminal_input import tolerate_bad_bytes
+from facilitation.tui.textual_words import TextualInUserLanguage
 from facilitation.tui.write_faults import SCREEN_LOCK_WAIT_S
 
 
-class CaptureApp(App):
+class CaptureApp(TextualInUserLanguage):  # palette and key names translated
     CSS_PATH = "capture.tcss"
     TITLE = "facilitation"
     BINDINGS = [

@@ -6,50 +6,43 @@ and writes it with `write_timer(..., expect_revision=...)`; the screen shows wha
 says (another console, or this one before a crash) and the countdown is recomputed from the
 stored deadline and the clock four times a second, never counted down by ticks.
 
-To add a key (e.g. the synthesis, seating, the Open Space marketplace): one `Binding` line in
-BINDINGS and one `action_<name>` method; the command palette and F1 list it by themselves.
+Its parts: the timer keys (timer_keys.py), the screens it opens and how to come back
+(navigation.py), the long jobs in worker threads (jobs.py), the panels (panels.py). To add a
+key: one `Binding` line in BINDINGS and one `action_<name>` method; the command palette and
+F1 list it by themselves.
 """
 
 from __future__ import annotations
 
 import gc
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 
 from rich.text import Text
-from textual import work
-from textual.app import ComposeResult, SystemCommand
+from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.css.query import NoMatches
-from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from facilitation.errors import UserError
 from facilitation.i18n import N_, _
 from facilitation.i18n.formatting import format_minutes
-from facilitation.run import timer
 from facilitation.run.actuals import step_timings
 from facilitation.run.stage import stage_text
-from facilitation.run.timer import DEFAULT_WARN_SECONDS, Transition, crossed
-from facilitation.store import Event, TimerConflict, TimerState
-from facilitation.tui.console.messages import (
-    SeatingDone,
-    SynthesisProgress,
-    SynthesisWritten,
-    WorkFailed,
-)
+from facilitation.run.timer import DEFAULT_WARN_SECONDS, crossed
+from facilitation.store import Event
+from facilitation.tui.console.jobs import ConsoleJobs
+from facilitation.tui.console.navigation import ConsoleScreens
 from facilitation.tui.console.panels import AgendaPanel, CapturePanel
+from facilitation.tui.console.timer_keys import TimerKeys
 from facilitation.tui.help import HelpScreen
+from facilitation.tui.live_screen import LiveScreen
 from facilitation.tui.messages import EventFileChanged
-from facilitation.tui.stage import StageApp
 from facilitation.tui.widgets.countdown import BigCountdown
 from facilitation.tui.widgets.inline_markdown import inline_markdown
 from facilitation.tui.widgets.teleprompter import Teleprompter
-from facilitation.tui.write_faults import refuse_if_unwritable, short_lock_wait
 
 
-class ConsoleApp(StageApp):
+class ConsoleApp(ConsoleScreens, ConsoleJobs, TimerKeys):
     CSS_PATH = "console.tcss"
     ENABLE_COMMAND_PALETTE = True
 
@@ -70,7 +63,9 @@ class ConsoleApp(StageApp):
         Binding("m", "marketplace", N_("Open Space: marketplace and agenda wall")),
         Binding("v", "votes", N_("Open Space: votes"), show=False),
         Binding("x", "actions", N_("Open Space: action plan"), show=False),
+        Binding("h", "notes", N_("Notes board")),
         Binding("a", "seating", N_("Seating plan for this World Café block"), show=False),
+        Binding("l", "late", N_("Running late: forecast and shorten"), show=False),
         Binding("y", "synthesis", N_("Write the synthesis (.docx)"), show=False),
         Binding("i", "ideas", N_("What is coming up at the tables"), show=False),
         Binding("q", "quit", N_("Quit"), show=False),
@@ -88,7 +83,7 @@ class ConsoleApp(StageApp):
         super().__init__(event, clock=clock, warn_seconds=warn_seconds, watch=watch)
         self.notice = notice
         self._opened_at, self._wrong_codes = clock(), 0  # wrong codes on the phones
-        self.timings = step_timings(event.run_log(), self.durations)
+        self.timings = step_timings(self.first_log, self.durations)
         self._phase: str | None = None  # the countdown's phase at the previous tick
         self._shown_step: int | None = None
         self._slow_tick = 0
@@ -126,7 +121,7 @@ class ConsoleApp(StageApp):
                 prompt.border_title = _("What to say")
                 yield prompt
                 # the synthesis's progress bar (#work-progress) is mounted when first needed
-        yield Footer(compact=True)
+        yield Footer(compact=True, show_command_palette=False)
 
     def breakpoint_classes(self) -> dict[str, bool]:
         """The classes Textual gives the screen for the app's size (HORIZONTAL_BREAKPOINTS,
@@ -161,7 +156,8 @@ class ConsoleApp(StageApp):
         the file are notes and drafts, several a second in a busy room."""
         state = self.event.read_timer()
         if state.revision != self.state.revision:
-            self.timings = step_timings(self.event.run_log(), self.durations)
+            self.follow_run_log(log := self.event.run_log())
+            self.timings = step_timings(log, self.durations)
         self.state = state
 
     def refresh_view(self) -> None:
@@ -178,7 +174,7 @@ class ConsoleApp(StageApp):
             heading += f" · {block.format_name}"
         title = Text(f"{heading}\n")
         title.append(step.title, style="bold")
-        title.append(f" · {format_minutes(step.minutes)}")
+        title.append(f" · {format_minutes(self.minutes[self.current])}")
         self.part("#step-title", Static).update(title)
         self.part("#question", Static).update(inline_markdown(text.question))
         self.part("#question").display = bool(text.question)
@@ -190,17 +186,25 @@ class ConsoleApp(StageApp):
             self._shown_step = self.current
             self.refresh_bindings()  # the footer's keys depend on the block
         self.part("#next-step", Static).update(Text(text.next))
-        self.part(AgendaPanel).show(self.current, ended, self.timings, now)
+        self.part(AgendaPanel).show(self.current, ended, self.timings, now, self.minutes)
         self.show_capture(now)
         self.tick()
 
     def show_capture(self, now: float) -> None:
+        """This round's notes per table; on another step of a block whose tables take notes
+        (the plenary harvest), the whole block's (h: the notes themselves)."""
         info = self.infos[self.current]
         tables = info.block.tables or self.event.table_count()
         counts = None
+        whole_block = False
         if info.step.capture == "table":
             counts = self.event.note_counts(info.block.number, info.step.round)
-        self.part(CapturePanel).show(tables, counts, now)
+        elif any(
+            s.capture == "table" for s in info.block.steps[: info.block.steps.index(info.step)]
+        ):
+            counts = self.event.block_note_counts(info.block.number)
+            whole_block = True
+        self.part(CapturePanel).show(tables, counts, now, whole_block)
         self.warn_wrong_codes()
 
     def warn_wrong_codes(self) -> None:
@@ -222,12 +226,24 @@ class ConsoleApp(StageApp):
         if crossed(self._phase, phase):
             self.bell()
         self._phase = phase
+        if isinstance(self.screen, LiveScreen):
+            self.screen.show_step(self.step_line(now))
         if int(now) // 5 != self._slow_tick:  # every 5 s: "x min ago", the step's duration
             self._slow_tick = int(now) // 5
             self.part(AgendaPanel).show(
-                self.current, self.state.status == "ended", self.timings, now
+                self.current, self.state.status == "ended", self.timings, now, self.minutes
             )
             self.show_capture(now)
+
+    def step_line(self, now: float) -> str:
+        """The line at the top of the screens opened from the console: the step, its
+        countdown, and the way back."""
+        countdown = self.part(BigCountdown)
+        caption = f" ({countdown.caption})" if countdown.caption else ""
+        step = self.infos[self.current].step.title
+        return _("{step} · {time}{caption} · Escape: back").format(
+            step=step, time=countdown.text, caption=caption
+        )
 
     def on_event_file_changed(self, message: EventFileChanged) -> None:
         super().on_event_file_changed(message)
@@ -235,69 +251,12 @@ class ConsoleApp(StageApp):
             if screen is not self._main:
                 screen.post_message(EventFileChanged())
 
-    # ---- the timer keys ------------------------------------------------------------------
+    # ---- the timer keys (TimerKeys) and the other keys ------------------------------------
 
-    def apply(self, make: Callable[[TimerState, float], Transition | None]) -> bool:
-        """Compute a transition from the current state and write it; False if the key does
-        nothing now. If another console wrote first, show its state instead."""
-        now = self.clock()
-        self.reload()  # act on what the file says, not on what was on screen
-        transition = make(self.state, now)
-        if transition is None:
-            return False
-        try:
-            with short_lock_wait(self.event), refuse_if_unwritable(self.notify) as refused:
-                self.state = self.event.write_timer(
-                    transition.state,
-                    transition.action,
-                    detail=transition.detail,
-                    expect_revision=self.state.revision,
-                )
-            if refused.refused:  # read-only, full disk, held lock: refused in plain words
-                return True
-        except TimerConflict as conflict:
-            self.state = conflict.current
-            self.notify(
-                _("Another console changed the timer at the same moment: here is its state."),
-                severity="warning",
-            )
-        self.timings = step_timings(self.event.run_log(), self.durations)
+    def after_timer_write(self) -> None:
+        self.follow_run_log(log := self.event.run_log())
+        self.timings = step_timings(log, self.durations)
         self.refresh_view()
-        return True
-
-    def action_toggle(self) -> None:
-        self.apply(lambda s, now: timer.toggle(s, now, self.durations))
-
-    def action_start(self) -> None:
-        if not self.apply(lambda s, now: timer.start(s, now, self.durations)):
-            self.notify(_("The timer is already running."), timeout=3)
-
-    def action_pause(self) -> None:
-        if not self.apply(lambda s, now: timer.pause(s, now) or timer.resume(s, now)):
-            self.notify(_("The step has not started yet: Space starts it."), timeout=3)
-
-    def action_add_minute(self) -> None:
-        self.apply(lambda s, now: timer.extend(s, now, self.durations, 60))
-
-    def action_remove_minute(self) -> None:
-        self.apply(lambda s, now: timer.extend(s, now, self.durations, -60))
-
-    def action_next_step(self) -> None:
-        self.apply(lambda s, now: timer.next_step(s, now, self.durations))
-
-    def action_previous_step(self) -> None:
-        self.apply(lambda s, now: timer.previous_step(s, now, self.durations))
-
-    def goto_step(self, index: int | None) -> None:
-        if index is not None:
-            self.apply(lambda s, now: timer.goto(s, now, self.durations, index))
-
-    def action_jump(self) -> None:
-        from facilitation.tui.console.screens import JumpScreen
-
-        self.push_screen(JumpScreen(self.infos, self.current), self.goto_step)
-
-    # ---- other keys ----------------------------------------------------------------------
 
     def action_toggle_prompt(self) -> None:
         prompt = self.part(Teleprompter)
@@ -326,12 +285,16 @@ class ConsoleApp(StageApp):
     def action_help(self) -> None:
         self.push_screen(HelpScreen.of(self, _("Facilitator's console: keys")))
 
-    # ---- Open Space, seating and synthesis --------------------------------------------------
+    def action_late(self) -> None:
+        from facilitation.tui.console.late_screen import RunningLateScreen
 
-    def open_space_block(self):
-        """The current block if it is run as an Open Space (it has an agenda wall)."""
-        block = self.infos[self.current].block
-        return block if block.is_open_space else None
+        if self.ended:
+            self.notify(_("The event is over."), timeout=3)
+            return
+        self.push_screen(RunningLateScreen(self))
+
+    def action_synthesis(self) -> None:
+        self.start_synthesis()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """The footer offers the marketplace only on an Open Space block (the other block keys
@@ -339,113 +302,6 @@ class ConsoleApp(StageApp):
         if action == "marketplace" and getattr(self, "infos", None):
             return self.open_space_block() is not None
         return True
-
-    def _open_space_screen(self, kind: str):
-        block = self.open_space_block()
-        if block is None:
-            self.notify(_("This is not an Open Space block."), severity="warning", timeout=4)
-            return
-        from facilitation.tui.marketplace import ActionsScreen, ConvergenceScreen, MarketplaceScreen
-
-        screen = {"marketplace": MarketplaceScreen, "votes": ConvergenceScreen}.get(
-            kind, ActionsScreen
-        )
-        self.push_screen(screen(self.event, block.number))
-
-    def action_marketplace(self) -> None:
-        self._open_space_screen("marketplace")
-
-    def action_votes(self) -> None:
-        self._open_space_screen("votes")
-
-    def action_actions(self) -> None:
-        self._open_space_screen("actions")
-
-    def action_seating(self) -> None:
-        from facilitation.seating.event_plan import is_seatable
-
-        block = self.infos[self.current].block
-        if not is_seatable(block):
-            self.notify(_("This is not a World Café block."), severity="warning", timeout=4)
-            return
-        self.notify(_("Making the seating plan…"), timeout=3)
-        self.seating_worker(block)
-
-    @work(thread=True, exclusive=True, group="seating")
-    def seating_worker(self, block) -> None:
-        from facilitation.tui.console.work import seat_block
-
-        try:
-            summary, files = seat_block(self.event, block)
-        except UserError as exc:
-            self.post_message(WorkFailed(exc.message))
-        else:
-            self.post_message(SeatingDone(summary, files))
-
-    def action_synthesis(self) -> None:
-        from textual.widgets import ProgressBar
-
-        try:
-            bar = self.part("#work-progress", ProgressBar)
-            bar.update(progress=0)
-        except NoMatches:  # the first synthesis: not mounted at start-up, which it would slow
-            bar = ProgressBar(id="work-progress", total=1.0, show_eta=False)
-            self.part("#main").mount(bar)
-        bar.display = True
-        self.synthesis_worker()
-
-    def hide_work_progress(self) -> None:
-        for bar in self._main.query("#work-progress"):
-            bar.display = False
-
-    @work(thread=True, exclusive=True, group="synthesis")
-    def synthesis_worker(self) -> None:
-        from facilitation.tui.console.work import write_synthesis
-
-        def progress(fraction: float, what: str) -> None:
-            self.post_message(SynthesisProgress(fraction, what))
-
-        try:
-            path = write_synthesis(self.event, progress)
-        except UserError as exc:
-            self.post_message(WorkFailed(exc.message))
-        except OSError as exc:
-            self.post_message(
-                WorkFailed(_("cannot write the synthesis: {reason}").format(reason=exc))
-            )
-        else:
-            self.post_message(SynthesisWritten(path))
-
-    def on_synthesis_progress(self, message: SynthesisProgress) -> None:
-        for bar in self._main.query("#work-progress"):
-            bar.update(progress=message.fraction)
-
-    def on_synthesis_written(self, message: SynthesisWritten) -> None:
-        self.hide_work_progress()
-        self.notify(_("Synthesis written to {path}").format(path=message.path), timeout=20)
-
-    def on_seating_done(self, message: SeatingDone) -> None:
-        files = ", ".join(path.name for path in message.files)
-        self.notify(
-            message.summary + "\n" + _("Cards and table lists: {files}").format(files=files),
-            timeout=20,
-        )
-
-    def on_work_failed(self, message: WorkFailed) -> None:
-        self.hide_work_progress()
-        self.notify(message.message, severity="error", timeout=15)
-
-    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        """The command palette offers every key of the console, then Textual's own."""
-        if screen is getattr(self, "_main", None):  # not from a pop-up
-            for bindings in self._bindings.key_to_bindings.values():
-                for binding in bindings:
-                    if binding.description and binding.key != "q":
-                        method = getattr(self, f"action_{binding.action}", None)
-                        if method is not None:
-                            key = self.get_key_display(binding)
-                            yield SystemCommand(binding.description, f"[{key}]", method)
-        yield from super().get_system_commands(screen)
 
 
 def make_console_app(

@@ -6,6 +6,8 @@ from pathlib import Path
 
 from textual.message import Message
 
+from facilitation.tui.failures import WorkFailed
+
 
 class SynthesisProgress(Message):
     def __init__(self, fraction: float, what: str) -> None:
@@ -27,9 +29,4 @@ class SeatingDone(Message):
         self.files = files
 
 
-class WorkFailed(Message):
-    """A worker's error, already phrased for the user."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__()
-        self.message = message
+__all__ = ["SeatingDone", "SynthesisProgress", "SynthesisWritten", "WorkFailed"]

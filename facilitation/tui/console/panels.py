@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 
+from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from facilitation.i18n import _
+from facilitation.i18n import _, ngettext
 from facilitation.i18n.formatting import format_minutes, format_time
 from facilitation.run import StepInfo, StepTiming
 
@@ -47,9 +48,24 @@ class AgendaPanel(VerticalScroll):
     def compose(self):
         yield Static(id="agenda-text")
 
-    def show(self, current: int, ended: bool, timings: list[StepTiming], now: float) -> None:
+    def show(
+        self,
+        current: int,
+        ended: bool,
+        timings: list[StepTiming],
+        now: float,
+        minutes: list[int] | None = None,
+    ) -> None:
+        """`minutes`: each step's planned minutes after a re-plan (running late)."""
+        minutes = minutes or [info.step.minutes for info in self.infos]
         actuals = [actual_text(t, now, self.wide) for t in timings]
-        key = (current, ended, tuple(a.plain for a in actuals), tuple(t.skipped for t in timings))
+        key = (
+            current,
+            ended,
+            tuple(a.plain for a in actuals),
+            tuple(t.skipped for t in timings),
+            tuple(minutes),
+        )
         if key == self._shown:
             return
         self._shown = key
@@ -85,7 +101,7 @@ class AgendaPanel(VerticalScroll):
             row = Text.assemble(
                 mark,
                 f" {plans[info.index]:<{plan_width}}  {title:<{self.title_width}} "
-                f"{info.step.minutes:>3}  ",
+                f"{minutes[info.index]:>3}  ",
                 actuals[info.index],
                 "\n",
                 style="reverse" if is_current else "",
@@ -125,10 +141,18 @@ class CapturePanel(Static):
     CapturePanel { height: auto; max-height: 50%; }
     """
 
-    def show(self, tables: int, counts: dict[int, tuple[int, float]] | None, now: float) -> None:
+    def show(
+        self,
+        tables: int,
+        counts: dict[int, tuple[int, float]] | None,
+        now: float,
+        whole_block: bool = False,
+    ) -> None:
+        """`whole_block`: the counts are every round's (a plenary step), said above them."""
         if counts is None or tables == 0:
             self.update(Text(_("No table notes in this step."), style="dim"))
             return
+        tables = max([tables, *counts])
         table = Table(box=None, pad_edge=False, expand=False, show_edge=False)
         table.add_column(_("Table"), justify="right")
         table.add_column(_("Notes"), justify="right")
@@ -138,4 +162,9 @@ class CapturePanel(Static):
             when = f"{format_time(local_time(last))} ({ago(now - last)})" if last else "—"
             style = "yellow" if count == 0 else ""
             table.add_row(str(number), str(count), when, style=style)
-        self.update(table)
+        if not whole_block:
+            self.update(table)
+            return
+        total = sum(count for count, _last in counts.values())
+        heading = ngettext("{n} note in the block", "{n} notes in the block", total).format(n=total)
+        self.update(Group(Text(heading + " " + _("(h: read them)"), style="bold"), table))

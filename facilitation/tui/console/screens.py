@@ -1,4 +1,5 @@
-"""The console's pop-up screens: jump to a step, projector instructions, table join codes."""
+"""The console's pop-up screens: jump to a step, projector instructions, table join codes
+(and ConfirmScreen, from facilitation.tui.confirm)."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from textual.widgets.option_list import Option
 
 from facilitation.i18n import N_, _
 from facilitation.run import StepInfo
+from facilitation.tui.confirm import ConfirmScreen
 from facilitation.tui.help import translate_bindings
 from facilitation.tui.widgets.inline_markdown import markdown_text
 
@@ -120,3 +122,6 @@ class TableCodesScreen(_Popup):
             else:
                 yield Static(_("This event has no tables."))
             yield Static(_("Escape: close"), classes="popup-hint")
+
+
+__all__ = ["ConfirmScreen", "JumpScreen", "ProjectorHelpScreen", "TableCodesScreen"]

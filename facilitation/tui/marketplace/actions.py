@@ -19,6 +19,7 @@ from facilitation.store.openspace import Action
 from facilitation.tui.help import translate_bindings
 from facilitation.tui.marketplace.block_screen import BlockScreen
 from facilitation.tui.messages import EventFileChanged
+from facilitation.tui.widgets.row_table import RowTable
 
 CSS = str(Path(__file__).with_name("marketplace.tcss"))
 FIELDS = (
@@ -44,12 +45,17 @@ class ActionForm(ModalScreen[dict | None]):
         Binding("ctrl+s", "save", N_("Save")),
     ]
 
-    def __init__(self, topics: list[tuple[str, int]], action: Action | None, topic_id):
+    def __init__(
+        self, origins: list[tuple[str, int | str]], action: Action | None, topic_id: int | None
+    ) -> None:
+        """`origins`: (label, topic id) for a topic, (label, proposal) for a free proposal."""
         super().__init__()
         translate_bindings(self)
-        self.topics = topics
+        self.topics = origins
         self.action_row = action
-        self.topic_id = action.topic_id if action else topic_id
+        self.topic_id: int | str | None = action.topic_id if action else topic_id
+        if action is not None and action.topic_id is None and action.proposal:
+            self.topic_id = action.proposal
 
     def compose(self) -> ComposeResult:
         with Vertical():
@@ -57,7 +63,7 @@ class ActionForm(ModalScreen[dict | None]):
                 yield Label(_(label))
                 value = getattr(self.action_row, name) if self.action_row else ""
                 yield Input(value=value, id=f"f-{name}")
-            yield Label(_("From the topic"))
+            yield Label(_("From the topic or proposal"))
             yield Select(
                 self.topics,
                 value=self.topic_id if self.topic_id is not None else Select.NULL,
@@ -69,12 +75,15 @@ class ActionForm(ModalScreen[dict | None]):
 
     @on(Button.Pressed, "#save")
     def action_save(self) -> None:
-        values = {name: self.query_one(f"#f-{name}", Input).value for name, _label in FIELDS}
-        if not values["title"].strip():
+        values: dict[str, object] = {
+            name: self.query_one(f"#f-{name}", Input).value for name, _label in FIELDS
+        }
+        if not str(values["title"]).strip():
             self.query_one("#f-title", Input).focus()
             return
-        topic = self.query_one("#f-topic", Select).value
-        values["topic_id"] = topic if isinstance(topic, int) else None
+        origin = self.query_one("#f-topic", Select).value
+        values["topic_id"] = origin if isinstance(origin, int) else None
+        values["proposal"] = origin if isinstance(origin, str) else None
         self.dismiss(values)
 
     @on(Input.Submitted)
@@ -92,7 +101,6 @@ class ActionsScreen(BlockScreen):
         Binding("a", "add", N_("Add action")),
         Binding("e,enter", "edit", N_("Edit")),
         Binding("d", "delete", N_("Delete")),
-        Binding("f1", "keys", N_("Keys")),
     ]
 
     def __init__(self, event: Event, block_number: int) -> None:
@@ -103,9 +111,10 @@ class ActionsScreen(BlockScreen):
     def compose(self) -> ComposeResult:
         block = self.block
         yield Static(_("Action plan \u2014 {title}").format(title=block.title), id="title")
-        yield DataTable(id="actions", cursor_type="row")
+        yield self.step_line()
+        yield RowTable(id="actions")
         yield Static("", id="status")
-        yield Footer(compact=True)
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
@@ -115,18 +124,25 @@ class ActionsScreen(BlockScreen):
             ("partners", N_("Partners")),
             ("first_step", N_("First step")),
             ("deadline", N_("Deadline")),
-            ("topic", N_("Topic")),
+            ("topic", N_("Topic or proposal")),
         ):
             table.add_column(_(label), key=key)
         self.refresh_actions()
         table.focus()
 
-    def topic_choices(self) -> list[tuple[str, int]]:
-        """Topics, the most voted first (the priorities of the convergence)."""
+    def topic_choices(self) -> list[tuple[str, int | str]]:
+        """Topics and free proposals, the most voted first (the priorities of the
+        convergence); a proposal's value is its label."""
         ranked = rank_votes(
             self.event.list_votes(self.block_number), self.event.list_topics(self.block_number)
         )
-        return [(r.label, r.topic_id) for r in ranked if r.topic_id is not None]
+        choices: list[tuple[str, int | str]] = []
+        for r in ranked:
+            if r.topic_id is not None:
+                choices.append((r.label, r.topic_id))
+            elif r.proposal:
+                choices.append((_("{label} (proposal)").format(label=r.label), r.proposal))
+        return choices
 
     def refresh_actions(self) -> None:
         titles = {t.id: t.title for t in self.event.list_topics(self.block_number)}
@@ -141,7 +157,7 @@ class ActionsScreen(BlockScreen):
                 a.partners,
                 a.first_step.replace("\n", " "),
                 a.deadline,
-                titles.get(a.topic_id, "") if a.topic_id else "",
+                titles.get(a.topic_id, "") if a.topic_id else (a.proposal or ""),
                 key=str(a.id),
             )
         if self.actions:

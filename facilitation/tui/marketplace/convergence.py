@@ -10,11 +10,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Footer, Input, Static
 
-from facilitation.i18n import N_, _
+from facilitation.i18n import N_, _, ngettext
 from facilitation.openspace.ranking import RankedItem, rank_votes
 from facilitation.store import Event
 from facilitation.tui.marketplace.block_screen import BlockScreen
 from facilitation.tui.messages import EventFileChanged
+from facilitation.tui.widgets.row_table import RowTable
 
 CSS = str(Path(__file__).with_name("marketplace.tcss"))
 
@@ -27,8 +28,7 @@ class ConvergenceScreen(BlockScreen):
         Binding("minus", "vote(-1)", N_("\u22121 vote")),
         Binding("v", "set_count", N_("Set count")),
         Binding("n", "proposal", N_("New proposal")),
-        Binding("escape", "cancel", N_("Cancel"), show=False),
-        Binding("f1", "keys", N_("Keys")),
+        Binding("escape", "cancel", N_("Cancel, or back to the console"), show=False),
     ]
 
     def __init__(self, event: Event, block_number: int) -> None:
@@ -39,10 +39,11 @@ class ConvergenceScreen(BlockScreen):
     def compose(self) -> ComposeResult:
         block = self.block
         yield Static(_("Convergence \u2014 {title}").format(title=block.title), id="title")
-        yield DataTable(id="ranking", cursor_type="row")
+        yield self.step_line()
+        yield RowTable(id="ranking")
         yield Static("", id="status")
         yield Input(id="entry")
-        yield Footer(compact=True)
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
@@ -72,7 +73,9 @@ class ConvergenceScreen(BlockScreen):
             table.move_cursor(row=keys.index(keep))
         ties = sum(1 for i in self.items if i.tied and i.count)
         self.query_one("#status", Static).update(
-            _("{n} items tied (marked =)").format(n=ties) if ties else ""
+            ngettext("{n} item tied (marked =)", "{n} items tied (marked =)", ties).format(n=ties)
+            if ties
+            else ""
         )
 
     def on_event_file_changed(self, message: EventFileChanged) -> None:
@@ -111,6 +114,9 @@ class ConvergenceScreen(BlockScreen):
 
     def action_cancel(self) -> None:
         entry = self.query_one("#entry", Input)
+        if self.entry_mode is None:
+            self.action_back()
+            return
         entry.value = ""
         entry.remove_class("-open")
         self.entry_mode = None

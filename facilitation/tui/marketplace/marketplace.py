@@ -7,23 +7,21 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from facilitation.i18n import N_, _
-from facilitation.openspace.clashes import clash_count
+from facilitation.i18n import N_, _, ngettext
 from facilitation.openspace.conflicts import describe
-from facilitation.openspace.problem import person_key
-from facilitation.openspace.suggest import suggest_agenda
-from facilitation.openspace.wall import apply_suggestion, build_problem, pin, pinned_topics
+from facilitation.openspace.names import match_names
+from facilitation.openspace.wall import pin, pinned_topics
 from facilitation.store import Event
 from facilitation.store.openspace import Topic
-from facilitation.tui.marketplace.block_screen import BlockScreen
-from facilitation.tui.marketplace.messages import SuggestionReady
+from facilitation.tui.marketplace.layout_keys import LAYOUT_BINDINGS, LayoutKeys
+from facilitation.tui.marketplace.suggest_keys import SuggestKeys
 from facilitation.tui.marketplace.wall_widget import AgendaWall
 from facilitation.tui.messages import EventFileChanged
 
@@ -37,7 +35,7 @@ def parse_entry(text: str) -> tuple[str, str, str]:
     return parts[0], parts[1], parts[2]
 
 
-class MarketplaceScreen(BlockScreen):
+class MarketplaceScreen(SuggestKeys, LayoutKeys):
     HELP_TITLE = N_("Marketplace: keys")
     """The marketplace of Open Space block `block_number` (pushed by the console)."""
 
@@ -52,8 +50,8 @@ class MarketplaceScreen(BlockScreen):
         Binding("p", "pin", N_("Pin")),
         Binding("s", "suggest", N_("Suggest agenda")),
         Binding("i", "interests", N_("Interests"), show=False),
-        Binding("escape", "cancel", N_("Cancel"), show=False),
-        Binding("f1", "keys", N_("Keys")),
+        *LAYOUT_BINDINGS,
+        Binding("escape", "cancel", N_("Cancel, or back to the console"), show=False),
     ]
 
     def __init__(self, event: Event, block_number: int, *, watch: bool = False) -> None:
@@ -68,6 +66,7 @@ class MarketplaceScreen(BlockScreen):
     def compose(self) -> ComposeResult:
         block = self.block
         yield Static(_("Marketplace \u2014 {title}").format(title=block.title), id="title")
+        yield self.step_line()
         yield AgendaWall(self.event, self.block_number, id="wall")
         with Horizontal(id="below"):
             with Vertical(id="tray-pane"):
@@ -78,7 +77,7 @@ class MarketplaceScreen(BlockScreen):
                 yield Static("", id="conflicts")
         yield Static("", id="status")
         yield Input(id="entry")
-        yield Footer(compact=True)
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         if self.watch:
@@ -173,15 +172,22 @@ class MarketplaceScreen(BlockScreen):
         self.entry_topic = topic.id
         self.open_entry(
             "interests",
-            _("Who wants to join \u201c{title}\u201d? Names, separated by commas").format(
-                title=topic.title
-            ),
+            _(
+                "Who wants to join \u201c{title}\u201d? Names, separated by commas "
+                "(+Name: someone new)"
+            ).format(title=topic.title),
         )
 
     @on(Input.Submitted, "#entry")
     def entry_submitted(self, message: Input.Submitted) -> None:
         text = message.value.strip()
         mode = self.entry_mode
+        if mode in ("slot", "space"):
+            if text:
+                self.layout_entry(mode, text)
+            self.close_entry()
+            self.refresh_all()
+            return
         if mode == "add":
             if text:
                 self._add(text)
@@ -224,18 +230,30 @@ class MarketplaceScreen(BlockScreen):
             self.say(_("Added \u201c{title}\u201d to the tray.").format(title=title))
 
     def _add_interests(self, topic_id: int, text: str) -> None:
-        people = {person_key(p.name): p.id for p in self.event.list_participants()}
-        added = 0
-        for name in (n.strip() for n in text.split(",")):
-            if not name:
-                continue
-            pid = people.get(person_key(name))
-            if pid is None:
-                pid = self.event.add_participant(name)
-                people[person_key(name)] = pid
+        """Names matched to participants (or refused, saying why); "+Name" adds one."""
+        matches = match_names(text, self.event.list_participants())
+        ids = list(matches.found.values())
+        ids += [self.event.add_participant(name) for name in matches.new]
+        for pid in ids:
             self.event.add_interest(pid, topic_id)
-            added += 1
-        self.say(_("{n} interest(s) recorded.").format(n=added))
+        parts = [
+            ngettext("{n} interest recorded.", "{n} interests recorded.", len(ids)).format(
+                n=len(ids)
+            )
+        ]
+        if matches.unknown:
+            parts.append(
+                _("Not on the participant list: {names} (+Name adds someone new).").format(
+                    names=", ".join(matches.unknown)
+                )
+            )
+        for name, candidates in matches.ambiguous.items():
+            parts.append(
+                _("“{name}” could be {candidates}: type the full name.").format(
+                    name=name, candidates=" / ".join(candidates)
+                )
+            )
+        self.say(" ".join(parts))
 
     # ---- moving -----------------------------------------------------------------------
 
@@ -350,38 +368,11 @@ class MarketplaceScreen(BlockScreen):
 
     def action_cancel(self) -> None:
         widget = self.wall_widget
+        if not self.entry_mode and widget.carrying is None and widget.marked is None:
+            self.action_back()
+            return
         if self.entry_mode:
             self.close_entry()
         widget.carrying = widget.marked = None
         widget.refresh_wall()
         self.say("")
-
-    # ---- suggestion --------------------------------------------------------------------
-
-    def action_suggest(self) -> None:
-        wall = self.wall_widget.wall
-        if not wall.slots or not wall.spaces:
-            self.say(_("This block has no time slots or no spaces."))
-            return
-        problem = build_problem(self.event, wall)
-        self.say(_("Looking for an agenda with few clashes\u2026"))
-        self._suggest(problem)
-
-    @work(thread=True, exclusive=True)
-    def _suggest(self, problem) -> None:
-        before = clash_count({t.id: t.slot for t in problem.topics}, problem.interests)
-        result = suggest_agenda(problem)
-        self.post_message(SuggestionReady(result, before))
-
-    def on_suggestion_ready(self, message: SuggestionReady) -> None:
-        result = message.suggestion
-        moved = apply_suggestion(self.event, result, self.wall_widget.wall.active)
-        self.refresh_all()
-        text = _("Agenda suggested: {n} clashes (before: {before}), {moved} topics moved.").format(
-            n=result.clashes, before=message.clashes_before, moved=moved
-        )
-        if result.unplaced:
-            text += " " + _("{n} topic(s) fit nowhere and stay in the tray.").format(
-                n=len(result.unplaced)
-            )
-        self.say(text)

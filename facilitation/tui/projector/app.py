@@ -11,10 +11,12 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
+from rich.columns import Columns
+from rich.console import Group
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Container, Vertical
+from textual.containers import Container, Vertical, VerticalScroll
 from textual.widgets import Static
 
 from facilitation.i18n import N_, _
@@ -22,6 +24,7 @@ from facilitation.run.agenda import StepInfo
 from facilitation.run.stage import stage_text
 from facilitation.run.timer import DEFAULT_WARN_SECONDS
 from facilitation.store import Event
+from facilitation.store.live import projector_board
 from facilitation.tui.help import HelpScreen
 from facilitation.tui.stage import StageApp
 from facilitation.tui.widgets.countdown import BigCountdown
@@ -30,10 +33,21 @@ from facilitation.tui.widgets.qr import JoinQr
 
 
 def agenda_wall_due(info: StepInfo) -> bool:
-    """True on an Open Space block once its marketplace (the step capturing topics) is over."""
+    """True on an Open Space block from its marketplace (the step capturing topics) on: the
+    room watches the wall fill as conveners announce their topics."""
     steps = info.block.steps
     marketplace = next((i for i, s in enumerate(steps) if s.capture == "topics"), None)
-    return marketplace is not None and steps.index(info.step) > marketplace
+    return marketplace is not None and steps.index(info.step) >= marketplace
+
+
+def round_to_find(info: StepInfo) -> int | None:
+    """Between the rounds of a World Café block (a step that is not a round, with a round
+    after it in the block): the number of that next round, for "find your table"."""
+    if info.step.round is not None:
+        return None
+    steps = info.block.steps
+    later = steps[steps.index(info.step) + 1 :]
+    return next((s.round for s in later if s.round is not None and s.capture == "table"), None)
 
 
 class ProjectorApp(StageApp):
@@ -51,11 +65,15 @@ class ProjectorApp(StageApp):
             yield Static(id="block")
             yield Static(id="step")
             yield Static(id="question")
+            yield Static(id="harvest")  # notes the console sends (the harvest board)
             yield BigCountdown(id="countdown")
             yield Static(id="next-step")
-        # The Open Space agenda wall: shown, and the stage shrinks, once the block's
-        # marketplace is over (mounted by show_wall).
+        # The Open Space agenda wall: shown, and the stage shrinks, from the block's
+        # marketplace on (mounted by show_wall).
         yield Container(id="agenda-wall")
+        # "Find your table": between the rounds of a block with a stored seating plan.
+        with VerticalScroll(id="seating-lookup"):
+            yield Static(id="lookup-text")
 
     def on_mount(self) -> None:
         self.start_following()
@@ -69,13 +87,59 @@ class ProjectorApp(StageApp):
         self.part("#block", Static).update(Text(text.block))
         self.part("#step", Static).update(Text(text.step))
         self.part("#question", Static).update(inline_markdown(text.question, justify="center"))
-        self.part("#question").display = bool(text.question)
+        harvest = self.show_harvest()
+        self.part("#question").display = bool(text.question) and not harvest
         self.part("#next-step", Static).update(Text(text.next))
         wall = agenda_wall_due(info) and not self.ended
         if wall:
             self.show_wall(info.block.number)
         self.part("#agenda-wall").display = wall
+        lookup = not wall and not self.ended and self.show_lookup(info)
+        self.part("#seating-lookup").display = lookup
         self.tick()
+
+    def show_harvest(self) -> bool:
+        """The notes the console put on the projector for this step; False if none."""
+        board = projector_board(self.event)
+        widget = self.part("#harvest", Static)
+        if board is None or board.step_index != self.current:
+            widget.display = False
+            return False
+        found = (self.event.get_note(note_id) for note_id in board.note_ids)
+        notes = [n for n in found if n is not None and not n.deleted]
+        text = Text(board.title + "\n", style="bold", justify="center")
+        for note in notes:
+            text.append("• ")
+            text.append_text(inline_markdown(note.text))
+            text.append("\n")
+        text.rstrip()
+        widget.update(text)
+        widget.display = True
+        return True
+
+    def show_lookup(self, info: StepInfo) -> bool:
+        """ "Find your table for round N": every person seated and their table; False when
+        there is no next round or no stored plan for it."""
+        number = round_to_find(info)
+        if number is None:
+            return False
+        seats = [s for s in self.event.seating(info.block.number) if s.round == number]
+        if not seats:
+            return False
+        names = {p.id: p.name for p in self.event.list_participants()}
+        rows = sorted(
+            ((names.get(s.participant_id, "?"), s.table) for s in seats),
+            key=lambda row: row[0].casefold(),
+        )
+        title = Text(_("Find your table for round {n}").format(n=number) + "\n", style="bold")
+        width = max(len(name) for name, _table in rows)
+        entries = [
+            Text.assemble(f"{name:<{width}}  ", (f"{table:>2}", "bold")) for name, table in rows
+        ]
+        # a large room flows into columns, read top to bottom
+        text = Group(title, Columns(entries, column_first=True, padding=(0, 3)))
+        self.part("#lookup-text", Static).update(text)
+        return True
 
     def show_wall(self, block_number: int) -> None:
         """The block's agenda wall, read again from the event file (topics land as typed)."""

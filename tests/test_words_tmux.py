@@ -1,0 +1,215 @@
+"""Every screen of a live day, driven in a real terminal (tmux) as a facilitator would: in a
+French run no English word of Textual's or argparse's own strings may show, and in an English
+run no French word of their translations. Skipped where tmux is not installed.
+
+The word lists are built from the strings themselves (facilitation.tui.textual_words and
+argparse's), less the words both languages share ("options", "page", "menu"...)."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from facilitation.i18n import gettext_in
+from facilitation.store import Event
+from facilitation.store.sample import sample_script
+from facilitation.tui.textual_words import KEY_WORDS, SYSTEM_COMMAND_WORDS, WIDGET_BINDING_WORDS
+
+pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
+
+ARGPARSE_WORDS = (
+    "usage: ",
+    "options",
+    "positional arguments",
+    "show this help message and exit",
+    "show program's version number and exit",
+    "the following arguments are required: %s",
+    "unrecognized arguments: %s",
+    "invalid choice: %(value)r (choose from %(choices)s)",
+)
+ENGLISH_STRINGS = (*SYSTEM_COMMAND_WORDS, *WIDGET_BINDING_WORDS, *KEY_WORDS, *ARGPARSE_WORDS)
+# Words both languages write the same way (or that are names, not words).
+SHARED = {
+    "options",
+    "usage",
+    "page",
+    "menu",
+    "palette",
+    "capture",
+    "suggestion",
+    "version",
+    "message",
+    "arguments",
+    "argument",
+    "normal",
+    "position",
+    "table",
+    "notes",
+    "note",
+    "tab",
+    "insert",
+    "accept",
+    "completion",
+    "change",
+    "minimize",
+    "maximize",
+    "screenshot",
+    "toggle",
+    "select",
+    "fin",
+    "direct",
+    "plan",
+    "action",
+    "actions",
+    "session",
+    "format",
+    "votes",
+    "vote",
+    "minute",
+    "proportion",
+    "total",
+    "convergence",
+    "journal",
+    "copier",
+    "coller",
+}
+
+
+def words_of(strings) -> set[str]:
+    found = set()
+    for text in strings:
+        for word in re.findall(r"[A-Za-zÀ-ÿ']+", re.sub(r"%\(?\w*\)?[rs]?", " ", text)):
+            word = word.strip("'").lower()
+            if len(word) >= 4 or word in {"esc", "del", "pgup", "pgdn", "end", "up"}:
+                found.add(word)
+    return found - SHARED
+
+
+ENGLISH = words_of(ENGLISH_STRINGS)
+FRENCH = words_of(gettext_in("fr", s) for s in ENGLISH_STRINGS) - ENGLISH
+
+
+def strangers(text: str, words: set[str]) -> set[str]:
+    text = re.sub(r"(?<!\w)--?[\w-]+", " ", text)  # option names (--help) are not words
+    seen = {w.lower() for w in re.findall(r"[A-Za-zÀ-ÿ']+", text)}
+    seen |= {w.strip("'") for w in seen}
+    return seen & words
+
+
+class Terminal:
+    """One tmux server of its own (its own socket), one window per program."""
+
+    def __init__(self, socket: str) -> None:
+        self.socket = socket
+
+    def tmux(self, *args: str) -> str:
+        out = subprocess.run(
+            ["tmux", "-L", self.socket, *args], capture_output=True, text=True, check=False
+        )
+        return out.stdout
+
+    def start(self, name: str, command: list[str], env: dict[str, str]) -> None:
+        line = " ".join(f"{k}={v}" for k, v in env.items()) + " " + " ".join(command)
+        self.tmux("new-session", "-d", "-s", name, "-x", "100", "-y", "30", line)
+
+    def keys(self, name: str, *keys: str) -> None:
+        for key in keys:
+            self.tmux("send-keys", "-t", name, key)
+            time.sleep(0.15)
+
+    def screen(self, name: str) -> str:
+        return self.tmux("capture-pane", "-p", "-t", name)
+
+    def wait_for(self, name: str, marker: str, seconds: float = 20.0) -> str:
+        """The screen once `marker` shows (the test fails with the screen if it never does)."""
+        deadline = time.monotonic() + seconds
+        text = ""
+        while time.monotonic() < deadline:
+            text = self.screen(name)
+            if marker in text:
+                time.sleep(0.3)  # let the frame finish drawing
+                return self.screen(name)
+            time.sleep(0.2)
+        raise AssertionError(f"{marker!r} never showed in {name}:\n{text}")
+
+    def close(self) -> None:
+        self.tmux("kill-server")
+
+
+@pytest.fixture
+def terminal():
+    term = Terminal(f"facilitation-words-{os.getpid()}")
+    yield term
+    term.close()
+
+
+def program(*args: str) -> list[str]:
+    return [sys.executable, "-m", "facilitation.cli", *args]
+
+
+# (screen name, keys to press, a marker of that screen in fr, in en, keys to leave it)
+CONSOLE_TOUR = [
+    ("console", [], "Déroulement", "Agenda", []),
+    ("F1", ["F1"], "Console de l'animateur : touches", "Facilitator's console: keys", ["Escape"]),
+    ("palette", ["C-p"], "Chercher une commande", "Search for commands", []),
+    ("palette, no match", ["z", "q", "z", "w"], "Aucune commande", "No matches", ["Escape"]),
+    ("palette, quit", ["C-p", "Q", "u"], "Quitter", "Quit", ["Escape"]),
+    ("notes board", ["h"], "Tableau des notes", "Notes board", ["Escape"]),
+    ("seating view", ["a"], "Plan de tables", "Seating plan", ["Escape"]),
+    ("running late", ["l"], "En retard", "Running late", ["Escape"]),
+    ("marketplace", ["n", "n", "n", "n", "n", "m"], "Place du marché —", "Marketplace —", []),
+    ("marketplace F1", ["F1"], "Place du marché : touches", "Marketplace: keys", ["Escape"]),
+    ("votes", ["v"], "Convergence —", "Convergence —", []),
+    ("actions", ["x"], "Plan d'action —", "Action plan —", ["Escape"]),
+    ("quit?", ["q"], "Quitter la console?", "Quit the console?", ["n"]),
+]
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_every_screen_speaks_the_run_s_language(tmp_path: Path, terminal: Terminal, lang: str):
+    path = tmp_path / "forum.db"
+    with Event.create(path, sample_script(lang), "", "forum.md") as event:
+        event.add_note(1, "Une note", round=1, table=1, author="Ana")
+        event.add_topic(2, "Logement", "Marie", slot=0, space=0)
+    env = {"TERM": "xterm-256color", "LANG": "C.UTF-8", "TEXTUAL_ANIMATIONS": "none"}
+    foreign = ENGLISH if lang == "fr" else FRENCH
+    problems: dict[str, set[str]] = {}
+
+    terminal.start("console", program("run", str(path)), env)
+    for name, keys, marker_fr, marker_en, leave in CONSOLE_TOUR:
+        terminal.keys("console", *keys)
+        text = terminal.wait_for("console", marker_fr if lang == "fr" else marker_en)
+        if found := strangers(text, foreign):
+            problems[name] = found
+        terminal.keys("console", *leave)
+
+    terminal.start("projector", program("screen", str(path)), env)
+    text = terminal.wait_for("projector", "Logement")  # the marketplace's wall
+    if found := strangers(text, foreign):
+        problems["projector"] = found
+
+    terminal.start("capture", program("capture", str(path), "--table", "1"), env)
+    text = terminal.wait_for("capture", "Table 1")
+    if found := strangers(text, foreign):
+        problems["capture"] = found
+    terminal.keys("capture", "F1")
+    text = terminal.wait_for("capture", "Ce qu'elle fait" if lang == "fr" else "What it does")
+    if found := strangers(text, foreign):
+        problems["capture F1"] = found
+
+    help_text = subprocess.run(
+        program("--lang", lang, "capture", "--help"),
+        capture_output=True,
+        text=True,
+        env={**os.environ, **env},
+    ).stdout
+    if found := strangers(help_text, foreign):
+        problems["capture --help"] = found
+    assert not problems, problems
