@@ -293,7 +293,7 @@ def _plan_interest(event: Event, row: Row, ctx: dict) -> Plan:
         problems.append(_("participant: nobody named \u201c{value}\u201d").format(value=who))
     if topic is None:
         problems.append(_("topic: no topic \u201c{value}\u201d").format(value=what))
-    if problems:
+    if problems or person is None or topic is None:
         raise _RowError("; ".join(problems))
     return lambda ev: ev.add_interest(person, topic)
 
@@ -375,7 +375,7 @@ def import_csv(event: Event, path: str | Path, kind: str) -> int:
             errors.append(UserError(str(exc), path=path, line=row.line))
     if errors:
         raise UserErrors(errors)
-    with event._write():
+    with event.transaction():
         for plan in plans:
             plan(event)
     return len(plans)

@@ -8,12 +8,9 @@ Topics are never deleted: a topic is "active", "withdrawn" or "merged" (into `me
 from __future__ import annotations
 
 from dataclasses import dataclass, fields
-from typing import TYPE_CHECKING
 
+from facilitation.store.base import EventCore, new_id
 from facilitation.store.text import clean
-
-if TYPE_CHECKING:
-    from facilitation.store.event import Event
 
 TOPIC_STATUSES = ("active", "withdrawn", "merged")
 REPORT_FIELDS = (
@@ -106,11 +103,11 @@ def _where(**filters: object) -> tuple[str, list]:
     return (" WHERE " + " AND ".join(parts)) if parts else "", params
 
 
-class OpenSpaceMixin:
+class OpenSpaceMixin(EventCore):
     # ---- topics -------------------------------------------------------------------------
 
     def add_topic(
-        self: Event,
+        self,
         block: int,
         title: str,
         convener: str = "",
@@ -135,24 +132,24 @@ class OpenSpaceMixin:
                     now,
                 ),
             )
-            return int(cursor.lastrowid)
+            return new_id(cursor)
 
-    def update_topic(self: Event, topic_id: int, **changes: object) -> None:
+    def update_topic(self, topic_id: int, **changes: object) -> None:
         """Change some of title, convener, description, slot, space (slot/space None: unplaced)."""
         allowed = {"title", "convener", "description", "slot", "space"}
         if set(changes) - allowed:
             raise TypeError(f"unknown topic field(s): {sorted(set(changes) - allowed)}")
         self._update_topic(topic_id, changes)
 
-    def place_topic(self: Event, topic_id: int, slot: int | None, space: int | None) -> None:
+    def place_topic(self, topic_id: int, slot: int | None, space: int | None) -> None:
         """Move a topic on the agenda wall (None, None: take it off the wall)."""
         self._update_topic(topic_id, {"slot": slot, "space": space})
 
-    def pin_topic(self: Event, topic_id: int, pinned: bool = True) -> None:
+    def pin_topic(self, topic_id: int, pinned: bool = True) -> None:
         """Pin a topic to its cell (the suggestion never moves it), or unpin it."""
         self._update_topic(topic_id, {"pinned": int(pinned)})
 
-    def place_topics(self: Event, places: dict[int, tuple[int | None, int | None]]) -> None:
+    def place_topics(self, places: dict[int, tuple[int | None, int | None]]) -> None:
         """Move several topics at once, in one transaction (an agenda suggestion applied)."""
         with self._write() as conn:
             now = self._now()
@@ -162,19 +159,19 @@ class OpenSpaceMixin:
                     (slot, space, now, topic_id),
                 )
 
-    def withdraw_topic(self: Event, topic_id: int) -> None:
+    def withdraw_topic(self, topic_id: int) -> None:
         self._update_topic(topic_id, {"status": "withdrawn", "merged_into": None})
 
-    def merge_topic(self: Event, topic_id: int, into: int) -> None:
+    def merge_topic(self, topic_id: int, into: int) -> None:
         """Mark `topic_id` as merged into `into` (its notes and report stay where they are)."""
         if topic_id == into:
             raise ValueError("a topic cannot be merged into itself")
         self._update_topic(topic_id, {"status": "merged", "merged_into": into})
 
-    def reactivate_topic(self: Event, topic_id: int) -> None:
+    def reactivate_topic(self, topic_id: int) -> None:
         self._update_topic(topic_id, {"status": "active", "merged_into": None})
 
-    def _update_topic(self: Event, topic_id: int, changes: dict[str, object]) -> None:
+    def _update_topic(self, topic_id: int, changes: dict[str, object]) -> None:
         if not changes:
             return
         values = [
@@ -194,13 +191,13 @@ class OpenSpaceMixin:
             if cursor.rowcount == 0:
                 raise KeyError(f"no topic {topic_id}")
 
-    def get_topic(self: Event, topic_id: int) -> Topic | None:
+    def get_topic(self, topic_id: int) -> Topic | None:
         with self._read() as conn:
             row = conn.execute(f"SELECT {_TOPIC} FROM topics WHERE id = ?", (topic_id,)).fetchone()
         return Topic(*row) if row else None
 
     def list_topics(
-        self: Event, block: int | None = None, *, include_inactive: bool = True
+        self, block: int | None = None, *, include_inactive: bool = True
     ) -> list[Topic]:
         """Topics in the order they were posted (withdrawn and merged ones too, unless
         `include_inactive=False`)."""
@@ -213,7 +210,7 @@ class OpenSpaceMixin:
 
     # ---- session reports ----------------------------------------------------------------
 
-    def save_report(self: Event, topic_id: int, *, author: str = "", **values: str) -> int:
+    def save_report(self, topic_id: int, *, author: str = "", **values: str) -> int:
         """Write a new revision of the topic's session report; returns the revision number.
         `values` are some of REPORT_FIELDS; the fields not given keep their current text."""
         if set(values) - set(REPORT_FIELDS):
@@ -250,7 +247,7 @@ class OpenSpaceMixin:
             )
         return revision
 
-    def report(self: Event, topic_id: int) -> SessionReport | None:
+    def report(self, topic_id: int) -> SessionReport | None:
         """The current report of a topic, or None if nobody wrote one."""
         with self._read() as conn:
             row = conn.execute(
@@ -260,7 +257,7 @@ class OpenSpaceMixin:
             ).fetchone()
         return SessionReport(*row) if row else None
 
-    def list_reports(self: Event, block: int | None = None) -> list[SessionReport]:
+    def list_reports(self, block: int | None = None) -> list[SessionReport]:
         """Current reports (of the topics of `block`), in topic order."""
         sql = (
             f"SELECT r.topic_id, {', '.join('r.' + f for f in REPORT_FIELDS)}, r.author,"
@@ -273,7 +270,7 @@ class OpenSpaceMixin:
         with self._read() as conn:
             return [SessionReport(*row) for row in conn.execute(sql + " ORDER BY t.id", params)]
 
-    def report_history(self: Event, topic_id: int) -> list[SessionReport]:
+    def report_history(self, topic_id: int) -> list[SessionReport]:
         """Every revision of a topic's report, the first first."""
         with self._read() as conn:
             rows = conn.execute(
@@ -286,7 +283,7 @@ class OpenSpaceMixin:
     # ---- votes --------------------------------------------------------------------------
 
     def set_votes(
-        self: Event,
+        self,
         block: int,
         count: int,
         *,
@@ -298,7 +295,7 @@ class OpenSpaceMixin:
         return self._votes(block, topic_id, proposal, count, add=False)
 
     def add_votes(
-        self: Event,
+        self,
         block: int,
         delta: int = 1,
         *,
@@ -311,7 +308,7 @@ class OpenSpaceMixin:
             return conn.execute("SELECT count FROM votes WHERE id = ?", (vote_id,)).fetchone()[0]
 
     def _votes(
-        self: Event, block: int, topic_id: int | None, proposal: str | None, n: int, add: bool
+        self, block: int, topic_id: int | None, proposal: str | None, n: int, add: bool
     ) -> int:
         if (topic_id is None) == (proposal is None):
             raise ValueError("give either topic_id or proposal")
@@ -339,9 +336,9 @@ class OpenSpaceMixin:
                 " VALUES (?, ?, ?, ?, ?)",
                 (block, topic_id, proposal, n, now),
             )
-            return int(cursor.lastrowid)
+            return new_id(cursor)
 
-    def list_votes(self: Event, block: int | None = None) -> list[Vote]:
+    def list_votes(self, block: int | None = None) -> list[Vote]:
         """Votes, most votes first."""
         where, params = _where(block=block)
         with self._read() as conn:
@@ -354,7 +351,7 @@ class OpenSpaceMixin:
 
     # ---- interests ----------------------------------------------------------------------
 
-    def add_interest(self: Event, participant_id: int, topic_id: int) -> None:
+    def add_interest(self, participant_id: int, topic_id: int) -> None:
         with self._write() as conn:
             conn.execute(
                 "INSERT OR IGNORE INTO interests (participant_id, topic_id, created_at)"
@@ -362,7 +359,7 @@ class OpenSpaceMixin:
                 (participant_id, topic_id, self._now()),
             )
 
-    def remove_interest(self: Event, participant_id: int, topic_id: int) -> None:
+    def remove_interest(self, participant_id: int, topic_id: int) -> None:
         with self._write() as conn:
             conn.execute(
                 "DELETE FROM interests WHERE participant_id = ? AND topic_id = ?",
@@ -370,7 +367,7 @@ class OpenSpaceMixin:
             )
 
     def list_interests(
-        self: Event, *, topic_id: int | None = None, participant_id: int | None = None
+        self, *, topic_id: int | None = None, participant_id: int | None = None
     ) -> list[Interest]:
         where, params = _where(topic_id=topic_id, participant_id=participant_id)
         with self._read() as conn:
@@ -384,7 +381,7 @@ class OpenSpaceMixin:
     # ---- actions ------------------------------------------------------------------------
 
     def add_action(
-        self: Event,
+        self,
         block: int,
         title: str,
         *,
@@ -412,9 +409,9 @@ class OpenSpaceMixin:
                     now,
                 ),
             )
-            return int(cursor.lastrowid)
+            return new_id(cursor)
 
-    def update_action(self: Event, action_id: int, **changes: object) -> None:
+    def update_action(self, action_id: int, **changes: object) -> None:
         """Change some of ACTION_FIELDS."""
         if set(changes) - set(ACTION_FIELDS):
             raise TypeError(f"unknown action field(s): {sorted(set(changes) - set(ACTION_FIELDS))}")
@@ -430,11 +427,11 @@ class OpenSpaceMixin:
             if cursor.rowcount == 0:
                 raise KeyError(f"no action {action_id}")
 
-    def delete_action(self: Event, action_id: int) -> None:
+    def delete_action(self, action_id: int) -> None:
         with self._write() as conn:
             conn.execute("DELETE FROM actions WHERE id = ?", (action_id,))
 
-    def list_actions(self: Event, block: int | None = None) -> list[Action]:
+    def list_actions(self, block: int | None = None) -> list[Action]:
         where, params = _where(block=block)
         with self._read() as conn:
             rows = conn.execute(f"SELECT {_ACTION} FROM actions{where} ORDER BY id", params)

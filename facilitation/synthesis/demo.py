@@ -220,7 +220,7 @@ def build_event(
     ]
     ids = event.add_participants(people)
     codes = [i for i, _label in CODEBOOK]
-    with event._write() as _conn:  # one transaction for the whole fill: much faster
+    with event.transaction():  # one transaction for the whole fill: much faster
         for block in sc.blocks[:cafe_blocks]:
             seats = []
             for rnd in range(1, rounds + 1):
