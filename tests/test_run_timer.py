@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from facilitation.run import timer
 from facilitation.run.timer import (
     crossed,
     extend,
