@@ -73,4 +73,5 @@ def test_timer_arithmetic_loads_neither_sqlite_nor_the_store():
 
 def test_the_probe_sees_what_a_module_loads():
     assert probe("facilitation.store", ("sqlite3",))["culprits"]["facilitation.store"]
-    assert "textual" in probe("facilitation.tui.watch", ("textual",))["culprits"]["facilitation.tui.watch"]
+    culprits = probe("facilitation.tui.watch", ("textual",))["culprits"]
+    assert "textual" in culprits["facilitation.tui.watch"]

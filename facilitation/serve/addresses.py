@@ -29,7 +29,7 @@ def lan_addresses() -> list[str]:
         found.append(probe.getsockname()[0])
     with contextlib.suppress(OSError):
         for info in socket.getaddrinfo(socket.gethostname(), None, socket.AF_INET):
-            found.append(info[4][0])
+            found.append(str(info[4][0]))
     out = []
     for address in found:
         if address not in out and not is_loopback(address) and address != "0.0.0.0":

@@ -40,7 +40,7 @@ class CaptureApp(App):
         start: str | None = None,
     ) -> None:
         # A browser gets no command palette: nothing but its own table is reachable.
-        self.ENABLE_COMMAND_PALETTE = not restricted
+        self.ENABLE_COMMAND_PALETTE = not restricted  # type: ignore[misc]  # per app, not per class
         super().__init__()
         translate_bindings(self)
         self.event = event

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -14,12 +16,17 @@ from facilitation.i18n import N_, _
 from facilitation.store.access import normalise_code
 from facilitation.tui.help import translate_bindings
 
+if TYPE_CHECKING:
+    from facilitation.tui.capture.app import CaptureApp
+
 MAX_WRONG_CODES = 5
 WRONG_CODE_PAUSE = 1.0  # seconds the field stays disabled after a wrong code
 
 
 class JoinScreen(Screen):
     """Asks for a table's join code; reads nothing of the event but the code table."""
+
+    app: CaptureApp  # typed for mypy: the app this screen runs in
 
     BINDINGS = [Binding("escape", "clear", N_("Clear the code"))]
 
@@ -70,6 +77,8 @@ class JoinScreen(Screen):
 
 class ChooseScreen(Screen):
     """Choose a table (or type its code), the plenary, the session reports or the typist view."""
+
+    app: CaptureApp  # typed for mypy: the app this screen runs in
 
     BINDINGS = [Binding("escape", "app.quit", N_("Quit"))]
 

@@ -12,6 +12,8 @@ this table is restored with its tags, one after the other.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -39,6 +41,9 @@ from facilitation.tui.help import translate_bindings
 from facilitation.tui.messages import EventFileChanged
 from facilitation.tui.watch import watch_event_file
 from facilitation.tui.widgets.inline_markdown import markdown_text
+
+if TYPE_CHECKING:
+    from facilitation.tui.capture.app import CaptureApp
 
 DRAFT_SECONDS = 1.0  # a draft is written at most this long after a change
 
@@ -68,6 +73,8 @@ class NotesList(OptionList):
 
 
 class NoteEditorScreen(Screen):
+    app: CaptureApp  # typed for mypy: the app this screen runs in
+
     BINDINGS = [
         Binding("ctrl+s,f2", "save", N_("Save note"), priority=True),
         Binding("f3", "tags", N_("Tags")),

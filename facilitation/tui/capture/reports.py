@@ -9,6 +9,7 @@ and only after a change: an idle form does not write to the event file.
 from __future__ import annotations
 
 import json
+from typing import TYPE_CHECKING, cast
 
 from rich.text import Text
 from textual import on
@@ -24,6 +25,9 @@ from facilitation.store.openspace import REPORT_FIELDS
 from facilitation.tui.help import translate_bindings
 from facilitation.tui.messages import EventFileChanged
 from facilitation.tui.watch import watch_event_file
+
+if TYPE_CHECKING:
+    from facilitation.tui.capture.app import CaptureApp
 
 FIELD_LABELS = {
     "convener": N_("Convener"),
@@ -43,6 +47,8 @@ def open_space_blocks(script) -> list[int]:
 
 class ReportListScreen(Screen):
     """The topics of the Open Space blocks, with whether each has a report."""
+
+    app: CaptureApp  # typed for mypy: the app this screen runs in
 
     BINDINGS = [
         Binding("a", "add_topic", N_("Add a topic")),
@@ -180,6 +186,8 @@ class PeoplePicker(ModalScreen[list[str] | None]):
 
 
 class ReportFormScreen(Screen):
+    app: CaptureApp  # typed for mypy: the app this screen runs in
+
     BINDINGS = [
         Binding("ctrl+s,f2", "save", N_("Save the report"), priority=True),
         Binding("f5", "pick_people", N_("Add participants from the list")),
@@ -237,14 +245,14 @@ class ReportFormScreen(Screen):
             widget = self.query_one(f"#f-{field}")
             if isinstance(widget, Input):
                 widget.value = values.get(field, "")
-            else:
+            elif isinstance(widget, TextArea):
                 widget.load_text(values.get(field, ""))
 
     def values(self) -> dict[str, str]:
         out = {"title": self.query_one("#f-title", Input).value}
         for field in REPORT_FIELDS:
             widget = self.query_one(f"#f-{field}")
-            out[field] = widget.value if isinstance(widget, Input) else widget.text
+            out[field] = widget.value if isinstance(widget, Input) else cast(TextArea, widget).text
         return out
 
     def show_status(self) -> None:

@@ -72,7 +72,7 @@ class CaptureServer(Server):
             "application": {"name": self.title},
         }
 
-    async def handle_websocket(self, request: web.Request) -> web.StreamResponse:
+    async def handle_websocket(self, request: web.Request) -> web.StreamResponse:  # type: ignore[override]  # a 503 is no websocket
         if self.tabs >= self.max_tabs:
             return web.Response(status=503, text="too many connections")
         self.tabs += 1

@@ -4,6 +4,8 @@ move to the next / previous table; `#tag` words tag the note (codebook ids or la
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -26,10 +28,15 @@ from facilitation.tui.help import translate_bindings
 from facilitation.tui.messages import EventFileChanged
 from facilitation.tui.watch import watch_event_file
 
+if TYPE_CHECKING:
+    from facilitation.tui.capture.app import CaptureApp
+
 DRAFT_SECONDS = 1.0  # the line is kept as a draft at most this long after a change (only then)
 
 
 class TypistScreen(Screen):
+    app: CaptureApp  # typed for mypy: the app this screen runs in
+
     BINDINGS = [
         Binding("pagedown,ctrl+down", "next_table", N_("Next table"), priority=True),
         Binding("pageup,ctrl+up", "previous_table", N_("Previous table"), priority=True),

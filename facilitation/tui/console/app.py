@@ -31,7 +31,7 @@ from facilitation.i18n.formatting import format_minutes
 from facilitation.run import timer
 from facilitation.run.actuals import step_timings
 from facilitation.run.stage import stage_text
-from facilitation.run.timer import DEFAULT_WARN_SECONDS, Transition, crossed
+from facilitation.run.timer import DEFAULT_WARN_SECONDS, Phase, Transition, crossed
 from facilitation.store import Event, TimerConflict, TimerState
 from facilitation.tui.console.messages import (
     SeatingDone,
@@ -86,7 +86,7 @@ class ConsoleApp(StageApp):
         super().__init__(event, clock=clock, warn_seconds=warn_seconds, watch=watch)
         self.notice = notice
         self.timings = step_timings(event.run_log(), self.durations)
-        self._phase: str | None = None  # the countdown's phase at the previous tick
+        self._phase: Phase | None = None  # the countdown's phase at the previous tick
         self._shown_step: int | None = None
         self._slow_tick = 0
 
@@ -248,7 +248,7 @@ class ConsoleApp(StageApp):
         self.refresh_view()
         return True
 
-    def action_toggle(self) -> None:
+    def action_toggle(self) -> None:  # type: ignore[override]  # the timer, not DOMNode's
         self.apply(lambda s, now: timer.toggle(s, now, self.durations))
 
     def action_start(self) -> None:
@@ -392,7 +392,9 @@ class ConsoleApp(StageApp):
             self.post_message(SynthesisWritten(path))
 
     def on_synthesis_progress(self, message: SynthesisProgress) -> None:
-        for bar in self._main.query("#work-progress"):
+        from textual.widgets import ProgressBar  # loaded by action_synthesis already
+
+        for bar in self._main.query("#work-progress").results(ProgressBar):
             bar.update(progress=message.fraction)
 
     def on_synthesis_written(self, message: SynthesisWritten) -> None:

@@ -74,8 +74,7 @@ class ActionForm(ModalScreen[dict | None]):
             self.query_one("#f-title", Input).focus()
             return
         topic = self.query_one("#f-topic", Select).value
-        values["topic_id"] = topic if isinstance(topic, int) else None
-        self.dismiss(values)
+        self.dismiss({**values, "topic_id": topic if isinstance(topic, int) else None})
 
     @on(Input.Submitted)
     def next_field(self, message: Input.Submitted) -> None:
