@@ -54,7 +54,9 @@ def test_built_wheel_checks_a_shipped_example(tmp_path):
         "import facilitation, facilitation.paths as p;"
         "print(facilitation.__file__);"
         "print(sorted(x.name for x in p.formats_dir().glob('*.yaml')));"
-        "print(sorted(x.name for x in p.sessions_dir().glob('*.md')))"
+        "print(sorted(x.name for x in p.sessions_dir().glob('*.md')));"
+        "from facilitation.synthesis.chart import FONT_FILE as f;"
+        "print('font', f.is_file(), (f.parent / 'OFL.txt').is_file())"
     )
     shown = subprocess.run(
         [str(python), "-c", code], cwd=outside, env=env, check=True, capture_output=True, text=True
@@ -62,6 +64,7 @@ def test_built_wheel_checks_a_shipped_example(tmp_path):
     assert str(ROOT) not in shown.splitlines()[0]  # imported from the wheel, not the checkout
     assert "world-cafe.yaml" in shown and "open-space.yaml" in shown
     assert "operation-partage-logement.md" in shown
+    assert "font True True" in shown  # the chart's font and its licence travel in the wheel
     example = subprocess.run(
         [str(python), "-c", "import facilitation.paths as p; print(p.sessions_dir())"],
         cwd=outside,

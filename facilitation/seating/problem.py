@@ -12,6 +12,7 @@ from facilitation.errors import UserError, UserErrors
 from facilitation.i18n import _
 from facilitation.seating.model import Options, Participant
 from facilitation.tabular import PARTICIPANT_COLUMNS, normalise_header
+from facilitation.textmatch import fold
 
 
 @dataclass
@@ -383,7 +384,7 @@ def _mixing(people, options, tables) -> tuple[list[list[int]], list[list[int]]]:
         ids: dict[str, int] = {}
         values = []
         for p in people:
-            text = p.attributes.get(key, "").strip().casefold()
+            text = fold(p.attributes.get(key, ""))
             values.append(ids.setdefault(text, len(ids)) if text else -1)
         counts = [0] * len(ids)
         for v in values:
