@@ -27,6 +27,7 @@ from facilitation.i18n import N_, _
 from facilitation.i18n.formatting import format_clock
 from facilitation.store import TimerState
 from facilitation.store.notes import Note
+from facilitation.tui import timings
 from facilitation.tui.capture.dialogs import ConfirmScreen, TagPicker
 from facilitation.tui.capture.where import (
     NoteWriter,
@@ -44,8 +45,6 @@ from facilitation.tui.widgets.inline_markdown import markdown_text
 
 if TYPE_CHECKING:
     from facilitation.tui.capture.app import CaptureApp
-
-DRAFT_SECONDS = 1.0  # a draft is written at most this long after a change
 
 
 def waiting(kind: str, table: int | None) -> Target:
@@ -131,7 +130,7 @@ class NoteEditorScreen(Screen):
         self.show_mode()
         self.query_one("#text", TextArea).focus()
         watch_event_file(self, self.event)
-        self.set_interval(DRAFT_SECONDS, self.flush_draft, name="drafts")
+        self.set_interval(timings.DRAFT_SECONDS, self.flush_draft, name="drafts")
         self.set_interval(1.0, self.show_where, name="countdown")
 
     # ---- following the room ------------------------------------------------------------

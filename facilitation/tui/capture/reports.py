@@ -22,6 +22,7 @@ from textual.widgets.option_list import Option
 
 from facilitation.i18n import N_, _
 from facilitation.store.openspace import REPORT_FIELDS
+from facilitation.tui import timings
 from facilitation.tui.help import translate_bindings
 from facilitation.tui.messages import EventFileChanged
 from facilitation.tui.watch import watch_event_file
@@ -38,7 +39,6 @@ FIELD_LABELS = {
     "resources": N_("Resources"),
 }
 ONE_LINE = ("convener",)
-DRAFT_SECONDS = 1.0  # a draft is written at most this long after a change
 
 
 def open_space_blocks(script) -> list[int]:
@@ -237,7 +237,7 @@ class ReportFormScreen(Screen):
             self._drafted = self.values()  # as the widgets give it back
         self.show_status()
         self.query_one("#f-title", Input).focus()
-        self.set_interval(DRAFT_SECONDS, self.flush_draft, name="drafts")
+        self.set_interval(timings.DRAFT_SECONDS, self.flush_draft, name="drafts")
 
     def set_values(self, values: dict[str, str]) -> None:
         self.query_one("#f-title", Input).value = values.get("title", "")

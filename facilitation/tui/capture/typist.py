@@ -17,6 +17,7 @@ from textual.widgets.option_list import Option
 
 from facilitation.errors import UserError
 from facilitation.i18n import N_, _
+from facilitation.tui import timings
 from facilitation.tui.capture.where import (
     NoteWriter,
     Target,
@@ -30,8 +31,6 @@ from facilitation.tui.watch import watch_event_file
 
 if TYPE_CHECKING:
     from facilitation.tui.capture.app import CaptureApp
-
-DRAFT_SECONDS = 1.0  # the line is kept as a draft at most this long after a change (only then)
 
 
 class TypistScreen(Screen):
@@ -86,7 +85,7 @@ class TypistScreen(Screen):
         self.load_draft()
         self.query_one("#line", Input).focus()
         watch_event_file(self, self.event)
-        self.set_interval(DRAFT_SECONDS, self.flush_draft, name="drafts")
+        self.set_interval(timings.DRAFT_SECONDS, self.flush_draft, name="drafts")
 
     def on_event_file_changed(self, _message: EventFileChanged) -> None:
         self.refresh_all()
