@@ -48,7 +48,8 @@ def test_editor_after_the_round_changed(snap_compare, tmp_path, lang, size):
     assert snap_compare(app, terminal_size=size, run_before=run_before)
 
 
-def test_join_screen(snap_compare, tmp_path):
+def test_join_screen(snap_compare, tmp_path, fast_timers, monkeypatch):
+    monkeypatch.setattr(fast_timers, "WRONG_CODE_PAUSE", 60.0)  # shown while disabled
     set_language("fr")
     path = tmp_path / "event.db"
     Event.create(path, sample_script("fr"), "", "forum.md").close()
