@@ -466,7 +466,7 @@ class NoteEditorScreen(Screen):
             options.append(Option(Text(f"{label} ({count})", style="bold"), disabled=True))
             for note in by_round[round_]:
                 tags = ", ".join(codebook.get(t, t) for t in note.tags)
-                text = markdown_text(note.text)  # bold, lists: as the synthesis will show them
+                text = markdown_text(note.text, line_breaks=True)  # as the synthesis prints it
                 if tags:
                     text.append(f"\n[{tags}]", style="italic")
                 options.append(Option(text, id=str(note.id)))
