@@ -8,8 +8,9 @@ import argparse
 import csv
 from pathlib import Path
 
+from facilitation.commands.language import use_event_language
 from facilitation.errors import UserError
-from facilitation.i18n import _, current_language, ngettext, set_language
+from facilitation.i18n import _, current_language, ngettext
 from facilitation.i18n.formatting import format_number
 from facilitation.openspace.clashes import clash_count
 from facilitation.openspace.conflicts import describe
@@ -102,7 +103,7 @@ def run(args: argparse.Namespace) -> int:
     if args.print_to and Path(args.print_to).suffix.lower() not in (".docx", ".md"):
         raise UserError(_("--print: the file name must end with .docx or .md"))
     with Event.open(args.event) as event:
-        set_language(args.lang or event.language)
+        use_event_language(args, event)
         block = resolve_block(event.script, args.block)
         capacities = parse_capacities(args.capacity, block.spaces)
         wall = load_wall(event, block.number, capacities)

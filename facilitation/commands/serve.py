@@ -5,8 +5,9 @@ from __future__ import annotations
 import errno
 from pathlib import Path
 
+from facilitation.commands.language import use_event_language
 from facilitation.errors import UserError
-from facilitation.i18n import _, current_language, set_language
+from facilitation.i18n import _, current_language
 
 
 def register(subparsers, common) -> None:
@@ -80,7 +81,7 @@ def run(args) -> int:
     if not 0 < args.port < 65536:
         raise UserError(_("the port must be between 1 and 65535"))
     with Event.open(path) as event:
-        lang = set_language(args.lang or event.language)
+        lang = use_event_language(args, event)
         codes = event.table_codes()
         title = event.title
     if not codes:

@@ -44,9 +44,6 @@ class Problem:
     def movable_units(self) -> list[int]:
         return [u for u, members in enumerate(self.units) if self.fixed[members[0]] < 0]
 
-    def has_constraints(self) -> bool:
-        return any(len(u) > 1 for u in self.units) or any(self.apart)
-
 
 def _err(message: str, options: Options, line: int | None = None) -> UserError:
     return UserError(message, path=options.source, line=line if options.source else None)

@@ -195,7 +195,7 @@ class Event(NotesMixin, PeopleMixin, RunLogMixin, OpenSpaceMixin, AccessMixin, D
 
     @property
     def language(self) -> str:
-        """The event's language ("fr" or "en"), for `set_language(args.lang or event.language)`."""
+        """The event's language ("fr" or "en"); commands speak it unless --lang says otherwise."""
         return self.script.event.language
 
     @property

@@ -12,7 +12,6 @@ from dataclasses import dataclass, fields
 from facilitation.store.base import EventCore, new_id
 from facilitation.store.text import clean
 
-TOPIC_STATUSES = ("active", "withdrawn", "merged")
 REPORT_FIELDS = (
     "convener",
     "participants",
