@@ -151,7 +151,9 @@ async def test_other_note_takers_drafts_do_not_rebuild_the_editor(
     rendered, rooms, looks = [], [], []
     render, refresh_room = editor.markdown_text, editor.NoteEditorScreen.refresh_room
     look = editor.NoteEditorScreen.on_event_file_changed
-    monkeypatch.setattr(editor, "markdown_text", lambda text: rendered.append(text) or render(text))
+    monkeypatch.setattr(
+        editor, "markdown_text", lambda text, **kw: rendered.append(text) or render(text, **kw)
+    )
 
     def counting_room(self, *args, **kwargs):
         rooms.append(1)
