@@ -53,7 +53,7 @@ async def test_projector_follows_a_console(path, clock):
             await p.pause()
             assert "Paused" in screen_text(projector)
             await c.press("plus")
-            await wait_for(p, lambda: projector.state.remaining == pytest.approx(1195 + 60))
+            await wait_for(p, lambda: projector.state.remaining == pytest.approx(1135 + 60))
             projector.tick()
             assert projector.query_one(BigCountdown).text == "19:55"
 
