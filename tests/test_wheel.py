@@ -32,7 +32,7 @@ def test_built_wheel_checks_a_shipped_example(tmp_path):
     env_dir = tmp_path / "venv"
     # The fresh venv reuses this interpreter's installed dependencies (no network needed) but
     # not the repository: the package comes from the wheel alone.
-    venv.create(env_dir, with_pip=True, system_site_packages=False)
+    venv.create(env_dir, with_pip=False, system_site_packages=False)  # this pip installs
     python = env_dir / "bin" / "python"
     site = subprocess.run(
         [str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
@@ -43,7 +43,8 @@ def test_built_wheel_checks_a_shipped_example(tmp_path):
     deps = [p for p in sys.path if p.endswith("site-packages")]
     (Path(site) / "deps.pth").write_text("\n".join(deps) + "\n")
     subprocess.run(
-        [str(python), "-m", "pip", "install", "--no-deps", "--no-index", str(wheel)],
+        [sys.executable, "-m", "pip", "--python", str(python), "install"]
+        + ["--no-deps", "--no-index", str(wheel)],
         check=True,
         capture_output=True,
     )
