@@ -26,20 +26,20 @@ PROBE = """
 import importlib, json, pkgutil, sys
 
 def loaded(prefixes):
-    return sorted(m for m in sys.modules if m.split(".")[0] in prefixes)
+    return sorted({m.split(".")[0] for m in sys.modules} & set(prefixes))
 
 name, prefixes = sys.argv[1], sys.argv[2].split(",")
 package = importlib.import_module(name)
 culprits = {}
 if loaded(prefixes):
-    culprits[name] = loaded(prefixes)[:3]
+    culprits[name] = loaded(prefixes)
 names = [info.name for info in pkgutil.walk_packages(getattr(package, "__path__", []), name + ".")]
 for module in names:
     before = set(loaded(prefixes))
     importlib.import_module(module)
     new = sorted(set(loaded(prefixes)) - before)
     if new:
-        culprits[module] = new[:3]
+        culprits[module] = new
 print(json.dumps({"modules": [name, *names], "culprits": culprits}))
 """
 
