@@ -413,15 +413,18 @@ class ConsoleApp(StageApp):
         self.notify(message.message, severity="error", timeout=15)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        """The command palette offers every key of the console, then Textual's own."""
+        """The command palette offers the console's keys (as F1 lists them), then Textual's own."""
         if screen is getattr(self, "_main", None):  # not from a pop-up
-            for bindings in self._bindings.key_to_bindings.values():
-                for binding in bindings:
-                    if binding.description and binding.key != "q":
-                        method = getattr(self, f"action_{binding.action}", None)
-                        if method is not None:
-                            key = self.get_key_display(binding)
-                            yield SystemCommand(binding.description, f"[{key}]", method)
+            offered = set()
+            for active in screen.active_bindings.values():
+                binding = active.binding
+                if active.node is not self or not binding.description or binding.key == "q":
+                    continue
+                method = getattr(self, f"action_{binding.action}", None)
+                if method is not None and binding.action not in offered:
+                    offered.add(binding.action)  # "n" and "→": one command
+                    key = self.get_key_display(binding)
+                    yield SystemCommand(binding.description, f"[{key}]", method)
         yield from super().get_system_commands(screen)
 
 
