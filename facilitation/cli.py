@@ -43,8 +43,8 @@ def _language_from_argv(argv: list[str]) -> str | None:
 
 def build_parser() -> argparse.ArgumentParser:
     # argparse's own words ("usage:", "options", its error messages) come from our catalogue.
-    argparse._ = gettext
-    argparse.ngettext = ngettext
+    argparse._ = gettext  # type: ignore[attr-defined]
+    argparse.ngettext = ngettext  # type: ignore[attr-defined]
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
         "--lang",

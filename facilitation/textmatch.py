@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import unicodedata
 
+# Ligatures Unicode does not decompose: "Œuvre" is typed "Oeuvre" as often as not.
+_LIGATURES = str.maketrans({"œ": "oe", "æ": "ae"})
+
 
 def fold(text: str) -> str:
-    """`  Café de CONVERSATION!` -> `cafe de conversation`."""
-    text = unicodedata.normalize("NFKD", text.casefold())
+    """`  Café de CONVERSATION!` -> `cafe de conversation`; `Œuvre` -> `oeuvre`."""
+    text = unicodedata.normalize("NFKD", text.casefold().translate(_LIGATURES))
     text = "".join(c for c in text if not unicodedata.combining(c))
     return " ".join("".join(c if c.isalnum() else " " for c in text).split())
 

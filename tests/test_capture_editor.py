@@ -4,7 +4,7 @@ never lose a word when the round changes, drafts restored after a restart."""
 from __future__ import annotations
 
 import pytest
-from pilot_support import screen_text, sync
+from pilot_support import screen_text, sync, wait_for
 from textual.widgets import TextArea
 
 from facilitation.store import Event
@@ -37,6 +37,12 @@ def make_app(path, table=2, who="ana") -> CaptureApp:
 async def type_text(pilot, text: str) -> None:
     keys = {" ": "space", "\n": "enter", "*": "asterisk", "-": "minus", "'": "apostrophe"}
     await pilot.press(*[keys.get(c, c) for c in text])
+
+
+def draft_texts(path) -> list[str]:
+    """The drafts in the event file, as another process sees them."""
+    with Event.open(path) as event:
+        return [d.text for d in event.list_drafts()]
 
 
 def go_to_step(path, step_index: int) -> None:
@@ -103,7 +109,7 @@ async def test_round_changes_while_typing_nothing_is_lost(event_path):
     async with app.run_test(size=SIZE) as pilot:
         await type_text(pilot, "half a sentence")
         go_to_step(event_path, 2)  # the facilitator starts round 2
-        await pilot.pause(0.6)  # the watcher polls 4 times a second
+        await wait_for(pilot, lambda: "The room is now at Ronde 2" in screen_text(app))
         text = screen_text(app)
         assert "The room is now at Ronde 2" in text
         assert "stays in Ronde 1" in text
@@ -136,7 +142,7 @@ async def test_moving_a_pinned_note_to_the_new_round(event_path):
     async with app.run_test(size=SIZE) as pilot:
         await type_text(pilot, "late idea")
         go_to_step(event_path, 2)
-        await pilot.pause(0.6)
+        await wait_for(pilot, lambda: "The room is now at Ronde 2" in screen_text(app))
         await pilot.press("f8", "ctrl+s")
         await pilot.pause()
     with Event.open(event_path) as event:
@@ -150,7 +156,7 @@ async def test_the_table_change_keeps_the_last_round(event_path):
     app = make_app(event_path)
     async with app.run_test(size=SIZE) as pilot:
         go_to_step(event_path, 4)  # harvest: plenary notes, not table notes
-        await pilot.pause(0.6)
+        await wait_for(pilot, lambda: "Ronde 3 (ended)" in screen_text(app))
         assert "Ronde 3 (ended)" in screen_text(app)
         await type_text(pilot, "after the bell")
         await pilot.press("ctrl+s")
@@ -164,9 +170,9 @@ async def test_draft_restored_after_a_restart(event_path):
     app = make_app(event_path)
     async with app.run_test(size=SIZE) as pilot:
         await type_text(pilot, "words not saved yet")
-        await pilot.pause(1.5)  # drafts are written at most a second after a change
-        with Event.open(event_path) as event:
-            assert [d.text for d in event.list_drafts()] == ["words not saved yet"]
+        # drafts are written at most timings.DRAFT_SECONDS after a change
+        await wait_for(pilot, lambda: draft_texts(event_path) == ["words not saved yet"])
+        assert draft_texts(event_path) == ["words not saved yet"]
         # the process dies here: no quit, no save
     go_to_step(event_path, 2)
     app = make_app(event_path)
@@ -186,7 +192,7 @@ async def test_a_crash_loses_neither_the_text_nor_its_tags(event_path):
     app = make_app(event_path)
     async with app.run_test(size=SIZE) as pilot:
         await type_text(pilot, "more housing near the bus")
-        await pilot.pause(1.5)  # the text is in the draft
+        await wait_for(pilot, lambda: draft_texts(event_path) == ["more housing near the bus"])
         await pilot.press("f3", "2", "3", "enter")  # Logement abordable, Jeunesse: not saved
         await pilot.pause()
         with Event.open(event_path) as other:  # the tags were written with the text at once
@@ -219,7 +225,7 @@ async def test_an_edit_comes_back_with_the_tags_chosen_not_the_saved_ones(event_
         await pilot.pause()
         await pilot.press("end")
         await type_text(pilot, " and a second")
-        await pilot.pause(1.5)
+        await wait_for(pilot, lambda: draft_texts(event_path) == ["first idea and a second"])
         with Event.open(event_path) as other:
             [draft] = other.list_drafts()
             assert (draft.text, draft.tags) == ("first idea and a second", ["leadership"])

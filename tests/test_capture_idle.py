@@ -13,7 +13,7 @@ from textual.widgets import TextArea
 
 from facilitation.store import Event
 from facilitation.store.sample import sample_script
-from facilitation.tui.capture import editor, notes_pane, reports, typist
+from facilitation.tui.capture import editor, notes_pane
 from facilitation.tui.capture.app import CaptureApp
 from facilitation.tui.capture.where import Target, draft_key
 from tests.test_capture_editor import SIZE, T0, clock, go_to_step, type_text
@@ -23,9 +23,8 @@ IDLE = 0.6  # seconds of real time left idle: a dozen ticks
 
 
 @pytest.fixture
-def fast_drafts(monkeypatch):
-    for module in (editor, reports, typist):
-        monkeypatch.setattr(module, "DRAFT_SECONDS", TICK)
+def fast_drafts(fast_timers, monkeypatch):
+    monkeypatch.setattr(fast_timers, "DRAFT_SECONDS", TICK)
 
 
 @pytest.fixture
@@ -153,7 +152,7 @@ async def test_other_note_takers_drafts_do_not_rebuild_the_editor(
     render, refresh_room = notes_pane.markdown_text, editor.NoteEditorScreen.refresh_room
     look = editor.NoteEditorScreen.on_event_file_changed
     monkeypatch.setattr(
-        notes_pane, "markdown_text", lambda text: rendered.append(text) or render(text)
+        notes_pane, "markdown_text", lambda text, **kw: rendered.append(text) or render(text, **kw)
     )
 
     def counting_room(self, *args, **kwargs):

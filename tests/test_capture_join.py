@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+from pilot_support import notifications, wait_for
+from textual.widgets import Input
+
 from facilitation.store import Event
 from facilitation.store.sample import sample_script
 from facilitation.tui.capture.app import CaptureApp
 from facilitation.tui.capture.editor import NoteEditorScreen
 from tests.test_capture_editor import SIZE, clock, screen_text, sync, type_text
+
+
+def code_field(app) -> Input:
+    return app.screen.query_one("#code", Input)
 
 
 def event_with_codes(tmp_path):
@@ -33,7 +40,9 @@ async def test_join_screen_shows_nothing_of_the_event_and_refuses_wrong_codes(tm
             await pilot.pause()
             assert "This code opens nothing" in screen_text(app)
             assert not isinstance(app.screen, NoteEditorScreen)
-            await pilot.pause(1.1)  # the field is disabled a second after a wrong code
+            # The field is disabled for a moment (timings.WRONG_CODE_PAUSE) after a wrong code.
+            await wait_for(pilot, lambda: not code_field(app).disabled)
+            assert not code_field(app).disabled and code_field(app).value == ""
         await type_text(pilot, codes[3][:2] + "-" + codes[3][2:].lower())
         await pilot.press("enter")
         await pilot.pause()
@@ -49,13 +58,17 @@ async def test_too_many_wrong_codes_end_the_session(tmp_path):
     path, _codes, _facilitator = event_with_codes(tmp_path)
     app = CaptureApp(Event.open(path, clock=clock), restricted=True, clock=clock)
     async with app.run_test(size=SIZE) as pilot:
-        for _ in range(5):
+        for attempt in range(5):
             await type_text(pilot, "WRONG")
             await pilot.press("enter")
-            await pilot.pause(1.1)
+            await pilot.pause()
+            if attempt < 4:
+                await wait_for(pilot, lambda: not code_field(app).disabled)
+        assert code_field(app).disabled  # for good
         assert "Too many wrong codes" in screen_text(app)
-        await pilot.pause(2.2)
-    assert app.return_code is not None or not app.is_running
+        await wait_for(pilot, lambda: app.return_code is not None)  # the session ends
+        assert app.return_code == 0
+        assert not isinstance(app.screen, NoteEditorScreen)
 
 
 @sync
@@ -68,11 +81,11 @@ async def test_typed_before_the_first_round_goes_to_round_one(tmp_path):
         await type_text(pilot, "early words")
         await pilot.press("ctrl+s")
         await pilot.pause()
-        assert any("No round has started yet" in n.message for n in app._notifications)
+        assert "No round has started yet" in notifications(app)
         with Event.open(path) as console:
             state = console.read_timer()
             console.write_timer(state.with_(step_index=1), "goto")
-        await pilot.pause(0.6)
+        await wait_for(pilot, lambda: "waiting for a step" not in screen_text(app))
         await pilot.press("ctrl+s")
         await pilot.pause()
     with Event.open(path) as event:

@@ -4,7 +4,7 @@ records. The clock is a fake one (no sleeps): the countdown is computed from it.
 from __future__ import annotations
 
 import pytest
-from pilot_support import FakeClock, screen_text, sync
+from pilot_support import FakeClock, notifications, screen_text, sync, wait_for
 
 from facilitation.store import Event, TimerConflict
 from facilitation.store.sample import sample_script
@@ -200,7 +200,7 @@ async def test_f1_lists_every_key_with_its_description(event, clock):
 async def test_every_binding_has_a_description_and_a_palette_command(event, clock):
     app = make_console_app(event, clock=clock, watch=False)
     async with app.run_test(size=SIZE):
-        own = [b for bs in app._bindings.key_to_bindings.values() for b in bs if not b.system]
+        own = [a.binding for a in app.screen.active_bindings.values() if not a.binding.system]
         assert all(b.description for b in own)
         titles = {c.title for c in app.get_system_commands(app.screen)}
         assert {"Next step", "Projector instructions", "Show/hide the prompt"} <= titles
@@ -289,10 +289,7 @@ async def test_follows_another_console_through_the_file(event, clock):
             durations = planned_durations(other.script)
             t = timer.goto(other.read_timer(), clock.now, durations, 1)
             other.write_timer(t.state, t.action, detail=t.detail)
-        for _ in range(20):
-            await pilot.pause(0.05)
-            if app.state.step_index == 1:
-                break
+        await wait_for(pilot, lambda: app.state.step_index == 1)
         await pilot.pause()
         assert app.state.step_index == 1
         assert "Ronde 1" in screen_text(app)
@@ -311,7 +308,7 @@ async def test_a_conflict_shows_the_other_consoles_state(event, clock, monkeypat
         await pilot.press("space")
         await pilot.pause()
         assert app.state.step_index == 2
-        assert any("Another console" in str(n.message) for n in app._notifications)
+        assert "Another console" in notifications(app)
 
 
 @sync
@@ -364,7 +361,8 @@ async def test_the_command_palette_runs_a_console_command(event, clock):
         await pilot.press("ctrl+p")
         await pilot.pause()
         await pilot.press(*[c if c != " " else "space" for c in "next step"])
-        await pilot.pause(0.3)  # the palette searches in the background
+        # the palette searches in the background: wait for the command to be offered
+        await wait_for(pilot, lambda: "Next step" in screen_text(app))
         await pilot.press("enter")
         await pilot.pause()
         assert event.read_timer().step_index == 1

@@ -4,7 +4,7 @@ conflicts shown as they arise (Pilot tests on a tiny host app)."""
 from __future__ import annotations
 
 import pytest
-from pilot_support import sync
+from pilot_support import screen_text, sync
 from textual.app import App
 from textual.coordinate import Coordinate
 from textual.widgets import OptionList, Static
@@ -192,7 +192,7 @@ async def test_f1_lists_the_marketplace_keys(event):
         await pilot.press("f1")
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
-        shown = "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+        shown = screen_text(app)
         assert "Add topic" in shown and "Suggest agenda" in shown and "To tray" in shown
         await pilot.press("escape")
         await pilot.pause()

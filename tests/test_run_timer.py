@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from facilitation.run import timer
 from facilitation.run.timer import (
     crossed,
     extend,
@@ -159,10 +158,3 @@ def test_two_consoles_cannot_clobber_each_other(tmp_path):
         with pytest.raises(TimerConflict) as conflict:
             b.write_timer(other.state, other.action, expect_revision=seen_b.revision)
         assert conflict.value.current.status == "running"
-
-
-def test_module_has_no_textual():
-    import sys
-
-    assert "textual" not in getattr(timer, "__dict__", {})
-    assert not any(name == "textual" for name in sys.modules if name.startswith("facilitation.run"))

@@ -32,7 +32,7 @@ def test_built_wheel_checks_a_shipped_example(tmp_path):
     env_dir = tmp_path / "venv"
     # The fresh venv reuses this interpreter's installed dependencies (no network needed) but
     # not the repository: the package comes from the wheel alone.
-    venv.create(env_dir, with_pip=True, system_site_packages=False)
+    venv.create(env_dir, with_pip=False, system_site_packages=False)  # this pip installs
     python = env_dir / "bin" / "python"
     site = subprocess.run(
         [str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
@@ -43,7 +43,8 @@ def test_built_wheel_checks_a_shipped_example(tmp_path):
     deps = [p for p in sys.path if p.endswith("site-packages")]
     (Path(site) / "deps.pth").write_text("\n".join(deps) + "\n")
     subprocess.run(
-        [str(python), "-m", "pip", "install", "--no-deps", "--no-index", str(wheel)],
+        [sys.executable, "-m", "pip", "--python", str(python), "install"]
+        + ["--no-deps", "--no-index", str(wheel)],
         check=True,
         capture_output=True,
     )
@@ -54,7 +55,9 @@ def test_built_wheel_checks_a_shipped_example(tmp_path):
         "import facilitation, facilitation.paths as p;"
         "print(facilitation.__file__);"
         "print(sorted(x.name for x in p.formats_dir().glob('*.yaml')));"
-        "print(sorted(x.name for x in p.sessions_dir().glob('*.md')))"
+        "print(sorted(x.name for x in p.sessions_dir().glob('*.md')));"
+        "from facilitation.synthesis.chart import FONT_FILE as f;"
+        "print('font', f.is_file(), (f.parent / 'OFL.txt').is_file())"
     )
     shown = subprocess.run(
         [str(python), "-c", code], cwd=outside, env=env, check=True, capture_output=True, text=True
@@ -62,6 +65,7 @@ def test_built_wheel_checks_a_shipped_example(tmp_path):
     assert str(ROOT) not in shown.splitlines()[0]  # imported from the wheel, not the checkout
     assert "world-cafe.yaml" in shown and "open-space.yaml" in shown
     assert "operation-partage-logement.md" in shown
+    assert "font True True" in shown  # the chart's font and its licence travel in the wheel
     example = subprocess.run(
         [str(python), "-c", "import facilitation.paths as p; print(p.sessions_dir())"],
         cwd=outside,

@@ -8,8 +8,9 @@ import argparse
 import csv
 from pathlib import Path
 
+from facilitation.commands.language import use_event_language
 from facilitation.errors import UserError
-from facilitation.i18n import _, current_language, ngettext, set_language
+from facilitation.i18n import _, current_language, ngettext
 from facilitation.i18n.formatting import format_number
 from facilitation.openspace.clashes import clash_count
 from facilitation.openspace.conflicts import describe
@@ -110,7 +111,7 @@ def run(args: argparse.Namespace) -> int:
     if agendas and Path(agendas).suffix.lower() not in (".docx", ".md"):
         raise UserError(_("--agendas: the file name must end with .docx or .md"))
     with Event.open(args.event) as event:
-        set_language(args.lang or event.language)
+        use_event_language(args, event)
         from facilitation.commands.waiting import say_waiting
 
         event.on_lock_wait = say_waiting  # a held lock: say so while waiting

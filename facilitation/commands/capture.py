@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from facilitation.commands.language import use_event_language
 from facilitation.errors import UserError
 from facilitation.i18n import _, set_language
 
@@ -50,7 +51,7 @@ def run(args) -> int:
         # The restricted mode reads nothing of the event before a valid code: `serve` passes
         # --lang; only a local note-taker gets the event's language by default.
         with Event.open(path) as event:
-            set_language(args.lang or event.language)
+            use_event_language(args, event)
             if args.table is not None:
                 from facilitation.run.tables import table_problem
 

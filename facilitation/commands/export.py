@@ -9,8 +9,9 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from facilitation.commands.language import use_event_language
 from facilitation.errors import UserError
-from facilitation.i18n import _, set_language
+from facilitation.i18n import _
 
 
 def register(subparsers, common) -> None:
@@ -42,7 +43,7 @@ def run(args: argparse.Namespace) -> int:
     if not out.parent.is_dir():
         raise UserError(_("this folder does not exist"), path=out.parent)
     with Event.open(args.event) as event:
-        set_language(args.lang or event.language)
+        use_event_language(args, event)
         try:
             if suffix == ".json":
                 export_json(event, out)

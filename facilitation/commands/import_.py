@@ -9,8 +9,9 @@ import argparse
 import sys
 from pathlib import Path
 
+from facilitation.commands.language import use_event_language
 from facilitation.errors import UserErrors
-from facilitation.i18n import _, ngettext, set_language
+from facilitation.i18n import _, ngettext
 
 
 def register(subparsers, common) -> None:
@@ -47,7 +48,7 @@ def run(args: argparse.Namespace) -> int:
     from facilitation.store.importing import import_csv
 
     with Event.open(args.event) as event:
-        set_language(args.lang or event.language)
+        use_event_language(args, event)
         event.on_lock_wait = say_waiting
         try:
             if args.kind == "photos":

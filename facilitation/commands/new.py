@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from facilitation.commands.language import use_event_language
 from facilitation.errors import UserError
 from facilitation.i18n import _, ngettext, set_language
 
@@ -59,7 +60,7 @@ def run(args: argparse.Namespace) -> int:
     script_path = Path(args.script)
     event_path = Path(args.event) if args.event else default_event_path(script_path)
     with create_event(script_path, event_path, args.lang) as event:
-        set_language(args.lang or event.language)
+        use_event_language(args, event)
         script = event.script
         blocks = len(script.blocks)
         print(

@@ -9,8 +9,9 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from facilitation.commands.language import use_event_language
 from facilitation.errors import UserError
-from facilitation.i18n import _, set_language
+from facilitation.i18n import _
 
 
 def register(subparsers, common) -> None:
@@ -90,7 +91,7 @@ def run(args: argparse.Namespace) -> int:
     event_path = Path(args.event) if args.event else None
     event, what = open_event(Path(args.target), event_path, args.lang)
     with event:
-        set_language(args.lang or event.language)
+        use_event_language(args, event)
         from facilitation.tui.console import make_console_app
 
         app = make_console_app(

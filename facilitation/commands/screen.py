@@ -5,8 +5,9 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from facilitation.commands.language import use_event_language
 from facilitation.commands.run import add_warn_option, warn_seconds
-from facilitation.i18n import _, set_language
+from facilitation.i18n import _
 
 
 def register(subparsers, common) -> None:
@@ -29,7 +30,7 @@ def run(args: argparse.Namespace) -> int:
     from facilitation.store import Event
 
     with Event.open(Path(args.event)) as event:
-        set_language(args.lang or event.language)
+        use_event_language(args, event)
         from facilitation.tui.projector import make_projector_app
 
         make_projector_app(event, warn_seconds=warn_seconds(args)).run()

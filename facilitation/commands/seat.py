@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from facilitation.commands.language import use_event_language
 from facilitation.errors import UserError
 from facilitation.i18n import _, current_language
 from facilitation.i18n.formatting import format_number
@@ -113,7 +114,6 @@ def _check_output(path: str | None, option: str, allowed: tuple[str, ...]) -> No
 def run(args: argparse.Namespace) -> int:
     source = Path(args.source)
     if source.suffix.lower() == ".db":
-        from facilitation.i18n import set_language
         from facilitation.seating.event_plan import (
             block_tables,
             event_participants,
@@ -123,7 +123,7 @@ def run(args: argparse.Namespace) -> int:
         from facilitation.store import Event
 
         with Event.open(source) as event:
-            set_language(args.lang or event.language)
+            use_event_language(args, event)
             from facilitation.commands.waiting import say_waiting
 
             event.on_lock_wait = say_waiting  # a held lock: say so while waiting

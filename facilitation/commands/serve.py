@@ -10,8 +10,9 @@ import ssl
 import sys
 from pathlib import Path
 
+from facilitation.commands.language import use_event_language
 from facilitation.errors import UserError
-from facilitation.i18n import _, set_language
+from facilitation.i18n import _
 
 
 def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -121,7 +122,7 @@ def run(args: argparse.Namespace) -> int:
     context = server_ssl_context(args.certfile, args.keyfile)
     scheme = "https" if context else "http"
     with Event.open(path) as event:
-        lang = set_language(args.lang or event.language)
+        lang = use_event_language(args, event)
         codes = event.table_codes()
         title = event.title
         store = WebStore(event)

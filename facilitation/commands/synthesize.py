@@ -8,7 +8,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from facilitation.i18n import _, set_language
+from facilitation.commands.language import use_event_language
+from facilitation.i18n import _
 
 
 def register(subparsers, common) -> None:
@@ -78,7 +79,7 @@ def run(args: argparse.Namespace) -> int:
 
     with Event.open(args.event) as event:
         lang = args.lang or event.language
-        set_language(args.lang or event.language)
+        use_event_language(args, event)
         progress = None
         if sys.stderr.isatty():
 

@@ -20,7 +20,7 @@ from pathlib import Path
 LANGUAGES = ("fr", "en")
 LOCALE_DIR = Path(__file__).parent / "locale"
 
-_current = {"lang": None}
+_current: dict[str, str | None] = {"lang": None}
 
 
 def system_language() -> str:

@@ -6,12 +6,11 @@ python -m facilitation.i18n.compile --check   # exits 1 if a .mo is missing or s
 
 from __future__ import annotations
 
-import gettext
 import io
 import sys
 from pathlib import Path
 
-from babel.messages.mofile import write_mo
+from babel.messages.mofile import read_mo, write_mo
 from babel.messages.pofile import read_po
 
 from facilitation.i18n import LOCALE_DIR
@@ -25,14 +24,23 @@ def compiled(po_path: Path) -> bytes:
     return out.getvalue()
 
 
-def _messages(mo_bytes: bytes) -> dict:
+def _messages(mo_bytes: bytes) -> dict[object, object]:
     """The translations in a compiled catalogue, without its header (whose dates vary)."""
-    catalogue = gettext.GNUTranslations(io.BytesIO(mo_bytes))
-    return {key: value for key, value in catalogue._catalog.items() if key != ""}
+    catalogue = read_mo(io.BytesIO(mo_bytes))
+    return {
+        (message.context, _hashable(message.id)): _hashable(message.string)
+        for message in catalogue
+        if message.id
+    }
+
+
+def _hashable(text: object) -> object:
+    """A plural message's forms come as a list."""
+    return tuple(text) if isinstance(text, list) else text
 
 
 def stale_catalogues() -> list[Path]:
-    stale = []
+    stale: list[Path] = []
     for po in sorted(LOCALE_DIR.glob("*/LC_MESSAGES/*.po")):
         mo = po.with_suffix(".mo")
         if not mo.exists() or _messages(mo.read_bytes()) != _messages(compiled(po)):

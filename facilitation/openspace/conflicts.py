@@ -79,11 +79,6 @@ def _display_name(convener: str, key: str) -> str:
     return convener
 
 
-def conflicting_topics(conflicts: Sequence[Conflict]) -> set[int]:
-    """The ids of the topics involved in some conflict (to mark them on the wall)."""
-    return {topic_id for c in conflicts for topic_id in c.topic_ids}
-
-
 def describe(
     conflict: Conflict,
     titles: Mapping[int, str],

@@ -48,6 +48,7 @@ def rank_votes(
             if t.status == "active":
                 counts[(t.id, None)] = 0
     for vote in votes:
+        key: tuple[int | None, str | None]
         if vote.topic_id is not None:
             key = (final_topic(vote.topic_id, by_id), None)
         else:

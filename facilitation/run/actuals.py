@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from facilitation.store.runlog import RunLogEntry
+from facilitation.run.state import RunLogEntry
 
 _SECONDS = re.compile(r"^([+-]?\d+(?:\.\d+)?) s")
 

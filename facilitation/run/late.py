@@ -16,7 +16,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from facilitation.run.agenda import StepInfo
-from facilitation.store.runlog import RunLogEntry
+from facilitation.run.state import RunLogEntry
 
 REPLANNED = "replanned"
 MIN_MINUTES = 1  # a shortened step keeps at least this long

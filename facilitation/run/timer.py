@@ -21,7 +21,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from facilitation.store.runlog import TimerState
+from facilitation.run.state import TimerState
 
 Clock = Callable[[], float]  # UTC epoch seconds, e.g. time.time; a fake one in tests
 DEFAULT_WARN_SECONDS = 120.0

@@ -60,7 +60,7 @@ def _unquote(lines: list[str]) -> str:
 
 def _settings(lines: list[str], first_line: int, is_setting_key) -> list[Setting] | None:
     """The lines as settings if the paragraph is a settings paragraph, else None."""
-    parsed = []
+    parsed: list[Setting] = []
     for offset, line in enumerate(lines):
         match = _SETTING.match(line)
         if not match:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable
 
@@ -171,12 +172,13 @@ def parse_front_matter(
             UserError(_("the front matter has no title (title: ...)"), path=path, line=first_line)
         )
         return None
-    if "start" in values and "end" in values and values["end"] <= values["start"]:
+    start, end = values.get("start"), values.get("end")
+    if isinstance(start, dt.time) and isinstance(end, dt.time) and end <= start:
         problems.append(
             UserError(_("the day ends before it starts (start/end)"), path=path, line=first_line)
         )
         values.pop("end")
-    return EventInfo(**values)
+    return EventInfo.model_validate(values)
 
 
 _LANGUAGE_LINE = re.compile(r"^\s*(?:language|langue|lang)\s*:\s*['\"]?([\w -]+)", re.I | re.M)

@@ -97,7 +97,7 @@ def _screen(text: str, first_line: int) -> None:
     anything is composed (composing recurses and expands aliases)."""
     depth = nodes = 0
     for event in yaml.parse(text, Loader=yaml.BaseLoader):
-        line = event.start_mark.line + first_line
+        line = (event.start_mark.line if event.start_mark else 0) + first_line
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
             raise YamlProblem(_("anchors and aliases (& and *) are not accepted in a script"), line)
         if isinstance(event, yaml.SequenceStartEvent | yaml.MappingStartEvent):

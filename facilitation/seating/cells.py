@@ -39,7 +39,7 @@ def cell_design(tables: int, rounds: int, fixed_row: bool) -> list[list[int]] | 
         field = Field(q)
         cells = [(i, j) for i in range(q) for j in range(q)]
         if fixed_row:
-            slopes = list(range(rounds))  # slope 0 is "table j": the columns
+            slopes: list[int | None] = list(range(rounds))  # slope 0 is "table j": the columns
         else:
             slopes = [None, 0] + list(range(1, q))  # rows, columns, then the other slopes
             slopes = slopes[:rounds]
@@ -180,7 +180,7 @@ def _mend_sizes(problem: Problem, assign: list[list[int]]) -> None:
     n, tables = problem.n, problem.tables
     meet = [[0] * n for _ in range(n)]
     for row in assign:
-        at = [[] for _ in range(tables)]
+        at: list[list[int]] = [[] for _ in range(tables)]
         for x, t in enumerate(row):
             at[t].append(x)
         for members in at:

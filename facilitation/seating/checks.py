@@ -8,6 +8,7 @@ from __future__ import annotations
 from facilitation.errors import UserError
 from facilitation.i18n import _
 from facilitation.seating.model import Options
+from facilitation.textmatch import fold
 
 
 def user_error(message: str, options: Options, line: int | None = None) -> UserError:
@@ -139,7 +140,7 @@ def mixing(people, options, tables) -> tuple[list[list[int]], list[list[int]]]:
         ids: dict[str, int] = {}
         values = []
         for p in people:
-            text = p.attributes.get(key, "").strip().casefold()
+            text = fold(p.attributes.get(key, ""))
             values.append(ids.setdefault(text, len(ids)) if text else -1)
         counts = [0] * len(ids)
         for v in values:

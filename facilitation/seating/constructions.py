@@ -53,12 +53,13 @@ def transversal(problem: Problem) -> list[list[int]] | None:
         return None
     for x, slot in zip(free, slots, strict=True):
         point[x] = slot
+    placed = [p for p in point if p is not None]  # everyone, now
     assign = []
     for r in range(rounds):
         if r == q:
-            assign.append([i for i, _j in point])  # the vertical parallel class
+            assign.append([i for i, _j in placed])  # the vertical parallel class
         else:
-            assign.append([field.add(j, field.mul(r, i)) for i, j in point])
+            assign.append([field.add(j, field.mul(r, i)) for i, j in placed])
     return assign
 
 

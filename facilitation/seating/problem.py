@@ -52,9 +52,6 @@ class Problem:
     def movable_units(self) -> list[int]:
         return [u for u, members in enumerate(self.units) if self.fixed[members[0]] < 0]
 
-    def has_constraints(self) -> bool:
-        return any(len(u) > 1 for u in self.units) or any(self.apart)
-
 
 def table_sizes(n: int, tables: int) -> tuple[int, int, int]:
     """Balanced sizes: (lo, hi, number of tables of size hi)."""

@@ -6,6 +6,7 @@ from math import comb
 
 from facilitation.seating.model import Participant, Plan
 from facilitation.seating.problem import Problem, resolve_column
+from facilitation.textmatch import fold
 
 
 def repeats(plan: Plan) -> int:
@@ -40,7 +41,7 @@ def mixing_violations(plan: Plan, participants: list[Participant], columns, roun
                 values[t] = []
                 for name in members:
                     p = by_name.get(name)
-                    text = p.attributes.get(key, "").strip().casefold() if p else ""
+                    text = fold(p.attributes.get(key, "")) if p else ""
                     if text:
                         values[t].append(text)
                         present[text] = present.get(text, 0) + 1

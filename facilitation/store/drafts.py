@@ -10,12 +10,9 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
+from facilitation.store.base import EventCore
 from facilitation.store.text import clean, clean_tags, dumps
-
-if TYPE_CHECKING:
-    from facilitation.store.event import Event
 
 _COLUMNS = "key, text, note_id, updated_at, tags"
 
@@ -34,9 +31,9 @@ def _draft(row: tuple) -> Draft:
     return Draft(key, text, note_id, updated_at, json.loads(tags))
 
 
-class DraftsMixin:
+class DraftsMixin(EventCore):
     def save_draft(
-        self: Event,
+        self,
         key: str,
         text: str,
         note_id: int | None = None,
@@ -56,18 +53,18 @@ class DraftsMixin:
                 (clean(key), clean(text), note_id, self._now(), dumps(clean_tags(tags))),
             )
 
-    def get_draft(self: Event, key: str) -> Draft | None:
+    def get_draft(self, key: str) -> Draft | None:
         with self._read() as conn:
             row = conn.execute(
                 f"SELECT {_COLUMNS} FROM drafts WHERE key = ?", (clean(key),)
             ).fetchone()
         return _draft(row) if row else None
 
-    def drop_draft(self: Event, key: str) -> None:
+    def drop_draft(self, key: str) -> None:
         with self._write() as conn:
             conn.execute("DELETE FROM drafts WHERE key = ?", (clean(key),))
 
-    def list_drafts(self: Event, prefix: str = "") -> list[Draft]:
+    def list_drafts(self, prefix: str = "") -> list[Draft]:
         """Drafts whose key starts with `prefix` (all by default), oldest first."""
         with self._read() as conn:
             rows = conn.execute(

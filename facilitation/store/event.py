@@ -52,7 +52,7 @@ class Event(NotesMixin, PeopleMixin, RunLogMixin, OpenSpaceMixin, AccessMixin, D
         self._conn = conn
         self._clock = clock
         self._lock = threading.RLock()
-        self._depth = 0  # nesting of _write()
+        self._depth = 0  # nesting of transaction()
         self._own_writes = 0  # commits through this object (data_version does not see them)
         self._last_seen = self.change_marker()  # for changed()
         # How long a change waits for another program's write lock before WriteUnavailable
@@ -253,7 +253,7 @@ class Event(NotesMixin, PeopleMixin, RunLogMixin, OpenSpaceMixin, AccessMixin, D
 
     @property
     def language(self) -> str:
-        """The event's language ("fr" or "en"), for `set_language(args.lang or event.language)`."""
+        """The event's language ("fr" or "en"); commands speak it unless --lang says otherwise."""
         return self.script.event.language
 
     @property
@@ -305,14 +305,16 @@ class Event(NotesMixin, PeopleMixin, RunLogMixin, OpenSpaceMixin, AccessMixin, D
     def __repr__(self) -> str:
         return f"Event({str(self.path)!r})"
 
-    # ---- for the family mixins -----------------------------------------------------------
+    # ---- transactions --------------------------------------------------------------------
 
     def _now(self) -> float:
         return float(self._clock())
 
     @contextlib.contextmanager
-    def _write(self) -> Iterator[sqlite3.Connection]:
-        """One write transaction (nested calls join the outer one)."""
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction, for bulk work (an import, a generated event): every method
+        called inside it joins it, and everything is committed (and synced) once, at the end,
+        or not at all if an exception leaves the block. Nested calls join the outer one."""
         with self._lock:
             if self._conn is None:
                 raise RuntimeError("the event is closed")
@@ -364,13 +366,18 @@ class Event(NotesMixin, PeopleMixin, RunLogMixin, OpenSpaceMixin, AccessMixin, D
         return True
 
     @contextlib.contextmanager
-    def _read(self) -> Iterator[sqlite3.Connection]:
-        """A consistent snapshot for several SELECTs."""
+    def snapshot(self) -> Iterator[sqlite3.Connection]:
+        """A consistent view of the file for several reads (an export), even while other
+        processes write."""
         with self._lock:
             if self._conn is None:
                 raise RuntimeError("the event is closed")
             with connection.read(self._conn) as conn:
                 yield conn
+
+    # The names the family mixins use (see facilitation.store.base.EventCore).
+    _write = transaction
+    _read = snapshot
 
     def _pragma_data_version(self) -> int:
         return self._conn.execute("PRAGMA data_version").fetchone()[0]

@@ -76,7 +76,7 @@ def _plain(obj: object) -> dict:
 
 def export_data(event: Event) -> dict:
     """The whole event as one JSON-ready dict (times as ISO-8601 UTC strings)."""
-    with event._read():  # one consistent snapshot, even while others write
+    with event.snapshot():  # one consistent snapshot, even while others write
         source_name, source_text = event.script_source
         meta = event.meta()
         notes = []

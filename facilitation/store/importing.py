@@ -359,7 +359,7 @@ def import_csv(event: Event, path: str | Path, kind: str, *, keep_duplicates: bo
         raise UserErrors(sorted(errors, key=lambda e: e.line or 0))
     if kind == "notes":  # possibly a million: staged, then one short commit
         return write_notes_staged(event, [p for p in plans if isinstance(p, NoteRow)])
-    with event._write():
+    with event.transaction():
         for plan in plans:
             plan(event)
     return len(plans)

@@ -15,14 +15,11 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
 from facilitation.errors import UserError
 from facilitation.i18n import _
+from facilitation.store.base import EventCore, new_id
 from facilitation.store.text import clean, clean_tags, dumps, loose
-
-if TYPE_CHECKING:
-    from facilitation.store.event import Event
 
 NOTE_KINDS = ("table", "plenary", "topic")
 
@@ -88,8 +85,8 @@ def _note(row: tuple) -> Note:
     )
 
 
-class NotesMixin:
-    def resolve_tags(self: Event, tags: Iterable[str] | str | None) -> list[str]:
+class NotesMixin(EventCore):
+    def resolve_tags(self, tags: Iterable[str] | str | None) -> list[str]:
         """Codebook ids for `tags`: ids or labels, matched ignoring case, accents and
         punctuation. A string is split on `;` or `|`, and a part that is not a tag as a whole is
         split on `,` too ("mobilisation, table"). Raises UserError naming the unknown tags.
@@ -122,7 +119,7 @@ class NotesMixin:
         return out
 
     def add_note(
-        self: Event,
+        self,
         block: int,
         text: str,
         *,
@@ -163,7 +160,7 @@ class NotesMixin:
                     clean(origin),
                 ),
             )
-            note_id = int(cursor.lastrowid)
+            note_id = new_id(cursor)
             conn.execute(
                 "INSERT INTO note_revisions (note_id, revision, action, text, tags, author, at)"
                 " VALUES (?, 1, 'created', ?, ?, ?, ?)",
@@ -171,7 +168,7 @@ class NotesMixin:
             )
         return note_id
 
-    def get_note(self: Event, note_id: int) -> Note | None:
+    def get_note(self, note_id: int) -> Note | None:
         with self._read() as conn:
             row = conn.execute(
                 f"SELECT {_NOTE_COLUMNS} FROM notes WHERE id = ?", (note_id,)
@@ -179,7 +176,7 @@ class NotesMixin:
         return _note(row) if row else None
 
     def edit_note(
-        self: Event,
+        self,
         note_id: int,
         text: str,
         tags: Iterable[str] | str | None = None,
@@ -192,16 +189,16 @@ class NotesMixin:
         new_tags = None if tags is None else dumps(self.resolve_tags(tags))
         return self._revise(note_id, "edited", text=text, tags=new_tags, author=author)
 
-    def delete_note(self: Event, note_id: int, author: str = "") -> int:
+    def delete_note(self, note_id: int, author: str = "") -> int:
         """Soft delete: the note leaves `list_notes()` but keeps its text and history."""
         return self._revise(note_id, "deleted", author=clean(author))
 
-    def restore_note(self: Event, note_id: int, author: str = "") -> int:
+    def restore_note(self, note_id: int, author: str = "") -> int:
         """Undo `delete_note`."""
         return self._revise(note_id, "restored", author=clean(author))
 
     def _revise(
-        self: Event,
+        self,
         note_id: int,
         action: str,
         *,
@@ -239,7 +236,7 @@ class NotesMixin:
         return revision
 
     def list_notes(
-        self: Event,
+        self,
         block: int | None = None,
         round: int | None = None,
         table: int | None = None,
@@ -269,7 +266,7 @@ class NotesMixin:
             rows = conn.execute(sql + " ORDER BY created_at, id", params).fetchall()
         return [_note(row) for row in rows]
 
-    def note_history(self: Event, note_id: int) -> list[NoteRevision]:
+    def note_history(self, note_id: int) -> list[NoteRevision]:
         """Every revision of a note, the first (created) first."""
         with self._read() as conn:
             rows = conn.execute(
@@ -279,7 +276,7 @@ class NotesMixin:
             ).fetchall()
         return [NoteRevision(r[0], r[1], r[2], r[3], json.loads(r[4]), r[5], r[6]) for r in rows]
 
-    def note_counts(self: Event, block: int, round: int | None) -> dict[int, tuple[int, float]]:
+    def note_counts(self, block: int, round: int | None) -> dict[int, tuple[int, float]]:
         """{table: (number of current notes, time of the latest change)} for one round of a
         block (for the console's live capture panel). Tables without notes are absent."""
         sql = (
@@ -296,7 +293,7 @@ class NotesMixin:
             rows = conn.execute(sql + " GROUP BY table_no", params).fetchall()
         return {row[0]: (row[1], row[2]) for row in rows}
 
-    def block_note_counts(self: Event, block: int) -> dict[int, tuple[int, float]]:
+    def block_note_counts(self, block: int) -> dict[int, tuple[int, float]]:
         """{table: (current notes of every round, time of the latest change)} for a block (the
         console's capture panel on a plenary step)."""
         with self._read() as conn:

@@ -8,8 +8,8 @@ Topics are never deleted: a topic is "active", "withdrawn" or "merged" (into `me
 from __future__ import annotations
 
 from dataclasses import dataclass, fields
-from typing import TYPE_CHECKING
 
+from facilitation.store.base import new_id
 from facilitation.store.openspace_votes import (
     ACTION_FIELDS,
     Action,
@@ -20,10 +20,6 @@ from facilitation.store.openspace_votes import (
 )
 from facilitation.store.text import clean
 
-if TYPE_CHECKING:
-    from facilitation.store.event import Event
-
-TOPIC_STATUSES = ("active", "withdrawn", "merged")
 REPORT_FIELDS = (
     "convener",
     "participants",
@@ -77,7 +73,7 @@ class OpenSpaceMixin(VotesActionsMixin):
     # ---- topics -------------------------------------------------------------------------
 
     def add_topic(
-        self: Event,
+        self,
         block: int,
         title: str,
         convener: str = "",
@@ -102,24 +98,24 @@ class OpenSpaceMixin(VotesActionsMixin):
                     now,
                 ),
             )
-            return int(cursor.lastrowid)
+            return new_id(cursor)
 
-    def update_topic(self: Event, topic_id: int, **changes: object) -> None:
+    def update_topic(self, topic_id: int, **changes: object) -> None:
         """Change some of title, convener, description, slot, space (slot/space None: unplaced)."""
         allowed = {"title", "convener", "description", "slot", "space"}
         if set(changes) - allowed:
             raise TypeError(f"unknown topic field(s): {sorted(set(changes) - allowed)}")
         self._update_topic(topic_id, changes)
 
-    def place_topic(self: Event, topic_id: int, slot: int | None, space: int | None) -> None:
+    def place_topic(self, topic_id: int, slot: int | None, space: int | None) -> None:
         """Move a topic on the agenda wall (None, None: take it off the wall)."""
         self._update_topic(topic_id, {"slot": slot, "space": space})
 
-    def pin_topic(self: Event, topic_id: int, pinned: bool = True) -> None:
+    def pin_topic(self, topic_id: int, pinned: bool = True) -> None:
         """Pin a topic to its cell (the suggestion never moves it), or unpin it."""
         self._update_topic(topic_id, {"pinned": int(pinned)})
 
-    def place_topics(self: Event, places: dict[int, tuple[int | None, int | None]]) -> None:
+    def place_topics(self, places: dict[int, tuple[int | None, int | None]]) -> None:
         """Move several topics at once, in one transaction (an agenda suggestion applied)."""
         with self._write() as conn:
             now = self._now()
@@ -129,19 +125,19 @@ class OpenSpaceMixin(VotesActionsMixin):
                     (slot, space, now, topic_id),
                 )
 
-    def withdraw_topic(self: Event, topic_id: int) -> None:
+    def withdraw_topic(self, topic_id: int) -> None:
         self._update_topic(topic_id, {"status": "withdrawn", "merged_into": None})
 
-    def merge_topic(self: Event, topic_id: int, into: int) -> None:
+    def merge_topic(self, topic_id: int, into: int) -> None:
         """Mark `topic_id` as merged into `into` (its notes and report stay where they are)."""
         if topic_id == into:
             raise ValueError("a topic cannot be merged into itself")
         self._update_topic(topic_id, {"status": "merged", "merged_into": into})
 
-    def reactivate_topic(self: Event, topic_id: int) -> None:
+    def reactivate_topic(self, topic_id: int) -> None:
         self._update_topic(topic_id, {"status": "active", "merged_into": None})
 
-    def _update_topic(self: Event, topic_id: int, changes: dict[str, object]) -> None:
+    def _update_topic(self, topic_id: int, changes: dict[str, object]) -> None:
         if not changes:
             return
         values = [
@@ -161,13 +157,13 @@ class OpenSpaceMixin(VotesActionsMixin):
             if cursor.rowcount == 0:
                 raise KeyError(f"no topic {topic_id}")
 
-    def get_topic(self: Event, topic_id: int) -> Topic | None:
+    def get_topic(self, topic_id: int) -> Topic | None:
         with self._read() as conn:
             row = conn.execute(f"SELECT {_TOPIC} FROM topics WHERE id = ?", (topic_id,)).fetchone()
         return Topic(*row) if row else None
 
     def list_topics(
-        self: Event, block: int | None = None, *, include_inactive: bool = True
+        self, block: int | None = None, *, include_inactive: bool = True
     ) -> list[Topic]:
         """Topics in the order they were posted (withdrawn and merged ones too, unless
         `include_inactive=False`)."""
@@ -180,7 +176,7 @@ class OpenSpaceMixin(VotesActionsMixin):
 
     # ---- session reports ----------------------------------------------------------------
 
-    def save_report(self: Event, topic_id: int, *, author: str = "", **values: str) -> int:
+    def save_report(self, topic_id: int, *, author: str = "", **values: str) -> int:
         """Write a new revision of the topic's session report; returns the revision number.
         `values` are some of REPORT_FIELDS; the fields not given keep their current text."""
         if set(values) - set(REPORT_FIELDS):
@@ -217,7 +213,7 @@ class OpenSpaceMixin(VotesActionsMixin):
             )
         return revision
 
-    def report(self: Event, topic_id: int) -> SessionReport | None:
+    def report(self, topic_id: int) -> SessionReport | None:
         """The current report of a topic, or None if nobody wrote one."""
         with self._read() as conn:
             row = conn.execute(
@@ -227,7 +223,7 @@ class OpenSpaceMixin(VotesActionsMixin):
             ).fetchone()
         return SessionReport(*row) if row else None
 
-    def list_reports(self: Event, block: int | None = None) -> list[SessionReport]:
+    def list_reports(self, block: int | None = None) -> list[SessionReport]:
         """Current reports (of the topics of `block`), in topic order."""
         sql = (
             f"SELECT r.topic_id, {', '.join('r.' + f for f in REPORT_FIELDS)}, r.author,"
@@ -240,7 +236,7 @@ class OpenSpaceMixin(VotesActionsMixin):
         with self._read() as conn:
             return [SessionReport(*row) for row in conn.execute(sql + " ORDER BY t.id", params)]
 
-    def report_history(self: Event, topic_id: int) -> list[SessionReport]:
+    def report_history(self, topic_id: int) -> list[SessionReport]:
         """Every revision of a topic's report, the first first."""
         with self._read() as conn:
             rows = conn.execute(

@@ -5,12 +5,9 @@ topic or from a free proposal."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
+from facilitation.store.base import EventCore, new_id
 from facilitation.store.text import clean
-
-if TYPE_CHECKING:
-    from facilitation.store.event import Event
 
 ACTION_FIELDS = (
     "title",
@@ -70,11 +67,11 @@ def _where(**filters: object) -> tuple[str, list]:
     return (" WHERE " + " AND ".join(parts)) if parts else "", params
 
 
-class VotesActionsMixin:
+class VotesActionsMixin(EventCore):
     # ---- votes --------------------------------------------------------------------------
 
     def set_votes(
-        self: Event,
+        self,
         block: int,
         count: int,
         *,
@@ -86,7 +83,7 @@ class VotesActionsMixin:
         return self._votes(block, topic_id, proposal, count, add=False)
 
     def add_votes(
-        self: Event,
+        self,
         block: int,
         delta: int = 1,
         *,
@@ -99,7 +96,7 @@ class VotesActionsMixin:
             return conn.execute("SELECT count FROM votes WHERE id = ?", (vote_id,)).fetchone()[0]
 
     def _votes(
-        self: Event, block: int, topic_id: int | None, proposal: str | None, n: int, add: bool
+        self, block: int, topic_id: int | None, proposal: str | None, n: int, add: bool
     ) -> int:
         if (topic_id is None) == (proposal is None):
             raise ValueError("give either topic_id or proposal")
@@ -127,9 +124,9 @@ class VotesActionsMixin:
                 " VALUES (?, ?, ?, ?, ?)",
                 (block, topic_id, proposal, n, now),
             )
-            return int(cursor.lastrowid)
+            return new_id(cursor)
 
-    def list_votes(self: Event, block: int | None = None) -> list[Vote]:
+    def list_votes(self, block: int | None = None) -> list[Vote]:
         """Votes, most votes first."""
         where, params = _where(block=block)
         with self._read() as conn:
@@ -142,7 +139,7 @@ class VotesActionsMixin:
 
     # ---- interests ----------------------------------------------------------------------
 
-    def add_interest(self: Event, participant_id: int, topic_id: int) -> None:
+    def add_interest(self, participant_id: int, topic_id: int) -> None:
         with self._write() as conn:
             conn.execute(
                 "INSERT OR IGNORE INTO interests (participant_id, topic_id, created_at)"
@@ -150,7 +147,7 @@ class VotesActionsMixin:
                 (participant_id, topic_id, self._now()),
             )
 
-    def remove_interest(self: Event, participant_id: int, topic_id: int) -> None:
+    def remove_interest(self, participant_id: int, topic_id: int) -> None:
         with self._write() as conn:
             conn.execute(
                 "DELETE FROM interests WHERE participant_id = ? AND topic_id = ?",
@@ -158,7 +155,7 @@ class VotesActionsMixin:
             )
 
     def list_interests(
-        self: Event, *, topic_id: int | None = None, participant_id: int | None = None
+        self, *, topic_id: int | None = None, participant_id: int | None = None
     ) -> list[Interest]:
         where, params = _where(topic_id=topic_id, participant_id=participant_id)
         with self._read() as conn:
@@ -172,7 +169,7 @@ class VotesActionsMixin:
     # ---- actions ------------------------------------------------------------------------
 
     def add_action(
-        self: Event,
+        self,
         block: int,
         title: str,
         *,
@@ -203,9 +200,9 @@ class VotesActionsMixin:
                     clean(proposal).strip() if proposal else None,
                 ),
             )
-            return int(cursor.lastrowid)
+            return new_id(cursor)
 
-    def update_action(self: Event, action_id: int, **changes: object) -> None:
+    def update_action(self, action_id: int, **changes: object) -> None:
         """Change some of ACTION_FIELDS."""
         if set(changes) - set(ACTION_FIELDS):
             raise TypeError(f"unknown action field(s): {sorted(set(changes) - set(ACTION_FIELDS))}")
@@ -221,11 +218,11 @@ class VotesActionsMixin:
             if cursor.rowcount == 0:
                 raise KeyError(f"no action {action_id}")
 
-    def delete_action(self: Event, action_id: int) -> None:
+    def delete_action(self, action_id: int) -> None:
         with self._write() as conn:
             conn.execute("DELETE FROM actions WHERE id = ?", (action_id,))
 
-    def list_actions(self: Event, block: int | None = None) -> list[Action]:
+    def list_actions(self, block: int | None = None) -> list[Action]:
         where, params = _where(block=block)
         with self._read() as conn:
             rows = conn.execute(f"SELECT {_ACTION} FROM actions{where} ORDER BY id", params)

@@ -5,13 +5,11 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import cast
 
 from facilitation.roles import is_host_role
+from facilitation.store.base import EventCore, new_id
 from facilitation.store.text import clean, dumps
-
-if TYPE_CHECKING:
-    from facilitation.store.event import Event
 
 
 def normalise_role(role: str) -> str:
@@ -55,9 +53,9 @@ def _participant(row: tuple) -> Participant:
     return Participant(row[0], row[1], row[2], row[3], row[4], row[5], json.loads(row[6]))
 
 
-class PeopleMixin:
+class PeopleMixin(EventCore):
     def add_participant(
-        self: Event,
+        self,
         name: str,
         organisation: str = "",
         sector: str = "",
@@ -70,7 +68,7 @@ class PeopleMixin:
             [Participant(0, name, organisation, sector, role, language, extra or {})]
         )[0]
 
-    def add_participants(self: Event, people: Iterable[Participant]) -> list[int]:
+    def add_participants(self, people: Iterable[Participant]) -> list[int]:
         """Add several participants in one transaction (their `id` is ignored); returns ids."""
         ids: list[int] = []
         with self._write() as conn:
@@ -89,10 +87,10 @@ class PeopleMixin:
                         now,
                     ),
                 )
-                ids.append(int(cursor.lastrowid))
+                ids.append(new_id(cursor))
         return ids
 
-    def update_participant(self: Event, participant_id: int, **fields: object) -> None:
+    def update_participant(self, participant_id: int, **fields: object) -> None:
         """Change some of name, organisation, sector, role, language, extra (a dict)."""
         unknown = set(fields) - set(_EDITABLE)
         if unknown:
@@ -102,7 +100,9 @@ class PeopleMixin:
         values = []
         for key, value in fields.items():
             if key == "extra":
-                values.append(dumps({clean(k): clean(v) for k, v in dict(value).items()}))
+                values.append(
+                    dumps({clean(k): clean(v) for k, v in dict(cast("dict", value)).items()})
+                )
             elif key == "role":
                 values.append(normalise_role(str(value)))
             else:
@@ -115,25 +115,25 @@ class PeopleMixin:
             if cursor.rowcount == 0:
                 raise KeyError(f"no participant {participant_id}")
 
-    def remove_participant(self: Event, participant_id: int) -> None:
+    def remove_participant(self, participant_id: int) -> None:
         """Remove a participant, their seats and their interests."""
         with self._write() as conn:
             conn.execute("DELETE FROM participants WHERE id = ?", (participant_id,))
 
-    def get_participant(self: Event, participant_id: int) -> Participant | None:
+    def get_participant(self, participant_id: int) -> Participant | None:
         with self._read() as conn:
             row = conn.execute(
                 f"SELECT {_P_COLUMNS} FROM participants WHERE id = ?", (participant_id,)
             ).fetchone()
         return _participant(row) if row else None
 
-    def list_participants(self: Event) -> list[Participant]:
+    def list_participants(self) -> list[Participant]:
         """Every participant, in the order they were added."""
         with self._read() as conn:
             rows = conn.execute(f"SELECT {_P_COLUMNS} FROM participants ORDER BY id").fetchall()
         return [_participant(row) for row in rows]
 
-    def set_seating(self: Event, block: int, seats: Iterable[Seat]) -> None:
+    def set_seating(self, block: int, seats: Iterable[Seat]) -> None:
         """Replace the whole seating plan of `block` at once (the seats' `block` is ignored)."""
         with self._write() as conn:
             conn.execute("DELETE FROM seating WHERE block = ?", (block,))
@@ -143,7 +143,7 @@ class PeopleMixin:
                 [(block, s.round, s.table, s.participant_id, int(s.host)) for s in seats],
             )
 
-    def seating(self: Event, block: int | None = None) -> list[Seat]:
+    def seating(self, block: int | None = None) -> list[Seat]:
         """The seats of `block` (or of every block), by block, round, table."""
         sql = "SELECT block, round, table_no, participant_id, host FROM seating"
         params: tuple = ()

@@ -9,51 +9,11 @@ writes the new state and its run-log row in one transaction: they can never disa
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Literal
+from dataclasses import replace
 
+from facilitation.run.state import RUN_ACTIONS, TIMER_STATUSES, RunLogEntry, TimerState
+from facilitation.store.base import EventCore
 from facilitation.store.text import clean
-
-if TYPE_CHECKING:
-    from facilitation.store.event import Event
-
-TimerStatus = Literal["idle", "running", "paused", "ended"]
-TIMER_STATUSES = ("idle", "running", "paused", "ended")
-# What the run log records; "goto" is "gone to another step", "reset" back to idle.
-RUN_ACTIONS = (
-    "started",
-    "paused",
-    "resumed",
-    "extended",
-    "ended",
-    "goto",
-    "reset",
-    "replanned",  # running late: new minutes for the steps left (facilitation.run.late)
-)
-
-
-@dataclass(frozen=True)
-class TimerState:
-    step_index: int = 0
-    status: TimerStatus = "idle"
-    deadline: float | None = None  # UTC epoch seconds the step ends at, when running
-    remaining: float | None = None  # seconds left, when paused
-    started_at: float | None = None  # UTC epoch seconds the current step was started
-    updated_at: float = 0.0  # set by write_timer
-    revision: int = 0  # +1 at each write_timer; for compare-and-set
-
-    def with_(self, **changes: object) -> TimerState:
-        """A copy with some fields changed: `state.with_(status="paused", remaining=42.0)`."""
-        return replace(self, **changes)  # type: ignore[arg-type]
-
-
-@dataclass(frozen=True)
-class RunLogEntry:
-    id: int
-    at: float  # UTC epoch seconds
-    action: str  # one of RUN_ACTIONS
-    step_index: int | None
-    detail: str  # free text, e.g. "+5 min" or "from 3"
 
 
 class TimerConflict(Exception):
@@ -67,15 +27,15 @@ class TimerConflict(Exception):
 _T_COLUMNS = "step_index, status, deadline, remaining, started_at, updated_at, revision"
 
 
-class RunLogMixin:
-    def read_timer(self: Event) -> TimerState:
+class RunLogMixin(EventCore):
+    def read_timer(self) -> TimerState:
         """The timer state as last written by any process."""
         with self._read() as conn:
             row = conn.execute(f"SELECT {_T_COLUMNS} FROM timer WHERE id = 1").fetchone()
         return TimerState(*row)
 
     def write_timer(
-        self: Event,
+        self,
         state: TimerState,
         action: str,
         step_index: int | None = None,
@@ -120,7 +80,7 @@ class RunLogMixin:
             )
         return stored
 
-    def log_run(self: Event, action: str, step_index: int | None = None, detail: str = "") -> None:
+    def log_run(self, action: str, step_index: int | None = None, detail: str = "") -> None:
         """A run-log row without touching the timer."""
         if action not in RUN_ACTIONS:
             raise ValueError(f"run-log action must be one of {RUN_ACTIONS}")
@@ -130,7 +90,7 @@ class RunLogMixin:
                 (self._now(), action, step_index, clean(detail)),
             )
 
-    def run_log(self: Event, since_id: int = 0) -> list[RunLogEntry]:
+    def run_log(self, since_id: int = 0) -> list[RunLogEntry]:
         """The run log in order (only the rows after `since_id`, to poll cheaply)."""
         with self._read() as conn:
             rows = conn.execute(

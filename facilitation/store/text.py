@@ -23,10 +23,6 @@ def clean(text: object) -> str:
         return value.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
 
 
-def clean_optional(text: object) -> str | None:
-    return None if text is None else clean(text)
-
-
 def dumps(value: object) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True)
 

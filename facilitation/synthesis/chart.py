@@ -1,17 +1,15 @@
 """The votes as a horizontal bar chart (PNG bytes), drawn with Pillow.
 
-Labels need a font with the accented letters French uses. Pillow's own scalable font
-(`ImageFont.load_default(size=...)`, Aileron in Pillow 10-13) has none: "é" comes out as a box.
-So a common system font is tried first (DejaVu Sans, Liberation Sans, Arial, Segoe UI, Noto
-Sans, Helvetica); with none of them, Pillow's font is used and accents are taken off the labels
-("Écoles" -> "Ecoles") rather than drawn as boxes. Labels too long are cut with "…".
+Labels are drawn with Liberation Sans, shipped in `fonts/` (SIL Open Font License, see
+`fonts/OFL.txt`): every accent French uses, whatever fonts the machine has. Labels too long
+are cut with "…".
 """
 
 from __future__ import annotations
 
 import io
-import unicodedata
 from functools import cache
+from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 
@@ -19,47 +17,15 @@ WIDTH = 1800  # pixels; shown 16 cm wide, so about 285 dpi
 BAR_COLOUR = (46, 94, 140)
 TEXT_COLOUR = (33, 33, 33)
 GRID_COLOUR = (210, 210, 210)
-
-
-FONT_FILES = (
-    "DejaVuSans.ttf",
-    "LiberationSans-Regular.ttf",
-    "Arial.ttf",
-    "arial.ttf",
-    "segoeui.ttf",
-    "NotoSans-Regular.ttf",
-    "Helvetica.ttc",
-)
-
-
-def _has_accents(font) -> bool:
-    """False when accented letters come out as the font's "missing glyph" box."""
-    missing = list(font.getmask("\U0010fffd"))
-    return all(list(font.getmask(c)) != missing for c in "éèàçôÉ")
+FONT_FILE = Path(__file__).with_name("fonts") / "LiberationSans-Regular.ttf"
 
 
 @cache
-def label_font(size: int):
-    """(font, True if it draws accents)."""
-    for name in FONT_FILES:
-        try:
-            font = ImageFont.truetype(name, size)
-        except OSError:
-            continue
-        if _has_accents(font):
-            return font, True
-    font = ImageFont.load_default(size=size)
-    return font, _has_accents(font)
+def label_font(size: int) -> ImageFont.FreeTypeFont:
+    return ImageFont.truetype(FONT_FILE, size)
 
 
-def _drawable(text: str, accents: bool) -> str:
-    if accents:
-        return text
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
-def _fit(draw: ImageDraw.ImageDraw, text: str, font, width: int) -> str:
+def _fit(draw: ImageDraw.ImageDraw, text: str, font: ImageFont.FreeTypeFont, width: int) -> str:
     if draw.textlength(text, font=font) <= width:
         return text
     while text and draw.textlength(text + "…", font=font) > width:
@@ -70,8 +36,8 @@ def _fit(draw: ImageDraw.ImageDraw, text: str, font, width: int) -> str:
 def bar_chart(items: list[tuple[str, int]], *, max_bars: int = 25) -> bytes:
     """A PNG of one bar per (label, count), in the order given (at most `max_bars`)."""
     items = items[:max_bars]
-    font, accents = label_font(32)
-    small, _ = label_font(28)
+    font = label_font(32)
+    small = label_font(28)
     bar_height, gap, margin = 46, 22, 30
     height = margin * 2 + max(1, len(items)) * (bar_height + gap)
     image = Image.new("RGB", (WIDTH, height), "white")
@@ -82,7 +48,7 @@ def bar_chart(items: list[tuple[str, int]], *, max_bars: int = 25) -> bytes:
     top_count = max((count for _label, count in items), default=0) or 1
     for index, (label, count) in enumerate(items):
         y = margin + index * (bar_height + gap)
-        text = _fit(draw, _drawable(" ".join(label.split()), accents), font, label_width)
+        text = _fit(draw, " ".join(label.split()), font, label_width)
         draw.text(
             (margin + label_width, y + bar_height / 2),
             text,

@@ -76,6 +76,11 @@ class Paragraphs:
 
     def run(self, parent, run: Run, bold: bool = False, italic: bool = False) -> None:
         r = etree.SubElement(parent, W + "r")
+        if run.newline and run.soft:  # a line end inside a Markdown paragraph is a space
+            t = etree.SubElement(r, W + "t")
+            t.text = " "
+            t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+            return
         if run.newline:
             etree.SubElement(r, W + "br")
             return

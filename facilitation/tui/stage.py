@@ -15,7 +15,7 @@ from facilitation.i18n.formatting import format_minutes
 from facilitation.run import timer
 from facilitation.run.agenda import planned_durations, step_infos
 from facilitation.run.late import adjusted_minutes, dropped_steps
-from facilitation.run.timer import DEFAULT_WARN_SECONDS
+from facilitation.run.timer import DEFAULT_WARN_SECONDS, Phase
 from facilitation.store import Event, RunLogEntry, TimerState
 from facilitation.tui.help import translate_bindings
 from facilitation.tui.messages import EventFileChanged
@@ -48,7 +48,7 @@ class StageApp(TextualInUserLanguage):
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
     VERTICAL_BREAKPOINTS = [(0, "-short"), (40, "-tall")]
     # Captions under the countdown in these phases (the projector leaves out "not started").
-    CAPTION_PHASES = ("idle", "warning", "over", "paused", "ended")
+    CAPTION_PHASES: tuple[Phase, ...] = ("idle", "warning", "over", "paused", "ended")
     _main: Screen  # the app's own screen (set by start_following)
 
     def __init__(
@@ -64,7 +64,7 @@ class StageApp(TextualInUserLanguage):
         self.event = event
         self.clock = clock
         self.warn_seconds = warn_seconds
-        self.watch = watch
+        self.watch_file = watch  # (not `watch`: that is the method Textual watches with)
         self.script = event.script
         self.infos = step_infos(self.script)
         self.planned_minutes = [step.minutes for _block, step in self.script.flat_steps()]
@@ -99,7 +99,7 @@ class StageApp(TextualInUserLanguage):
         """From on_mount: the countdown's clock, and the event file's changes."""
         self._main = self.screen
         self.set_interval(TICK_SECONDS, self.tick, name="countdown")
-        if self.watch:
+        if self.watch_file:
             watch_event_file(self, self.event)
 
     def reload(self) -> None:
@@ -118,7 +118,7 @@ class StageApp(TextualInUserLanguage):
         except NoMatches:  # a change noticed while the app closes
             return
 
-    def show_countdown(self, now: float) -> str | None:
+    def show_countdown(self, now: float) -> Phase | None:
         """Set the countdown from the stored state and the clock; its phase, or None while
         the app closes."""
         planned = self.durations[self.current] if self.durations else 0.0

@@ -11,14 +11,14 @@ from textual.message_pump import MessagePump
 from textual.timer import Timer
 
 from facilitation.store import Event
+from facilitation.tui import timings
 from facilitation.tui.messages import EventFileChanged
 
-POLL_SECONDS = 0.25
 
-
-def watch_event_file(target: MessagePump, event: Event, interval: float = POLL_SECONDS) -> Timer:
+def watch_event_file(target: MessagePump, event: Event, interval: float | None = None) -> Timer:
     """Post EventFileChanged to `target` whenever the event file changed since this watcher's
-    last look (each watcher keeps its own: two screens on one Event both hear every change)."""
+    last look (each watcher keeps its own: two screens on one Event both hear every change).
+    It looks every `interval` seconds (default `timings.POLL_SECONDS`)."""
     last_seen = event.change_marker()
 
     def poll() -> None:
@@ -28,4 +28,5 @@ def watch_event_file(target: MessagePump, event: Event, interval: float = POLL_S
             last_seen = marker
             target.post_message(EventFileChanged())
 
-    return target.set_interval(interval, poll, name="watch-event-file")
+    every = timings.POLL_SECONDS if interval is None else interval
+    return target.set_interval(every, poll, name="watch-event-file")

@@ -45,7 +45,7 @@ class CaptureApp(TextualInUserLanguage):  # palette and key names translated
         start: str | None = None,
     ) -> None:
         # A browser gets no command palette: nothing but its own table is reachable.
-        self.ENABLE_COMMAND_PALETTE = not restricted
+        self.ENABLE_COMMAND_PALETTE = not restricted  # type: ignore[misc]  # per app, not per class
         super().__init__()
         translate_bindings(self)
         tolerate_bad_bytes()  # a Latin-1 byte from an old terminal is never fatal
@@ -98,14 +98,15 @@ class CaptureApp(TextualInUserLanguage):  # palette and key names translated
         """The palette: the keys of the screen, then the other capture screens."""
         if self.restricted:
             return
-        for node in (screen, *screen.query("*")):
-            for bindings in node._bindings.key_to_bindings.values():
-                for binding in bindings:
-                    action = binding.action.removeprefix("screen.")
-                    method = getattr(screen, f"action_{action}", None)
-                    if binding.description and method is not None:
-                        key = self.get_key_display(binding)
-                        yield SystemCommand(binding.description, f"[{key}]", method)
+        offered = set()
+        for active in screen.active_bindings.values():  # the keys that work here, now
+            binding = active.binding
+            action = binding.action.removeprefix("screen.")
+            method = getattr(screen, f"action_{action}", None)
+            if binding.description and method is not None and action not in offered:
+                offered.add(action)
+                key = self.get_key_display(binding)
+                yield SystemCommand(binding.description, f"[{key}]", method)
         yield SystemCommand(_("Open Space session reports"), "", self.open_reports)
         yield SystemCommand(_("Typist: all the tables of a round"), "", self.open_typist)
         yield from super().get_system_commands(screen)

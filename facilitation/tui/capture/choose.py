@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -12,14 +14,19 @@ from textual.widgets.option_list import Option
 
 from facilitation.i18n import N_, _
 from facilitation.store.access import normalise_code
+from facilitation.tui import timings
 from facilitation.tui.help import translate_bindings
 
+if TYPE_CHECKING:
+    from facilitation.tui.capture.app import CaptureApp
+
 MAX_WRONG_CODES = 5
-WRONG_CODE_PAUSE = 1.0  # seconds the field stays disabled after a wrong code
 
 
 class JoinScreen(Screen):
     """Asks for a table's join code; reads nothing of the event but the code table."""
+
+    app: CaptureApp  # typed for mypy: the app this screen runs in
 
     BINDINGS = [Binding("escape", "clear", N_("Clear the code"))]
 
@@ -53,7 +60,7 @@ class JoinScreen(Screen):
         message = self.query_one("#join-message", Static)
         if self.wrong >= MAX_WRONG_CODES:
             message.update(_("Too many wrong codes. Reload the page to try again."))
-            self.set_timer(2.0, self.app.exit)
+            self.set_timer(timings.LOCKED_OUT_SECONDS, self.app.exit)
             submitted.input.disabled = True
             return
         message.update(_("This code opens nothing. Check the card on your table."))
@@ -65,11 +72,13 @@ class JoinScreen(Screen):
             field.disabled = False
             field.focus()
 
-        self.set_timer(WRONG_CODE_PAUSE, enable)
+        self.set_timer(timings.WRONG_CODE_PAUSE, enable)
 
 
 class ChooseScreen(Screen):
     """Choose a table (or type its code), the plenary, the session reports or the typist view."""
+
+    app: CaptureApp  # typed for mypy: the app this screen runs in
 
     BINDINGS = [Binding("escape", "app.quit", N_("Quit"))]
 

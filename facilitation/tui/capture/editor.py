@@ -13,7 +13,7 @@ this table is restored with its tags, one after the other.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual import events, on
 from textual.app import ComposeResult
@@ -25,6 +25,7 @@ from facilitation.i18n import N_, _
 from facilitation.store import TimerState
 from facilitation.store.connection import WriteUnavailable
 from facilitation.store.notes import Note
+from facilitation.tui import timings
 from facilitation.tui.capture.dialogs import TagPicker
 from facilitation.tui.capture.heading import RoomHeading, round_name
 from facilitation.tui.capture.keeping import KeepsTyped
@@ -43,7 +44,8 @@ from facilitation.tui.help import translate_bindings
 from facilitation.tui.messages import EventFileChanged
 from facilitation.tui.watch import watch_event_file
 
-DRAFT_SECONDS = 1.0  # a draft is written at most this long after a change
+if TYPE_CHECKING:
+    from facilitation.tui.capture.app import CaptureApp
 
 
 def waiting(kind: str, table: int | None) -> Target:
@@ -86,6 +88,8 @@ class NoteArea(TextArea):
 
 
 class NoteEditorScreen(KeepsTyped, NotesPane, RoomHeading):
+    app: CaptureApp  # typed for mypy: the app this screen runs in
+
     # Ctrl+S is not a priority binding (a priority one ran before the keys typed just before
     # it); in the text area, NoteArea saves in the order of the keys.
     BINDINGS = [
@@ -147,7 +151,7 @@ class NoteEditorScreen(KeepsTyped, NotesPane, RoomHeading):
         self.show_mode()
         self.query_one("#text", TextArea).focus()
         watch_event_file(self, self.event)
-        self.set_interval(DRAFT_SECONDS, self.flush_draft, name="drafts")
+        self.set_interval(timings.DRAFT_SECONDS, self.flush_draft, name="drafts")
         self.set_interval(1.0, self.show_where, name="countdown")
 
     # ---- following the room ------------------------------------------------------------

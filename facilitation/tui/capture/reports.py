@@ -9,6 +9,7 @@ and only after a change: an idle form does not write to the event file.
 from __future__ import annotations
 
 import json
+from typing import TYPE_CHECKING, cast
 
 from rich.text import Text
 from textual import on
@@ -22,10 +23,14 @@ from textual.widgets.option_list import Option
 from facilitation.i18n import N_, _
 from facilitation.store.connection import WriteUnavailable
 from facilitation.store.openspace import REPORT_FIELDS
+from facilitation.tui import timings
 from facilitation.tui.help import translate_bindings
 from facilitation.tui.messages import EventFileChanged
 from facilitation.tui.watch import watch_event_file
 from facilitation.tui.write_faults import WriteFaults
+
+if TYPE_CHECKING:
+    from facilitation.tui.capture.app import CaptureApp
 
 FIELD_LABELS = {
     "convener": N_("Convener"),
@@ -36,7 +41,6 @@ FIELD_LABELS = {
     "resources": N_("Resources"),
 }
 ONE_LINE = ("convener",)
-DRAFT_SECONDS = 1.0  # a draft is written at most this long after a change
 
 
 def open_space_blocks(script) -> list[int]:
@@ -45,6 +49,8 @@ def open_space_blocks(script) -> list[int]:
 
 class ReportListScreen(Screen):
     """The topics of the Open Space blocks, with whether each has a report."""
+
+    app: CaptureApp  # typed for mypy: the app this screen runs in
 
     BINDINGS = [
         Binding("a", "add_topic", N_("Add a topic")),
@@ -182,6 +188,8 @@ class PeoplePicker(ModalScreen[list[str] | None]):
 
 
 class ReportFormScreen(Screen):
+    app: CaptureApp  # typed for mypy: the app this screen runs in
+
     BINDINGS = [
         Binding("ctrl+s,f2", "save", N_("Save the report")),
         Binding("f5", "pick_people", N_("Add participants from the list")),
@@ -231,7 +239,7 @@ class ReportFormScreen(Screen):
             self._drafted = self.values()  # as the widgets give it back
         self.show_status()
         self.query_one("#f-title", Input).focus()
-        self.set_interval(DRAFT_SECONDS, self.flush_draft, name="drafts")
+        self.set_interval(timings.DRAFT_SECONDS, self.flush_draft, name="drafts")
 
     def set_values(self, values: dict[str, str]) -> None:
         self.query_one("#f-title", Input).value = values.get("title", "")
@@ -239,14 +247,14 @@ class ReportFormScreen(Screen):
             widget = self.query_one(f"#f-{field}")
             if isinstance(widget, Input):
                 widget.value = values.get(field, "")
-            else:
+            elif isinstance(widget, TextArea):
                 widget.load_text(values.get(field, ""))
 
     def values(self) -> dict[str, str]:
         out = {"title": self.query_one("#f-title", Input).value}
         for field in REPORT_FIELDS:
             widget = self.query_one(f"#f-{field}")
-            out[field] = widget.value if isinstance(widget, Input) else widget.text
+            out[field] = widget.value if isinstance(widget, Input) else cast(TextArea, widget).text
         return out
 
     def show_status(self) -> None:

@@ -5,7 +5,7 @@ move to the next / previous table; `#tag` words tag the note (codebook ids or la
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual import events, on
@@ -19,6 +19,7 @@ from textual.widgets.option_list import Option
 from facilitation.errors import UserError
 from facilitation.i18n import N_, _
 from facilitation.store.connection import WriteUnavailable
+from facilitation.tui import timings
 from facilitation.tui.capture.where import (
     NoteWriter,
     Target,
@@ -31,7 +32,8 @@ from facilitation.tui.messages import EventFileChanged
 from facilitation.tui.watch import watch_event_file
 from facilitation.tui.write_faults import WriteFaults
 
-DRAFT_SECONDS = 1.0  # the line is kept as a draft at most this long after a change (only then)
+if TYPE_CHECKING:
+    from facilitation.tui.capture.app import CaptureApp
 
 
 class LineInput(Input):
@@ -54,6 +56,8 @@ class LineInput(Input):
 
 
 class TypistScreen(Screen):
+    app: CaptureApp  # typed for mypy: the app this screen runs in
+
     BINDINGS = [
         Binding("pagedown,ctrl+down", "next_table", N_("Next table")),
         Binding("pageup,ctrl+up", "previous_table", N_("Previous table")),
@@ -112,7 +116,7 @@ class TypistScreen(Screen):
         self.load_draft()
         self.query_one("#line", Input).focus()
         watch_event_file(self, self.event)
-        self.set_interval(DRAFT_SECONDS, self.flush_draft, name="drafts")
+        self.set_interval(timings.DRAFT_SECONDS, self.flush_draft, name="drafts")
 
     def on_event_file_changed(self, _message: EventFileChanged) -> None:
         self.refresh_all()

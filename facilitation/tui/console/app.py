@@ -28,7 +28,7 @@ from facilitation.i18n import N_, _
 from facilitation.i18n.formatting import format_minutes
 from facilitation.run.actuals import step_timings
 from facilitation.run.stage import stage_text
-from facilitation.run.timer import DEFAULT_WARN_SECONDS, crossed
+from facilitation.run.timer import DEFAULT_WARN_SECONDS, Phase, crossed
 from facilitation.store import Event
 from facilitation.tui.console.jobs import ConsoleJobs
 from facilitation.tui.console.navigation import ConsoleScreens
@@ -84,7 +84,7 @@ class ConsoleApp(ConsoleScreens, ConsoleJobs, TimerKeys):
         self.notice = notice
         self._opened_at, self._wrong_codes = clock(), 0  # wrong codes on the phones
         self.timings = step_timings(self.first_log, self.durations)
-        self._phase: str | None = None  # the countdown's phase at the previous tick
+        self._phase: Phase | None = None  # the countdown's phase at the previous tick
         self._shown_step: int | None = None
         self._slow_tick = 0
 

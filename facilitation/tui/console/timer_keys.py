@@ -48,7 +48,7 @@ class TimerKeys(StageApp):
         self.after_timer_write()
         return True
 
-    def action_toggle(self) -> None:
+    def action_toggle(self) -> None:  # type: ignore[override]  # the timer, not DOMNode's
         self.apply(lambda s, now: timer.toggle(s, now, self.durations))
 
     def action_start(self) -> None:

@@ -56,7 +56,7 @@ class MarketplaceScreen(SuggestKeys, LayoutKeys):
 
     def __init__(self, event: Event, block_number: int, *, watch: bool = False) -> None:
         super().__init__(event, block_number)
-        self.watch = watch
+        self.watch_file = watch  # (not `watch`: that is the method Textual watches with)
         self.entry_mode: str | None = None  # "add", "edit", "interests"
         self.entry_topic: int | None = None
         self.add_to_tray = False  # "a" pressed in the tray: new topics go to the tray
@@ -80,7 +80,7 @@ class MarketplaceScreen(SuggestKeys, LayoutKeys):
         yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
-        if self.watch:
+        if self.watch_file:
             from facilitation.tui.watch import watch_event_file
 
             watch_event_file(self, self.event)

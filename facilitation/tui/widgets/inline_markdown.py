@@ -1,108 +1,88 @@
-"""Markdown as Rich Text, for the short texts of a session script (questions, prompts).
+"""Markdown as Rich Text: notes, prompts and questions on screen, from the same parse the Word
+synthesis prints (`facilitation.markdown_inline`), so both show the same bold, italics, links,
+strike-through, lists and headings.
 
-Why not Textual's Markdown widget: it needs markdown-it (a tenth of a second to import) and a
-widget per block (slow to lay out); the console must open fast, and a facilitator's prompt
-uses a small part of Markdown: paragraphs, `#` headings, `-`/`*`/`1.` lists, `>` quotes,
-`**bold**`, `*italic*`/`_italic_` and `` `code` ``. Anything else is shown as typed (never
-parsed as console markup).
+Why not Textual's Markdown widget: a widget per block is slow to lay out, and the console must
+open fast. The parse (markdown-it-py) costs 12 to 28 ms to import once Textual is loaded, and
+only when a text is not plain. Nothing typed is ever read as console markup.
 """
 
 from __future__ import annotations
 
-import re
-
+from rich.style import Style
 from rich.text import Text
 
-_INLINE = re.compile(
-    r"(\*\*|__)(?P<bold>.+?)\1|(?<![\w*])([*_])(?P<italic>[^*_\s](?:.*?[^*_\s])?)\3(?![\w*])"
-    r"|`(?P<code>[^`]+)`"
-)
-_BULLET = re.compile(r"^(\s*)[-*+]\s+(.*)$")
-_NUMBER = re.compile(r"^(\s*)(\d+)[.)]\s+(.*)$")
-_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*$")
+from facilitation.markdown_inline import Para, Run, parse
+
+_LISTS = ("bullet", "number")
 
 
-def _inline(text: Text, source: str, style: str = "") -> None:
-    position = 0
-    for match in _INLINE.finditer(source):
-        text.append(source[position : match.start()], style=style)
-        if match.group("bold") is not None:
-            text.append(match.group("bold"), style=f"{style} bold".strip())
-        elif match.group("italic") is not None:
-            text.append(match.group("italic"), style=f"{style} italic".strip())
+def _style(run: Run) -> Style:
+    return Style(
+        bold=run.bold or None,
+        italic=run.italic or None,
+        strike=run.strike or None,
+        reverse=run.code or None,
+        underline=bool(run.href) or None,
+        link=run.href,
+    )
+
+
+def _append_runs(text: Text, runs: list[Run], base: str, line_breaks: bool) -> None:
+    for run in runs:
+        if run.newline:
+            text.append("\n" if line_breaks or not run.soft else " ", style=base)
         else:
-            text.append(match.group("code"), style=f"{style} reverse".strip())
-        position = match.end()
-    text.append(source[position:], style=style)
+            text.append(run.text, style=Style.parse(base) + _style(run) if base else _style(run))
+
+
+def _prefix(para: Para) -> str:
+    indent = "  " * para.depth
+    if para.kind == "bullet":
+        return f"{indent}• "
+    if para.kind == "number":
+        return f"{indent}{para.number}. "
+    return ""
 
 
 def inline_markdown(source: str, justify: str | None = None) -> Text:
     """One paragraph (a question): line breaks become spaces, blank lines stay breaks, a
-    leading `> ` is dropped; bold, italics and code are styled."""
-    paragraphs = re.split(r"\n\s*\n", source.strip())
-    joined = "\n".join(
-        " ".join(line.strip().removeprefix(">").strip() for line in p.splitlines())
-        for p in paragraphs
-    )
+    leading `> ` is dropped; bold, italics, strike-through, links and code are styled."""
     text = Text(justify=justify)  # type: ignore[arg-type]
-    _inline(text, joined)
+    for index, para in enumerate(parse(source)):
+        if index:
+            text.append("\n")
+        text.append(_prefix(para))
+        _append_runs(text, para.runs, "", line_breaks=False)
     return text
 
 
-def markdown_text(source: str) -> Text:
-    """Blocks of Markdown (a prompt) as Text: a blank line between blocks, list items on
-    their own lines with a bullet or their number, headings bold, quotes in italics."""
-    blocks: list[tuple[str, str]] = []  # (kind, text) with kind in p, h, li, quote, code
-    paragraph: list[str] = []
-
-    def flush() -> None:
-        if paragraph:
-            blocks.append(("p", " ".join(paragraph)))
-            paragraph.clear()
-
-    for raw in source.strip().splitlines():
-        line = raw.rstrip()
-        if not line.strip():
-            flush()
-            blocks.append(("blank", ""))
-        elif raw.startswith(("    ", "\t")) and not paragraph:
-            blocks.append(("code", line.strip()))
-        elif match := _HEADING.match(line.strip()):
-            flush()
-            blocks.append(("h", match.group(2)))
-        elif match := _BULLET.match(line):
-            flush()
-            blocks.append(("li", "• " + match.group(2)))
-        elif match := _NUMBER.match(line):
-            flush()
-            blocks.append(("li", f"{match.group(2)}. {match.group(3)}"))
-        elif line.lstrip().startswith(">"):
-            flush()
-            blocks.append(("quote", line.lstrip()[1:].strip()))
-        elif blocks and blocks[-1][0] in ("li", "quote") and not paragraph and raw[:1] == " ":
-            kind, previous = blocks[-1]
-            blocks[-1] = (kind, f"{previous} {line.strip()}")  # a list item's next line
-        else:
-            paragraph.append(line.strip())
-    flush()
+def markdown_text(source: str, *, line_breaks: bool = False) -> Text:
+    """Blocks of Markdown as Text: a blank line between blocks, list items on their own lines
+    with a bullet or their number, headings bold and underlined, quotes in italics after a bar,
+    code in bold. A line break in a paragraph is a space (prompts are wrapped by the screen),
+    or a line break with `line_breaks=True` (a note, as Word prints it)."""
     text = Text()
-    blank = True  # no blank line at the top, nor two in a row
-    for kind, content in blocks:
-        if kind == "blank":
-            if not blank:
-                text.append("\n")
-            blank = True
-            continue
-        if kind == "h":
-            _inline(text, content, "bold underline")
-        elif kind == "quote":
+    previous: Para | None = None
+    for para in parse(source):
+        if previous is not None:
+            # Items of one list (or of a list and the one nested in it) follow each other.
+            tight = (
+                para.kind in _LISTS
+                and previous.kind in _LISTS
+                and (para.kind == previous.kind or para.depth != previous.depth)
+            )
+            text.append("\n" if tight else "\n\n")
+        if para.kind == "heading":
+            _append_runs(text, para.runs, "bold underline", line_breaks)
+        elif para.kind == "quote":
             text.append("▌ ", style="dim")
-            _inline(text, content, "italic")
-        elif kind == "code":
-            text.append("  " + content, style="bold")
+            _append_runs(text, para.runs, "italic", line_breaks)
+        elif para.kind == "code":
+            for run in para.runs:
+                text.append("\n" if run.newline else "  " + run.text, style="bold")
         else:
-            _inline(text, content)
-        text.append("\n")
-        blank = False
-    text.rstrip()
+            text.append(_prefix(para))
+            _append_runs(text, para.runs, "", line_breaks)
+        previous = para
     return text

@@ -1,7 +1,7 @@
-"""Synthetic events with realistic French notes: for the benchmark, the tests and the README's
-page images. `build_event(path, tables=..., rounds=..., notes_per_table=...)` makes a whole
-event file (World Café blocks, an Open Space with reports, votes and actions, participants,
-seating, a run log); nothing here is used by the synthesis itself."""
+"""Synthetic events with realistic French notes, for the benchmarks (`bench/synthesis.py`) and
+the README's page images: `build_event(path, tables=..., rounds=..., notes_per_table=...)`
+makes a whole event file (World Café blocks, an Open Space with reports, votes and actions,
+participants, seating, a run log). It is not part of the package."""
 
 from __future__ import annotations
 
@@ -10,8 +10,7 @@ import random
 from pathlib import Path
 
 from facilitation.models import Block, EventInfo, SessionScript, Step, Theme
-from facilitation.store import Event, Participant, Seat
-from facilitation.store.runlog import TimerState
+from facilitation.store import Event, Participant, Seat, TimerState
 
 CODEBOOK = [
     ("services", "Services, installations et logements"),
@@ -220,7 +219,7 @@ def build_event(
     ]
     ids = event.add_participants(people)
     codes = [i for i, _label in CODEBOOK]
-    with event._write() as _conn:  # one transaction for the whole fill: much faster
+    with event.transaction():  # one transaction for the whole fill: much faster
         for block in sc.blocks[:cafe_blocks]:
             seats = []
             for rnd in range(1, rounds + 1):
