@@ -110,4 +110,6 @@ async def test_a_tricky_note_looks_the_same_on_screen_and_in_word(tmp_path):
     assert ("barré", False, False, True, None) in stretches
     assert ("le portail", False, False, False, "https://www.quebec.ca/immigration") in stretches
     assert ("ce guide", True, False, False, "https://example.org/g") in stretches
-    assert any("\n" in text for text, *_style in stretches)  # the line break, on both
+    # The line end inside the paragraph is a soft break: a space, on both (CommonMark).
+    assert not any("\n" in text for text, *_style in stretches)
+    assert ", voir " in "".join(text for text, *_style in stretches)
