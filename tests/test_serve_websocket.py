@@ -101,6 +101,7 @@ async def open_browser(session: aiohttp.ClientSession, port: int) -> Browser:
     return Browser(ws)
 
 
+@pytest.mark.slow  # a server process and two browser sessions
 def test_wrong_code_gets_nothing_right_code_reaches_the_table(served):
     path, port, codes = served
 
