@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 from pilot_support import screen_text, sync, wait_for
+from textual import events
 from textual.widgets import TextArea
 
 from facilitation.store import Event
@@ -35,8 +36,17 @@ def make_app(path, table=2, who="ana") -> CaptureApp:
 
 
 async def type_text(pilot, text: str) -> None:
+    """Type `text` key by key as a fast typist would: the key events are queued at once (the
+    app handles them in order, as it does a terminal's), then the app catches up. Pilot's
+    `press` waits for the app to be idle after every key, which made typing most of the time
+    of the capture tests."""
     keys = {" ": "space", "\n": "enter", "*": "asterisk", "-": "minus", "'": "apostrophe"}
-    await pilot.press(*[keys.get(c, c) for c in text])
+    for char in text:
+        pilot.app.post_message(events.Key(keys.get(char, char), "\r" if char == "\n" else char))
+    # Each pause waits until every queue had handled what was in it: the app forwards the keys
+    # to the focused widget, which then tells its screen (a change, a submission).
+    for _ in range(3):
+        await pilot.pause()
 
 
 def draft_texts(path) -> list[str]:

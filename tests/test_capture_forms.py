@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from pilot_support import wait_for
+
 from facilitation.store import Event
 from facilitation.store.people import Participant
 from facilitation.store.sample import sample_script
 from facilitation.tui.capture.app import CaptureApp
-from tests.test_capture_editor import SIZE, clock, screen_text, sync, type_text
+from tests.test_capture_editor import SIZE, clock, draft_texts, screen_text, sync, type_text
 
 
 def new_event(tmp_path):
@@ -60,7 +62,7 @@ async def test_report_draft_survives_a_restart(tmp_path):
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("down", "enter", "tab", "tab", "tab")
         await type_text(pilot, "not saved")
-        await pilot.pause(1.4)
+        await wait_for(pilot, lambda: any("not saved" in text for text in draft_texts(path)))
     app = CaptureApp(Event.open(path, clock=clock), who="x", clock=clock, start="reports")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("down", "enter")

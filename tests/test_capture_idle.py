@@ -87,7 +87,7 @@ async def test_an_idle_editor_writes_nothing_a_change_writes_once(
             assert made_by(draft_writes, app) == []
 
             paste(app, "#text", "more buses")
-            await wait_for(pilot, lambda: made_by(draft_writes, app), IDLE)
+            await wait_for(pilot, lambda: made_by(draft_writes, app))
             assert not await idle(pilot, watcher), "an unchanged draft was written again"
             assert made_by(draft_writes, app) == [("save_draft", key)]
             assert watcher.get_draft(key).text == "more buses"
@@ -98,14 +98,14 @@ async def test_an_idle_editor_writes_nothing_a_change_writes_once(
             assert watcher.get_draft(key).tags == ["housing"]
 
             await type_text(pilot, " now")  # typed key by key: at most a write a tick...
-            await pilot.pause(2 * TICK)
+            await wait_for(pilot, lambda: len(made_by(draft_writes, app)) > 2)
             typed = made_by(draft_writes, app)[2:]
             assert typed and set(typed) == {("save_draft", key)}
             assert not await idle(pilot, watcher)  # ...and none once the typing stopped
             assert watcher.get_draft(key).text == "more buses now"
 
             erase(app, "#text")
-            await wait_for(pilot, lambda: len(made_by(draft_writes, app)) > 2 + len(typed), IDLE)
+            await wait_for(pilot, lambda: len(made_by(draft_writes, app)) > 2 + len(typed))
             assert not await idle(pilot, watcher)
             assert made_by(draft_writes, app)[2 + len(typed) :] == [("drop_draft", key)]
             assert watcher.get_draft(key) is None
@@ -126,7 +126,7 @@ async def test_an_untouched_note_opened_for_editing_makes_no_draft(
             assert not await idle(pilot, watcher)
             assert made_by(draft_writes, app) == []
             await pilot.press("end", "!")
-            await wait_for(pilot, lambda: made_by(draft_writes, app), IDLE)
+            await wait_for(pilot, lambda: made_by(draft_writes, app))
             assert not await idle(pilot, watcher)
             assert made_by(draft_writes, app) == [("save_draft", draft_key(ROUND_1, "ana", note))]
 
@@ -229,13 +229,13 @@ async def test_an_idle_report_form_writes_nothing_a_change_writes_once(
             assert made_by(draft_writes, app) == []
 
             paste(app, "#f-key_points", "more housing")
-            await wait_for(pilot, lambda: made_by(draft_writes, app), IDLE)
+            await wait_for(pilot, lambda: made_by(draft_writes, app))
             assert not await idle(pilot, watcher), "an unchanged draft was written again"
             assert made_by(draft_writes, app) == [("save_draft", key)]
             assert json.loads(watcher.get_draft(key).text)["key_points"] == "more housing"
 
             erase(app, "#f-key_points")  # back to the saved report
-            await wait_for(pilot, lambda: len(made_by(draft_writes, app)) > 1, IDLE)
+            await wait_for(pilot, lambda: len(made_by(draft_writes, app)) > 1)
             assert not await idle(pilot, watcher)
             assert made_by(draft_writes, app)[1:] == [("drop_draft", key)]
             assert watcher.get_draft(key) is None
@@ -262,7 +262,7 @@ async def test_a_report_draft_equal_to_the_report_is_dropped_once(
     with Event.open(path) as watcher:
         async with app.run_test(size=SIZE) as pilot:
             await open_report(pilot, app)
-            await wait_for(pilot, lambda: made_by(draft_writes, app), IDLE)
+            await wait_for(pilot, lambda: made_by(draft_writes, app))
             assert not await idle(pilot, watcher)
             assert made_by(draft_writes, app) == [("drop_draft", key)]
             assert watcher.get_draft(key) is None
@@ -282,7 +282,7 @@ async def test_an_idle_typist_writes_nothing_a_change_writes_once(
             assert not await idle(pilot, watcher)
             assert made_by(draft_writes, app) == []
             app.screen.query_one("#line").insert_text_at_cursor("half typed")
-            await wait_for(pilot, lambda: made_by(draft_writes, app), IDLE)
+            await wait_for(pilot, lambda: made_by(draft_writes, app))
             assert not await idle(pilot, watcher)
             assert made_by(draft_writes, app) == [("save_draft", key)]
             assert watcher.get_draft(key).text == "half typed"

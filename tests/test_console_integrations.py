@@ -135,7 +135,7 @@ async def test_notes_from_the_tables_do_not_make_the_console_reread_the_run_log(
             table.add_note(1, "Une idée", round=1, table=2)
             table.save_draft("table:3", "en cours")
         table_two = re.compile(r"^\W*2\s+1\s", re.M)  # the capture panel: table 2, 1 note
-        await wait_for(pilot, lambda: table_two.search(screen_text(app)), seconds=3)
+        await wait_for(pilot, lambda: table_two.search(screen_text(app)))
         assert table_two.search(screen_text(app))
         await pilot.pause(0.5)  # the draft's change too
         assert reads == []
