@@ -1,0 +1,39 @@
+"""The dot votes of an Open Space block on the projector, once the facilitator revealed them
+(key `r` on the console's convergence screen; the flag is in the event file)."""
+
+from __future__ import annotations
+
+from rich.text import Text
+
+from facilitation.i18n import _
+from facilitation.openspace.ranking import rank_votes
+from facilitation.run.agenda import StepInfo
+from facilitation.store import Event
+from facilitation.store.results import results_revealed
+
+MAX_SHOWN = 12  # the room reads the first ones; the console keeps the whole list
+
+
+def results_due(info: StepInfo) -> bool:
+    """True from the block's convergence step (the step capturing votes) on."""
+    steps = info.block.steps
+    votes = next((i for i, s in enumerate(steps) if s.capture == "votes"), None)
+    return votes is not None and steps.index(info.step) >= votes
+
+
+def results_text(event: Event, info: StepInfo) -> Text | None:
+    """The ranking for the room, or None while hidden (or before convergence)."""
+    number = info.block.number
+    if not results_due(info) or not results_revealed(event, number):
+        return None
+    items = rank_votes(event.list_votes(number), event.list_topics(number), include_unvoted=False)
+    text = Text(_("Results of the votes") + "\n", style="bold", justify="center")
+    if not items:
+        text.append(_("No votes yet."), style="italic")
+    for item in items[:MAX_SHOWN]:
+        rank = f"{item.rank}=" if item.tied else str(item.rank)
+        text.append(f"{rank:>3}  ", style="bold")
+        text.append(f"{item.count:>3}  ")
+        text.append(item.label + "\n")
+    text.rstrip()
+    return text
