@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from facilitation.store.live import _get_meta, _set_meta
 
 if TYPE_CHECKING:
+    from facilitation.models import Block, Step
     from facilitation.store.event import Event
 
 REVEALED_KEY = "votes.revealed.block.{n}"
@@ -28,6 +29,14 @@ def results_revealed(event: Event, block: int) -> bool:
 def reveal_results(event: Event, block: int, shown: bool) -> None:
     """Show (True) or hide (False) the block's vote results on the projector and phones."""
     _set_meta(event, REVEALED_KEY.format(n=block), "1" if shown else None)
+
+
+def results_due(block: Block, step: Step) -> bool:
+    """True on `step` of `block` from the block's convergence step (the step capturing
+    votes) on: the revealed results are shown to the room only then."""
+    steps = block.steps
+    votes = next((i for i, s in enumerate(steps) if s.capture == "votes"), None)
+    return votes is not None and step in steps and steps.index(step) >= votes
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,10 @@ from typing import Any
 from aiohttp import web
 
 from facilitation.i18n import gettext_in
+from facilitation.models import Block
+from facilitation.openspace.ranking import RankedItem, rank_votes
 from facilitation.store import Event
+from facilitation.store.results import results_due, results_revealed
 from facilitation.store.web_access import WebStore
 from facilitation.web import render as r
 from facilitation.web.app import db_key, form, require, small_int
@@ -35,6 +38,7 @@ def room_data(event: Event, web_store: WebStore, session: Session) -> dict[str, 
         "mine": set(),
         "dots": {},
         "dots_left": 0,
+        "results": None,
     }
     if block is None or device is None:
         return data
@@ -54,10 +58,23 @@ def room_data(event: Event, web_store: WebStore, session: Session) -> dict[str, 
         data["mine"] = {
             i.topic_id for i in event.list_interests(participant_id=device.participant_id)
         }
+    data["results"] = revealed_results(event, block, state.step_index)
     dots = web_store.my_dots(session.device, block.number)
     data["dots"] = dots
     data["dots_left"] = max(0, web_store.dots_allowed() - sum(dots.values()))
     return data
+
+
+def revealed_results(event: Event, block: Block, step_index: int) -> list[RankedItem] | None:
+    """The block's ranked votes once the facilitator revealed them (and the room is at the
+    block's convergence or after, as on the projector); None while hidden."""
+    steps = event.script.flat_steps()
+    if not 0 <= step_index < len(steps) or steps[step_index][0].number != block.number:
+        return None
+    if not results_due(block, steps[step_index][1]) or not results_revealed(event, block.number):
+        return None
+    votes = event.list_votes(block.number)
+    return rank_votes(votes, event.list_topics(block.number), include_unvoted=False)
 
 
 async def room_page(request: web.Request) -> web.StreamResponse:

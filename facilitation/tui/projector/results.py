@@ -9,22 +9,15 @@ from facilitation.i18n import _
 from facilitation.openspace.ranking import rank_votes
 from facilitation.run.agenda import StepInfo
 from facilitation.store import Event
-from facilitation.store.results import results_revealed
+from facilitation.store.results import results_due, results_revealed
 
 MAX_SHOWN = 12  # the room reads the first ones; the console keeps the whole list
-
-
-def results_due(info: StepInfo) -> bool:
-    """True from the block's convergence step (the step capturing votes) on."""
-    steps = info.block.steps
-    votes = next((i for i, s in enumerate(steps) if s.capture == "votes"), None)
-    return votes is not None and steps.index(info.step) >= votes
 
 
 def results_text(event: Event, info: StepInfo) -> Text | None:
     """The ranking for the room, or None while hidden (or before convergence)."""
     number = info.block.number
-    if not results_due(info) or not results_revealed(event, number):
+    if not results_due(info.block, info.step) or not results_revealed(event, number):
         return None
     items = rank_votes(event.list_votes(number), event.list_topics(number), include_unvoted=False)
     text = Text(_("Results of the votes") + "\n", style="bold", justify="center")
