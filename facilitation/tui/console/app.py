@@ -269,9 +269,8 @@ class ConsoleApp(ConsoleScreens, ConsoleJobs, TimerKeys):
         self.push_screen(ProjectorHelpScreen(self.event.path.resolve()))
 
     def action_codes(self) -> None:
-        from facilitation.tui.console.screens import TableCodesScreen
-
         from facilitation.store.web_access import WebStore
+        from facilitation.tui.console.screens import TableCodesScreen
 
         tables = self.infos[self.current].block.tables or self.event.table_count()
         store = WebStore(self.event)

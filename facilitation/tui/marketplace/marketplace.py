@@ -20,8 +20,8 @@ from facilitation.openspace.names import match_names
 from facilitation.openspace.wall import pin, pinned_topics
 from facilitation.store import Event
 from facilitation.store.openspace import Topic
-from facilitation.tui.marketplace.room_pane import RoomPane
 from facilitation.tui.marketplace.layout_keys import LAYOUT_BINDINGS, LayoutKeys
+from facilitation.tui.marketplace.room_pane import RoomPane
 from facilitation.tui.marketplace.suggest_keys import SuggestKeys
 from facilitation.tui.marketplace.wall_widget import AgendaWall
 from facilitation.tui.messages import EventFileChanged
