@@ -12,6 +12,7 @@ from aiohttp import web
 
 from facilitation.i18n import gettext_in
 from facilitation.models import Block
+from facilitation.openspace.printing import participant_agenda_lines
 from facilitation.openspace.ranking import RankedItem, rank_votes
 from facilitation.store import Event
 from facilitation.store.results import results_due, results_revealed
@@ -24,7 +25,9 @@ from facilitation.web.state import open_space_block, room_state
 MAX_PROPOSALS = 3  # per device and block
 
 
-def room_data(event: Event, web_store: WebStore, session: Session) -> dict[str, Any]:
+def room_data(
+    event: Event, web_store: WebStore, session: Session, lang: str = "fr"
+) -> dict[str, Any]:
     state = room_state(event)
     block = open_space_block(event.script, state.step_index)
     device = web_store.device(session.device)
@@ -39,6 +42,8 @@ def room_data(event: Event, web_store: WebStore, session: Session) -> dict[str, 
         "dots": {},
         "dots_left": 0,
         "results": None,
+        "agenda": [],
+        "people": [],
     }
     if block is None or device is None:
         return data
@@ -58,6 +63,10 @@ def room_data(event: Event, web_store: WebStore, session: Session) -> dict[str, 
         data["mine"] = {
             i.topic_id for i in event.list_interests(participant_id=device.participant_id)
         }
+        # "your sessions": the ticked topics as placed on the wall now, one per slot
+        data["agenda"] = participant_agenda_lines(event, block.number, device.participant_id, lang)
+    else:  # the name field offers the participant list (a name typed again is matched)
+        data["people"] = sorted({p.name for p in event.list_participants()}, key=str.casefold)
     data["results"] = revealed_results(event, block, state.step_index)
     dots = web_store.my_dots(session.device, block.number)
     data["dots"] = dots
@@ -80,8 +89,9 @@ def revealed_results(event: Event, block: Block, step_index: int) -> list[Ranked
 async def room_page(request: web.Request) -> web.StreamResponse:
     session = require(request, "room")
     db = request.app[db_key]
-    data = await db.read(room_data, db.reader, db.web_reader, session)
-    data["flash"] = flash_text(r.request_language(request), request.query.get("m", ""))
+    lang = r.request_language(request)
+    data = await db.read(room_data, db.reader, db.web_reader, session, lang)
+    data["flash"] = flash_text(lang, request.query.get("m", ""))
     return r.render(request, "room.html", data)
 
 
