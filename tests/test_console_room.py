@@ -37,7 +37,7 @@ async def test_interests_and_reports_from_the_phones_show_within_a_second(tmp_pa
             assert isinstance(app.screen, MarketplaceScreen)
             text = screen_text(app)
             assert "Interests (0 people)" in text and "No interests ticked yet." in text
-            assert "Reports filed: 0 of 2 topics" in text
+            assert "Reports filed: 0/2" in text
 
             for name in ("Ana", "Bob"):
                 phones.add_interest(phones.add_participant(name), gardens)
@@ -47,8 +47,8 @@ async def test_interests_and_reports_from_the_phones_show_within_a_second(tmp_pa
             assert "Jardins partagés" in line
 
             phones.save_report(mobility, author="Luc", key_points="Des pistes cyclables")
-            await wait_for(pilot, lambda: "Reports filed: 1 of 2" in screen_text(app), seconds=5)
-            assert "Reports filed: 1 of 2 topics" in screen_text(app)
+            await wait_for(pilot, lambda: "Reports filed: 1/2" in screen_text(app), seconds=5)
+            assert "Reports filed: 1/2" in screen_text(app)
 
 
 @sync

@@ -56,6 +56,7 @@ async def test_r_reveals_then_hides_the_results_on_the_projector(path, clock):
             shown = screen_text(projector)
             line = next(x for x in shown.splitlines() if "Mobilité active" in x and "1" in x)
             assert " 7 " in line
+            assert not projector.query_one("#agenda-wall").display  # the results take the room
 
             await c.press("r")
             await c.pause()

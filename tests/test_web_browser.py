@@ -241,7 +241,7 @@ def test_a_convener_files_a_report_from_a_phone(tmp_path):
             app = make_console_app(console_event)
             async with app.run_test(size=(140, 45)) as pilot:
                 await pilot.press("m")  # the console's marketplace: no report yet
-                await within_a_second(pilot, lambda: "Reports filed: 0 of 1" in screen_text(app))
+                await within_a_second(pilot, lambda: "Reports filed: 0/1" in screen_text(app))
                 page = await phones.device()
                 await phones.join(page, codes.reports, "Luc")
                 await page.click("text=Mobilité régionale")
@@ -259,7 +259,7 @@ def test_a_convener_files_a_report_from_a_phone(tmp_path):
                 assert report is not None
                 assert report.key_points == "Autobus le soir, covoiturage 🚌"
                 assert (report.convener, report.participants) == ("Luc", "Ana, Béa, Zoé")
-                await within_a_second(pilot, lambda: "Reports filed: 1 of 1" in screen_text(app))
+                await within_a_second(pilot, lambda: "Reports filed: 1/1" in screen_text(app))
             console_event.close()
             await browser.close()
             return phones.requested

@@ -59,7 +59,7 @@ def test_a_participant_sees_their_own_sessions_from_their_ticks_and_the_wall(tmp
             page = (await phone.get("/room"))[1]
             assert '<option value="Zoé Tremblay">' in page  # pick your name from the list
             await phone.post("/room/name", {"name": "zoé tremblay"})
-            assert "Vos sessions" not in (await phone.get("/room"))[1]  # nothing ticked yet
+            assert "Vos ateliers" not in (await phone.get("/room"))[1]  # nothing ticked yet
             for topic in (mobility, gardens, housing):
                 await phone.post("/room/interest", {"topic": str(topic), "on": "1"})
             page = (await phone.get("/room"))[1]

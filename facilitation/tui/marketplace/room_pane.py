@@ -27,11 +27,9 @@ class RoomPane(Vertical):
             n=counts.people
         )
         self.query_one("#room-title", Static).update(title)
-        text = Text(
-            _("Reports filed: {n} of {total} topics").format(n=counts.reports, total=counts.topics)
-            + "\n",
-            style="italic",
-        )
+        text = Text(no_wrap=True, overflow="ellipsis")
+        reports = _("Reports filed: {n}/{total}").format(n=counts.reports, total=counts.topics)
+        text.append(reports + "\n", style="italic")
         titles = {t.id: t.title for t in event.list_topics(block, include_inactive=False)}
         ranked = sorted(counts.interests.items(), key=lambda kv: (-kv[1], titles.get(kv[0], "")))
         if not ranked:

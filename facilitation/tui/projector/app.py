@@ -95,7 +95,7 @@ class ProjectorApp(StageApp):
         self.part("#results").display = results is not None
         self.part("#question").display = bool(text.question) and not harvest and not results
         self.part("#next-step", Static).update(Text(text.next))
-        wall = agenda_wall_due(info) and not self.ended
+        wall = agenda_wall_due(info) and not self.ended and results is None
         if wall:
             self.show_wall(info.block.number)
         self.part("#agenda-wall").display = wall

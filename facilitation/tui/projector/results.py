@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from rich.console import Group, RenderableType
+from rich.table import Table
 from rich.text import Text
 
 from facilitation.i18n import _
@@ -14,19 +16,20 @@ from facilitation.store.results import results_due, results_revealed
 MAX_SHOWN = 12  # the room reads the first ones; the console keeps the whole list
 
 
-def results_text(event: Event, info: StepInfo) -> Text | None:
+def results_text(event: Event, info: StepInfo) -> RenderableType | None:
     """The ranking for the room, or None while hidden (or before convergence)."""
     number = info.block.number
     if not results_due(info.block, info.step) or not results_revealed(event, number):
         return None
     items = rank_votes(event.list_votes(number), event.list_topics(number), include_unvoted=False)
-    text = Text(_("Results of the votes") + "\n", style="bold", justify="center")
+    title = Text(_("Results of the votes"), style="bold", justify="center")
     if not items:
-        text.append(_("No votes yet."), style="italic")
+        return Group(title, Text(_("No votes yet."), style="italic", justify="center"))
+    table = Table(box=None, expand=True, pad_edge=False, header_style="dim")
+    table.add_column(_("Rank"), justify="right", style="bold", no_wrap=True)  # "1=" when tied
+    table.add_column(_("Votes"), justify="right", no_wrap=True)
+    table.add_column(_("Topic or proposal"), ratio=1)  # wrapped
     for item in items[:MAX_SHOWN]:
         rank = f"{item.rank}=" if item.tied else str(item.rank)
-        text.append(f"{rank:>3}  ", style="bold")
-        text.append(f"{item.count:>3}  ")
-        text.append(item.label + "\n")
-    text.rstrip()
-    return text
+        table.add_row(rank, str(item.count), item.label)
+    return Group(title, table)
