@@ -212,7 +212,7 @@ def test_a_participant_proposes_ticks_and_votes_and_the_console_follows(tmp_path
                 await within_a_second(pilot, counted)
                 assert await page.locator("#results").count() == 0  # hidden until revealed
                 await pilot.press("r")  # the facilitator reveals the results
-                await page.reload()
+                await page.wait_for_selector("#results", timeout=15000)  # the page follows
                 ranking = await page.inner_text("#results")
                 assert "Résultats des votes" in ranking and "1 gommette" in ranking
                 await shot(page, "room-results")

@@ -26,8 +26,10 @@ def test_the_results_page_is_hidden_until_revealed(tmp_path):
             page = (await phone.get("/room"))[1]
             assert "Résultats des votes" not in page and "5 gommettes" not in page
             assert "Les résultats s" in page and "dévoile" in page  # the hint
+            assert '"revealed": false' in (await phone.get("/api/state"))[1]
             with Event.open(path) as event:
                 reveal_results(event, 2, True)
+            assert '"revealed": true' in (await phone.get("/api/state"))[1]  # pages follow it
             page = (await phone.get("/room"))[1]
             assert "Résultats des votes" in page
             ranking = page.split('id="results"')[1].split("</section>")[0]

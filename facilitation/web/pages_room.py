@@ -11,11 +11,9 @@ from typing import Any
 from aiohttp import web
 
 from facilitation.i18n import gettext_in
-from facilitation.models import Block
 from facilitation.openspace.printing import participant_agenda_lines
 from facilitation.openspace.ranking import RankedItem, rank_votes
 from facilitation.store import Event
-from facilitation.store.results import results_due, results_revealed
 from facilitation.store.web_access import WebStore
 from facilitation.web import render as r
 from facilitation.web.app import db_key, form, require, small_int
@@ -67,23 +65,19 @@ def room_data(
         data["agenda"] = participant_agenda_lines(event, block.number, device.participant_id, lang)
     else:  # the name field offers the participant list (a name typed again is matched)
         data["people"] = sorted({p.name for p in event.list_participants()}, key=str.casefold)
-    data["results"] = revealed_results(event, block, state.step_index)
+    if state.revealed and state.block == block.number:
+        data["results"] = revealed_results(event, block.number)
     dots = web_store.my_dots(session.device, block.number)
     data["dots"] = dots
     data["dots_left"] = max(0, web_store.dots_allowed() - sum(dots.values()))
     return data
 
 
-def revealed_results(event: Event, block: Block, step_index: int) -> list[RankedItem] | None:
-    """The block's ranked votes once the facilitator revealed them (and the room is at the
-    block's convergence or after, as on the projector); None while hidden."""
-    steps = event.script.flat_steps()
-    if not 0 <= step_index < len(steps) or steps[step_index][0].number != block.number:
-        return None
-    if not results_due(block, steps[step_index][1]) or not results_revealed(event, block.number):
-        return None
-    votes = event.list_votes(block.number)
-    return rank_votes(votes, event.list_topics(block.number), include_unvoted=False)
+def revealed_results(event: Event, block: int) -> list[RankedItem]:
+    """The block's ranked votes (shown once the facilitator revealed them: RoomState.revealed,
+    from the block's convergence on, as on the projector)."""
+    votes = event.list_votes(block)
+    return rank_votes(votes, event.list_topics(block), include_unvoted=False)
 
 
 async def room_page(request: web.Request) -> web.StreamResponse:
