@@ -4,7 +4,7 @@ the event file, and the projector (another process, another connection) follows 
 from __future__ import annotations
 
 import pytest
-from pilot_support import FakeClock, screen_text, sync, wait_for
+from pilot_support import FakeClock, notifications, screen_text, sync, wait_for
 
 from facilitation.store import Event
 from facilitation.store.results import results_revealed
@@ -80,3 +80,22 @@ async def test_the_reveal_key_is_in_the_footer_and_the_help(path, clock):
             await c.pause()
             assert isinstance(console.screen, HelpScreen)
             assert "Reveal/hide results" in screen_text(console)
+
+
+@sync
+async def test_r_on_a_read_only_event_is_refused_in_plain_words(path, clock):
+    with Event.open(path, clock=clock) as event:
+        console = make_console_app(event, clock=clock, watch=False)
+        async with console.run_test(size=(110, 30)) as c:
+            await c.press("v")
+            await c.pause()
+            event._conn.execute("PRAGMA query_only = ON")
+            await c.press("r")
+            await c.pause()
+            assert console.is_running
+            assert "read-only" in notifications(console)
+            assert "Results hidden from the room" in screen_text(console)
+            event._conn.execute("PRAGMA query_only = OFF")
+            await c.press("r")
+            await c.pause()
+            assert results_revealed(event, 2)

@@ -17,6 +17,7 @@ from facilitation.store.results import results_revealed, reveal_results
 from facilitation.tui.marketplace.block_screen import BlockScreen
 from facilitation.tui.messages import EventFileChanged
 from facilitation.tui.widgets.row_table import RowTable
+from facilitation.tui.write_faults import refuse_if_unwritable, short_lock_wait
 
 CSS = str(Path(__file__).with_name("marketplace.tcss"))
 
@@ -87,8 +88,10 @@ class ConvergenceScreen(BlockScreen):
         )
 
     def action_reveal(self) -> None:
+        """Show the ranking to the room (projector, phones), or hide it again."""
         shown = not results_revealed(self.event, self.block_number)
-        reveal_results(self.event, self.block_number, shown)
+        with short_lock_wait(self.event), refuse_if_unwritable(self.notify):
+            reveal_results(self.event, self.block_number, shown)  # refused: said, nothing done
         self.refresh_ranking()
 
     def on_event_file_changed(self, message: EventFileChanged) -> None:
