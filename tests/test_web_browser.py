@@ -188,6 +188,7 @@ def test_a_participant_proposes_ticks_and_votes_and_the_console_follows(tmp_path
                 await within_a_second(pilot, lambda: "Vélo d'hiver" in screen_text(app))
                 await page.click(f"#topic-{mobility} >> text=Je veux y aller")
                 await page.wait_for_selector(f"#topic-{mobility} .toggle.on")
+                await within_a_second(pilot, lambda: "Interests (1 person)" in screen_text(app))
                 await shot(page, "room-marketplace")
                 with Event.open(path) as event:
                     (bea,) = [p for p in event.list_participants() if p.name == "Béa Côté"]
@@ -209,6 +210,12 @@ def test_a_participant_proposes_ticks_and_votes_and_the_console_follows(tmp_path
                     )
 
                 await within_a_second(pilot, counted)
+                assert await page.locator("#results").count() == 0  # hidden until revealed
+                await pilot.press("r")  # the facilitator reveals the results
+                await page.wait_for_selector("#results", timeout=15000)  # the page follows
+                ranking = await page.inner_text("#results")
+                assert "Résultats des votes" in ranking and "1 gommette" in ranking
+                await shot(page, "room-results")
             console_event.close()
             await browser.close()
             return phones.requested
@@ -220,6 +227,8 @@ def test_a_participant_proposes_ticks_and_votes_and_the_console_follows(tmp_path
 
 
 def test_a_convener_files_a_report_from_a_phone(tmp_path):
+    from facilitation.tui.console.app import make_console_app
+
     path, codes = make_event(tmp_path, step=6)
     with Event.open(path) as event:
         mobility = event.add_topic(2, "Mobilité régionale", "Luc", slot=0, space=0)
@@ -228,23 +237,30 @@ def test_a_convener_files_a_report_from_a_phone(tmp_path):
         async with serving(path) as base, playwright_api.async_playwright() as pw:
             browser = await pw.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
             phones = Phones(browser, base)
-            page = await phones.device()
-            await phones.join(page, codes.reports, "Luc")
-            await page.click("text=Mobilité régionale")
-            await page.fill("#f-participants", "Ana, Béa, Zoé")
-            await page.fill("#f-key_points", "Autobus le soir, covoiturage 🚌")
-            await page.fill("#f-next_steps", "Écrire à la société de transport")
-            await page.wait_for_selector("text=Brouillon gardé sur le serveur", timeout=15000)
-            await page.reload()  # the phone slept: the report typed so far is back
-            assert await page.input_value("#f-key_points") == "Autobus le soir, covoiturage 🚌"
-            await shot(page, "report-form")
-            await page.click("text=Enregistrer le rapport")
-            await page.wait_for_selector("text=Compte rendu enregistré.")
-            with Event.open(path) as event:  # what the synthesis reads, as soon as it is saved
-                report = event.report(mobility)
-            assert report is not None
-            assert report.key_points == "Autobus le soir, covoiturage 🚌"
-            assert (report.convener, report.participants) == ("Luc", "Ana, Béa, Zoé")
+            console_event = Event.open(path)
+            app = make_console_app(console_event)
+            async with app.run_test(size=(140, 45)) as pilot:
+                await pilot.press("m")  # the console's marketplace: no report yet
+                await within_a_second(pilot, lambda: "Reports filed: 0/1" in screen_text(app))
+                page = await phones.device()
+                await phones.join(page, codes.reports, "Luc")
+                await page.click("text=Mobilité régionale")
+                await page.fill("#f-participants", "Ana, Béa, Zoé")
+                await page.fill("#f-key_points", "Autobus le soir, covoiturage 🚌")
+                await page.fill("#f-next_steps", "Écrire à la société de transport")
+                await page.wait_for_selector("text=Brouillon gardé sur le serveur", timeout=15000)
+                await page.reload()  # the phone slept: the report typed so far is back
+                assert await page.input_value("#f-key_points") == "Autobus le soir, covoiturage 🚌"
+                await shot(page, "report-form")
+                await page.click("text=Enregistrer le rapport")
+                await page.wait_for_selector("text=Compte rendu enregistré.")
+                with Event.open(path) as event:  # what the synthesis reads, as soon as it is saved
+                    report = event.report(mobility)
+                assert report is not None
+                assert report.key_points == "Autobus le soir, covoiturage 🚌"
+                assert (report.convener, report.participants) == ("Luc", "Ana, Béa, Zoé")
+                await within_a_second(pilot, lambda: "Reports filed: 1/1" in screen_text(app))
+            console_event.close()
             await browser.close()
             return phones.requested
 

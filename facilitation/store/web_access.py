@@ -113,10 +113,11 @@ class WebStore:
         """Link a participant's device to the participant called `name` (made if new)."""
         name = clean(name).strip()[:80]
         with self.event._write() as conn:
-            row = conn.execute(
-                "SELECT id FROM participants WHERE lower(name) = lower(?) ORDER BY id", (name,)
-            ).fetchone()
-            pid = row[0] if row else self.event.add_participant(name)
+            # casefold in Python: SQLite's lower() leaves "É" as it is
+            rows = conn.execute("SELECT id, name FROM participants ORDER BY id").fetchall()
+            wanted = name.casefold()
+            found = next((pid for pid, known in rows if known.casefold() == wanted), None)
+            pid = found if found is not None else self.event.add_participant(name)
             conn.execute(
                 "UPDATE web_devices SET participant_id = ?, name = ? WHERE device = ?",
                 (pid, name, device),

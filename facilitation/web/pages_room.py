@@ -11,6 +11,8 @@ from typing import Any
 from aiohttp import web
 
 from facilitation.i18n import gettext_in
+from facilitation.openspace.printing import participant_agenda_lines
+from facilitation.openspace.ranking import RankedItem, rank_votes
 from facilitation.store import Event
 from facilitation.store.web_access import WebStore
 from facilitation.web import render as r
@@ -21,7 +23,9 @@ from facilitation.web.state import open_space_block, room_state
 MAX_PROPOSALS = 3  # per device and block
 
 
-def room_data(event: Event, web_store: WebStore, session: Session) -> dict[str, Any]:
+def room_data(
+    event: Event, web_store: WebStore, session: Session, lang: str = "fr"
+) -> dict[str, Any]:
     state = room_state(event)
     block = open_space_block(event.script, state.step_index)
     device = web_store.device(session.device)
@@ -35,6 +39,9 @@ def room_data(event: Event, web_store: WebStore, session: Session) -> dict[str, 
         "mine": set(),
         "dots": {},
         "dots_left": 0,
+        "results": None,
+        "agenda": [],
+        "people": [],
     }
     if block is None or device is None:
         return data
@@ -54,17 +61,31 @@ def room_data(event: Event, web_store: WebStore, session: Session) -> dict[str, 
         data["mine"] = {
             i.topic_id for i in event.list_interests(participant_id=device.participant_id)
         }
+        # "your sessions": the ticked topics as placed on the wall now, one per slot
+        data["agenda"] = participant_agenda_lines(event, block.number, device.participant_id, lang)
+    else:  # the name field offers the participant list (a name typed again is matched)
+        data["people"] = sorted({p.name for p in event.list_participants()}, key=str.casefold)
+    if state.revealed and state.block == block.number:
+        data["results"] = revealed_results(event, block.number)
     dots = web_store.my_dots(session.device, block.number)
     data["dots"] = dots
     data["dots_left"] = max(0, web_store.dots_allowed() - sum(dots.values()))
     return data
 
 
+def revealed_results(event: Event, block: int) -> list[RankedItem]:
+    """The block's ranked votes (shown once the facilitator revealed them: RoomState.revealed,
+    from the block's convergence on, as on the projector)."""
+    votes = event.list_votes(block)
+    return rank_votes(votes, event.list_topics(block), include_unvoted=False)
+
+
 async def room_page(request: web.Request) -> web.StreamResponse:
     session = require(request, "room")
     db = request.app[db_key]
-    data = await db.read(room_data, db.reader, db.web_reader, session)
-    data["flash"] = flash_text(r.request_language(request), request.query.get("m", ""))
+    lang = r.request_language(request)
+    data = await db.read(room_data, db.reader, db.web_reader, session, lang)
+    data["flash"] = flash_text(lang, request.query.get("m", ""))
     return r.render(request, "room.html", data)
 
 

@@ -10,6 +10,7 @@ from facilitation.models import Block, SessionScript
 from facilitation.run.agenda import planned_durations
 from facilitation.run.timer import remaining_seconds
 from facilitation.store import Event
+from facilitation.store.results import results_due, results_revealed
 from facilitation.tui.capture.where import Target, target_at, target_for
 
 
@@ -21,6 +22,7 @@ class RoomState:
     remaining: float  # seconds (negative: overrun)
     capture: str  # what the current step takes: "table", "topics", "votes", ...
     block: int
+    revealed: bool = False  # the room sees the block's vote results now (revealed, convergence)
 
     def as_json(self) -> dict[str, object]:
         return {
@@ -30,6 +32,7 @@ class RoomState:
             "remaining": round(self.remaining),
             "capture": self.capture,
             "block": self.block,
+            "revealed": self.revealed,
         }
 
 
@@ -43,7 +46,8 @@ def room_state(event: Event, now: float | None = None) -> RoomState:
     block, step = steps[index]
     planned = planned_durations(script)[index]
     left = remaining_seconds(timer, time.time() if now is None else now, planned)
-    return RoomState(index, step.title, timer.status, left, step.capture, block.number)
+    revealed = results_due(block, step) and results_revealed(event, block.number)
+    return RoomState(index, step.title, timer.status, left, step.capture, block.number, revealed)
 
 
 def table_target(event: Event, table: int) -> Target | None:

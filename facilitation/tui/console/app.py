@@ -59,7 +59,7 @@ class ConsoleApp(ConsoleScreens, ConsoleJobs, TimerKeys):
         Binding("g", "jump", N_("Jump to a step")),
         Binding("t", "toggle_prompt", N_("Show/hide the prompt"), show=False),
         Binding("o", "projector", N_("Projector instructions"), show=False),
-        Binding("c", "codes", N_("Join codes of the tables"), show=False),
+        Binding("c", "codes", N_("Join codes (tables, room, reports)"), show=False),
         Binding("m", "marketplace", N_("Open Space: marketplace and agenda wall")),
         Binding("v", "votes", N_("Open Space: votes"), show=False),
         Binding("x", "actions", N_("Open Space: action plan"), show=False),
@@ -269,10 +269,13 @@ class ConsoleApp(ConsoleScreens, ConsoleJobs, TimerKeys):
         self.push_screen(ProjectorHelpScreen(self.event.path.resolve()))
 
     def action_codes(self) -> None:
+        from facilitation.store.web_access import WebStore
         from facilitation.tui.console.screens import TableCodesScreen
 
         tables = self.infos[self.current].block.tables or self.event.table_count()
-        self.push_screen(TableCodesScreen(self.event.table_codes(tables)))
+        store = WebStore(self.event)
+        roles = {role: store.existing_code(role) for role in ("room", "reports")}
+        self.push_screen(TableCodesScreen(self.event.table_codes(tables), roles))
 
     def action_ideas(self) -> None:
         from facilitation.tui.console.ideas_panel import IdeasScreen

@@ -103,11 +103,13 @@ class ProjectorHelpScreen(_Popup):
 
 
 class TableCodesScreen(_Popup):
-    """The join code of every table, for note-takers typing notes in a browser."""
+    """The join code of every table, for note-takers typing notes in a browser, and the codes
+    of the room (participants) and of the reports (conveners) on the phones."""
 
-    def __init__(self, codes: dict[int, str]) -> None:
+    def __init__(self, codes: dict[int, str], roles: dict[str, str | None] | None = None) -> None:
         super().__init__()
         self.codes = codes
+        self.roles = roles or {}
 
     def compose(self) -> ComposeResult:
         table = Table(box=None, pad_edge=False)
@@ -115,9 +117,13 @@ class TableCodesScreen(_Popup):
         table.add_column(_("Join code"), style="bold")
         for number, code in self.codes.items():
             table.add_row(str(number), code)
+        labels = {"room": _("Participants (room)"), "reports": _("Conveners (reports)")}
+        for role, label in labels.items():
+            if role in self.roles:
+                table.add_row(label, self.roles[role] or _("made by `facilitation serve`"))
         with VerticalScroll(classes="popup") as box:
-            box.border_title = _("Join codes of the tables")
-            if self.codes:
+            box.border_title = _("Join codes")
+            if self.codes or self.roles:
                 yield Static(table)
             else:
                 yield Static(_("This event has no tables."))

@@ -13,9 +13,11 @@ from textual.widgets import DataTable, Footer, Input, Static
 from facilitation.i18n import N_, _, ngettext
 from facilitation.openspace.ranking import RankedItem, rank_votes
 from facilitation.store import Event
+from facilitation.store.results import results_revealed, reveal_results
 from facilitation.tui.marketplace.block_screen import BlockScreen
 from facilitation.tui.messages import EventFileChanged
 from facilitation.tui.widgets.row_table import RowTable
+from facilitation.tui.write_faults import refuse_if_unwritable, short_lock_wait
 
 CSS = str(Path(__file__).with_name("marketplace.tcss"))
 
@@ -28,6 +30,7 @@ class ConvergenceScreen(BlockScreen):
         Binding("minus", "vote(-1)", N_("\u22121 vote")),
         Binding("v", "set_count", N_("Set count")),
         Binding("n", "proposal", N_("New proposal")),
+        Binding("r", "reveal", N_("Reveal/hide results")),
         Binding("escape", "cancel", N_("Cancel, or back to the console"), show=False),
     ]
 
@@ -42,6 +45,7 @@ class ConvergenceScreen(BlockScreen):
         yield self.step_line()
         yield RowTable(id="ranking")
         yield Static("", id="status")
+        yield Static("", id="revealed")
         yield Input(id="entry")
         yield Footer(compact=True, show_command_palette=False)
 
@@ -77,6 +81,18 @@ class ConvergenceScreen(BlockScreen):
             if ties
             else ""
         )
+        self.query_one("#revealed", Static).update(
+            _("Results shown on the projector and the phones (r: hide)")
+            if results_revealed(self.event, self.block_number)
+            else _("Results hidden from the room (r: reveal)")
+        )
+
+    def action_reveal(self) -> None:
+        """Show the ranking to the room (projector, phones), or hide it again."""
+        shown = not results_revealed(self.event, self.block_number)
+        with short_lock_wait(self.event), refuse_if_unwritable(self.notify):
+            reveal_results(self.event, self.block_number, shown)  # refused: said, nothing done
+        self.refresh_ranking()
 
     def on_event_file_changed(self, message: EventFileChanged) -> None:
         self.refresh_ranking()

@@ -21,6 +21,7 @@ from facilitation.openspace.wall import pin, pinned_topics
 from facilitation.store import Event
 from facilitation.store.openspace import Topic
 from facilitation.tui.marketplace.layout_keys import LAYOUT_BINDINGS, LayoutKeys
+from facilitation.tui.marketplace.room_pane import RoomPane
 from facilitation.tui.marketplace.suggest_keys import SuggestKeys
 from facilitation.tui.marketplace.wall_widget import AgendaWall
 from facilitation.tui.messages import EventFileChanged
@@ -75,6 +76,7 @@ class MarketplaceScreen(SuggestKeys, LayoutKeys):
             with Vertical(id="conflicts-pane"):
                 yield Static(_("Conflicts"), classes="pane-title", id="conflicts-title")
                 yield Static("", id="conflicts")
+            yield RoomPane(id="room-pane")
         yield Static("", id="status")
         yield Input(id="entry")
         yield Footer(compact=True, show_command_palette=False)
@@ -116,6 +118,7 @@ class MarketplaceScreen(SuggestKeys, LayoutKeys):
         self.query_one("#conflicts", Static).update(
             "\n".join(f"! {line}" for line in lines) if lines else _("No conflicts.")
         )
+        self.query_one(RoomPane).show(self.event, self.block_number)
 
     def say(self, message: str) -> None:
         self.query_one("#status", Static).update(message)

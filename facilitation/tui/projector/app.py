@@ -26,6 +26,7 @@ from facilitation.run.timer import DEFAULT_WARN_SECONDS
 from facilitation.store import Event
 from facilitation.store.live import projector_board
 from facilitation.tui.help import HelpScreen
+from facilitation.tui.projector.results import results_text
 from facilitation.tui.stage import StageApp
 from facilitation.tui.widgets.countdown import BigCountdown
 from facilitation.tui.widgets.inline_markdown import inline_markdown
@@ -66,6 +67,7 @@ class ProjectorApp(StageApp):
             yield Static(id="step")
             yield Static(id="question")
             yield Static(id="harvest")  # notes the console sends (the harvest board)
+            yield Static(id="results")  # the dot votes, once the facilitator reveals them
             yield BigCountdown(id="countdown")
             yield Static(id="next-step")
         # The Open Space agenda wall: shown, and the stage shrinks, from the block's
@@ -88,9 +90,12 @@ class ProjectorApp(StageApp):
         self.part("#step", Static).update(Text(text.step))
         self.part("#question", Static).update(inline_markdown(text.question, justify="center"))
         harvest = self.show_harvest()
-        self.part("#question").display = bool(text.question) and not harvest
+        results = None if self.ended else results_text(self.event, info)
+        self.part("#results", Static).update(results or "")
+        self.part("#results").display = results is not None
+        self.part("#question").display = bool(text.question) and not harvest and not results
         self.part("#next-step", Static).update(Text(text.next))
-        wall = agenda_wall_due(info) and not self.ended
+        wall = agenda_wall_due(info) and not self.ended and results is None
         if wall:
             self.show_wall(info.block.number)
         self.part("#agenda-wall").display = wall

@@ -40,6 +40,7 @@
   if (clock) {
     var left = Number(clock.dataset.remaining), state = clock.dataset.status;
     var step = clock.dataset.step, shown = document.getElementById("time-left");
+    var revealed = clock.dataset.revealed;
     var title = document.getElementById("step-title"), since = Date.now();
     var show = function () {
       var s = state === "running" ? left - (Date.now() - since) / 1000 : left;
@@ -57,13 +58,16 @@
         if (!data) { return; }
         left = data.remaining; state = data.status; since = Date.now();
         title.textContent = data.title;
-        // The room moved on: pages without text being typed follow it.
-        if (String(data.step) !== step) {
+        // The room moved on, or the vote results were revealed or hidden: pages without
+        // text being typed follow it.
+        var now = data.revealed ? "1" : "0";
+        if (String(data.step) !== step || (revealed !== undefined && now !== revealed)) {
           var typed = Array.prototype.some.call(
             document.querySelectorAll("textarea, input[type=text], input:not([type])"),
             function (field) { return field.value.trim() !== ""; });
           if (!typed) { window.location.assign(window.location.pathname); }
           step = String(data.step);
+          revealed = now;
         }
         show();
       }).catch(function () {});
