@@ -204,7 +204,7 @@ class ConsoleApp(ConsoleScreens, ConsoleJobs, TimerKeys):
         ):
             counts = self.event.block_note_counts(info.block.number)
             whole_block = True
-        self.part(CapturePanel).show(tables, counts, now, whole_block)
+        self.part(CapturePanel).show(tables, counts, now, whole_block, info.block.table_themes)
         self.warn_wrong_codes()
 
     def warn_wrong_codes(self) -> None:

@@ -124,6 +124,9 @@ class NotesBoardScreen(LiveScreen):
         for number in self.table_numbers():
             count = len(self.groups.get(str(number), []))
             label = _("Table {n}").format(n=number) + "  " + self.count_text(count)
+            theme = block.table_theme(number)
+            if theme:
+                label += "\n  " + theme
             tables.add_option(Option(Text(label, style="" if count else "dim"), id=str(number)))
         plenary = len(self.groups.get(PLENARY, []))
         tables.add_option(Option(_("Plenary") + "  " + self.count_text(plenary), id=PLENARY))
@@ -142,7 +145,12 @@ class NotesBoardScreen(LiveScreen):
         return tables.get_option_at_index(tables.highlighted).id
 
     def group_label(self, group: str) -> str:
-        return _("Plenary") if group == PLENARY else _("Table {n}").format(n=group)
+        """ "Plenary", "Table 2", or "Table 2 — Mobility" when the table carries a theme."""
+        if group == PLENARY:
+            return _("Plenary")
+        label = _("Table {n}").format(n=group)
+        theme = self.event.script.block(self.block_number).table_theme(int(group))
+        return f"{label} \u2014 {theme}" if theme else label
 
     def show_notes(self) -> None:
         listing = self.query_one("#board-notes", OptionList)
