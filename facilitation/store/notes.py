@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from facilitation.errors import UserError
-from facilitation.i18n import _
+from facilitation.i18n import ngettext
 from facilitation.store.text import clean, clean_tags, dumps, loose
 
 if TYPE_CHECKING:
@@ -115,9 +115,11 @@ class NotesMixin:
                     out.append(found)
         if unknown:
             raise UserError(
-                _("unknown tag(s): {tags} (the codebook has: {known})").format(
-                    tags=", ".join(unknown), known=", ".join(t.id for t in codebook)
-                )
+                ngettext(
+                    "unknown tag: {tags} (the codebook has: {known})",
+                    "unknown tags: {tags} (the codebook has: {known})",
+                    len(unknown),
+                ).format(tags=", ".join(unknown), known=", ".join(t.id for t in codebook))
             )
         return out
 

@@ -24,7 +24,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Footer, Static
 
-from facilitation.i18n import N_, _
+from facilitation.i18n import N_, _, ngettext
 from facilitation.i18n.formatting import format_minutes
 from facilitation.run.actuals import step_timings
 from facilitation.run.stage import stage_text
@@ -214,8 +214,13 @@ class ConsoleApp(ConsoleScreens, ConsoleJobs, TimerKeys):
         failed, addresses = failed_attempts(self.event, self._opened_at)
         if failed > self._wrong_codes:
             self._wrong_codes = failed
-            message = _("{n} wrong codes on the phones, from {k} address(es)")
-            self.notify(message.format(n=failed, k=addresses), severity="warning", timeout=10)
+            codes = ngettext(
+                "{n} wrong code on the phones", "{n} wrong codes on the phones", failed
+            ).format(n=failed)
+            where = ngettext("from {k} address", "from {k} addresses", addresses).format(
+                k=addresses
+            )
+            self.notify(f"{codes}, {where}", severity="warning", timeout=10)
 
     def tick(self) -> None:
         """Recompute the countdown from the stored state and the clock; ring on a threshold."""
