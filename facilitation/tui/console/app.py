@@ -22,7 +22,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from facilitation.i18n import N_, _, ngettext
 from facilitation.i18n.formatting import format_minutes
@@ -38,6 +38,7 @@ from facilitation.tui.help import HelpScreen
 from facilitation.tui.live_screen import LiveScreen
 from facilitation.tui.messages import EventFileChanged
 from facilitation.tui.widgets.countdown import BigCountdown
+from facilitation.tui.widgets.fitting_footer import FittingFooter
 from facilitation.tui.widgets.inline_markdown import inline_markdown
 from facilitation.tui.widgets.teleprompter import Teleprompter
 
@@ -121,7 +122,7 @@ class ConsoleApp(ConsoleScreens, ConsoleJobs, TimerKeys):
                 prompt.border_title = _("What to say")
                 yield prompt
                 # the synthesis's progress bar (#work-progress) is mounted when first needed
-        yield Footer(compact=True, show_command_palette=False)
+        yield FittingFooter(show_command_palette=False)
 
     def breakpoint_classes(self) -> dict[str, bool]:
         """The classes Textual gives the screen for the app's size (HORIZONTAL_BREAKPOINTS,

@@ -14,7 +14,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.timer import Timer
-from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from facilitation.i18n import N_, _, ngettext
@@ -24,6 +24,7 @@ from facilitation.store.live import Board, notes_marker, projector_board, show_o
 from facilitation.textmatch import fold
 from facilitation.tui.live_screen import LiveScreen
 from facilitation.tui.messages import EventFileChanged
+from facilitation.tui.widgets.fitting_footer import FittingFooter
 from facilitation.tui.widgets.inline_markdown import inline_markdown
 
 PLENARY = "plenary"
@@ -75,7 +76,7 @@ class NotesBoardScreen(LiveScreen):
             yield OptionList(id="board-notes")
         yield Input(id="board-search", placeholder=_("Search the notes (Escape: done)"))
         yield Static("", id="board-status")
-        yield Footer(compact=True, show_command_palette=False)
+        yield FittingFooter(show_command_palette=False)
 
     def on_mount(self) -> None:
         self.refresh_board()

@@ -9,12 +9,13 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from facilitation.i18n import N_, _, ngettext
 from facilitation.store import Event
 from facilitation.tui.live_screen import LiveScreen
 from facilitation.tui.messages import EventFileChanged
+from facilitation.tui.widgets.fitting_footer import FittingFooter
 
 
 class SeatingScreen(LiveScreen):
@@ -44,7 +45,7 @@ class SeatingScreen(LiveScreen):
         with VerticalScroll(id="seating-body"):
             yield Static(id="seating-plan")
         yield Static("", id="seating-status")
-        yield Footer(compact=True, show_command_palette=False)
+        yield FittingFooter(show_command_palette=False)
 
     def on_mount(self) -> None:
         self.refresh_plan()
