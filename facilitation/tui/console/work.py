@@ -19,9 +19,20 @@ def synthesis_path(event_path: Path, lang: str) -> Path:
 
 
 def write_synthesis(event, progress) -> Path:
+    """The document `facilitation synthesize EVENT.db -o …docx` writes: the same defaults,
+    and page numbers in the contents when LibreOffice is installed."""
+    from facilitation.synthesis import Options
     from facilitation.synthesis import write_synthesis as write
+    from facilitation.synthesis.pdf import find_soffice
 
-    return write(event, synthesis_path(event.path, event.language), progress=progress)
+    return write(
+        event,
+        synthesis_path(event.path, event.language),
+        lang=event.language,
+        progress=progress,
+        options=Options(),
+        page_numbers=find_soffice() is not None,
+    )
 
 
 def seat_block(event, block: Block) -> tuple[str, list[Path]]:
