@@ -20,6 +20,7 @@ from facilitation.tui.help import translate_bindings
 from facilitation.tui.marketplace.block_screen import BlockScreen
 from facilitation.tui.messages import EventFileChanged
 from facilitation.tui.widgets.row_table import RowTable
+from facilitation.tui.write_faults import guarded, guarded_write
 
 CSS = str(Path(__file__).with_name("marketplace.tcss"))
 FIELDS = (
@@ -173,9 +174,10 @@ class ActionsScreen(BlockScreen):
     def action_add(self) -> None:
         def done(values: dict | None) -> None:
             if values:
-                self.event.add_action(self.block_number, **values)
-                self.refresh_actions()
-                self.query_one(DataTable).move_cursor(row=len(self.actions) - 1)
+                with guarded(self.event, self.notify):  # a read-only file: said, no crash
+                    self.event.add_action(self.block_number, **values)
+                    self.refresh_actions()
+                    self.query_one(DataTable).move_cursor(row=len(self.actions) - 1)
 
         self.app.push_screen(ActionForm(self.topic_choices(), None, None), done)
 
@@ -186,11 +188,13 @@ class ActionsScreen(BlockScreen):
 
         def done(values: dict | None) -> None:
             if values:
-                self.event.update_action(action.id, **values)
-                self.refresh_actions()
+                with guarded(self.event, self.notify):
+                    self.event.update_action(action.id, **values)
+                    self.refresh_actions()
 
         self.app.push_screen(ActionForm(self.topic_choices(), action, None), done)
 
+    @guarded_write
     def action_delete(self) -> None:
         action = self.current()
         if action is None:

@@ -24,6 +24,7 @@ from facilitation.tui.marketplace.layout_keys import LAYOUT_BINDINGS, LayoutKeys
 from facilitation.tui.marketplace.suggest_keys import SuggestKeys
 from facilitation.tui.marketplace.wall_widget import AgendaWall
 from facilitation.tui.messages import EventFileChanged
+from facilitation.tui.write_faults import guarded_write
 
 CSS = str(Path(__file__).with_name("marketplace.tcss"))
 
@@ -179,6 +180,7 @@ class MarketplaceScreen(SuggestKeys, LayoutKeys):
         )
 
     @on(Input.Submitted, "#entry")
+    @guarded_write
     def entry_submitted(self, message: Input.Submitted) -> None:
         text = message.value.strip()
         mode = self.entry_mode
@@ -257,6 +259,7 @@ class MarketplaceScreen(SuggestKeys, LayoutKeys):
 
     # ---- moving -----------------------------------------------------------------------
 
+    @guarded_write
     def action_move(self) -> None:
         widget = self.wall_widget
         if widget.carrying is None:
@@ -295,6 +298,7 @@ class MarketplaceScreen(SuggestKeys, LayoutKeys):
         else:
             self.say(_("Moved \u201c{title}\u201d.").format(title=carried.title))
 
+    @guarded_write
     def action_unplace(self) -> None:
         topic = self.selected()
         if topic is None:
@@ -304,6 +308,7 @@ class MarketplaceScreen(SuggestKeys, LayoutKeys):
         self.refresh_all()
         self.say(_("\u201c{title}\u201d is back in the tray.").format(title=topic.title))
 
+    @guarded_write
     def action_merge(self) -> None:
         widget = self.wall_widget
         topic = self.selected()
@@ -332,6 +337,7 @@ class MarketplaceScreen(SuggestKeys, LayoutKeys):
             _("\u201c{a}\u201d merged into \u201c{b}\u201d.").format(a=source.title, b=topic.title)
         )
 
+    @guarded_write
     def action_withdraw(self) -> None:
         topic = self.selected()
         if topic is None:
@@ -350,6 +356,7 @@ class MarketplaceScreen(SuggestKeys, LayoutKeys):
             )
         self.refresh_all()
 
+    @guarded_write
     def action_pin(self) -> None:
         topic = self.selected()
         if topic is None:
