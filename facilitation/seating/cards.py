@@ -120,8 +120,8 @@ def write_table_lists(
                     for name in members:
                         person = by_name.get(name)
                         org = person.organisation if person else ""
-                        theme = [theme_of(themes, table)] if themes else []
-                        writer.writerow([rnd, table, name, org, *theme])
+                        column = [theme_of(themes, table)] if themes else []
+                        writer.writerow([rnd, table, name, org, *column])
         return
     document = Document()
     document.add_heading(gettext_in(lang, "Seating plan"), level=0)
