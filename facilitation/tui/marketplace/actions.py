@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, DataTable, Footer, Input, Label, Select, Static
+from textual.widgets import Button, DataTable, Input, Label, Select, Static
 
 from facilitation.i18n import N_, _
 from facilitation.openspace.ranking import rank_votes
@@ -19,6 +19,7 @@ from facilitation.store.openspace import Action
 from facilitation.tui.help import translate_bindings
 from facilitation.tui.marketplace.block_screen import BlockScreen
 from facilitation.tui.messages import EventFileChanged
+from facilitation.tui.widgets.fitting_footer import FittingFooter
 from facilitation.tui.widgets.row_table import RowTable
 from facilitation.tui.write_faults import guarded, guarded_write
 
@@ -115,7 +116,7 @@ class ActionsScreen(BlockScreen):
         yield self.step_line()
         yield RowTable(id="actions")
         yield Static("", id="status")
-        yield Footer(compact=True, show_command_palette=False)
+        yield FittingFooter(show_command_palette=False)
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)

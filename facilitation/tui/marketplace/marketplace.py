@@ -11,7 +11,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from facilitation.i18n import N_, _, ngettext
@@ -24,6 +24,7 @@ from facilitation.tui.marketplace.layout_keys import LAYOUT_BINDINGS, LayoutKeys
 from facilitation.tui.marketplace.suggest_keys import SuggestKeys
 from facilitation.tui.marketplace.wall_widget import AgendaWall
 from facilitation.tui.messages import EventFileChanged
+from facilitation.tui.widgets.fitting_footer import FittingFooter
 from facilitation.tui.write_faults import guarded_write
 
 CSS = str(Path(__file__).with_name("marketplace.tcss"))
@@ -78,7 +79,7 @@ class MarketplaceScreen(SuggestKeys, LayoutKeys):
                 yield Static("", id="conflicts")
         yield Static("", id="status")
         yield Input(id="entry")
-        yield Footer(compact=True, show_command_palette=False)
+        yield FittingFooter(show_command_palette=False)
 
     def on_mount(self) -> None:
         if self.watch:
