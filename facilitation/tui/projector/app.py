@@ -57,7 +57,7 @@ def table_themes_text(info: StepInfo) -> Text:
         for n, theme in enumerate(info.block.table_themes, start=1)
         if theme
     ]
-    return Text("\n", justify="center").join(lines)
+    return Text("\n", justify="center").join(lines)  # one line each (projector.tcss)
 
 
 class ProjectorApp(StageApp):
