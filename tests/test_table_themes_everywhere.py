@@ -78,6 +78,8 @@ async def test_console_seating_summary_says_what_seat_says(tmp_path):
         async with app.run_test(size=(130, 36)) as pilot:
             await pilot.press("a", "r", "y")
             await wait_for(pilot, lambda: "Seating stored" in notifications(app), seconds=10)
+            await wait_for(pilot, lambda: "Person 7" in screen_text(app), seconds=5)
+            assert "Table 2 · Logement des familles" in screen_text(app)  # the seating view
         said = notifications(app)
         assert "Seating stored for 15 people." in said
         assert "objective: balanced" in said and "most meetings of one pair:" in said

@@ -4,6 +4,7 @@ replaces the stored one and rewrites the cards)."""
 
 from __future__ import annotations
 
+from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
@@ -107,7 +108,14 @@ class SeatingScreen(LiveScreen):
                         )
                     )
                 table.add_row(str(number), *cells)
-        plan.update(table)
+        themes = self.event.script.block(self.block_number).table_themes
+        legend = [
+            _("Table {n}").format(n=n) + " \u00b7 " + theme
+            for n, theme in enumerate(themes, start=1)
+            if theme
+        ]
+        # the theme each table carries, under the plan (the cards and lists name it too)
+        plan.update(Group(table, Text("\n" + "\n".join(legend), style="dim")) if legend else table)
 
     def action_switch_view(self) -> None:
         self.by_person = not self.by_person
