@@ -88,10 +88,20 @@ async def test_votes_and_actions_on_a_read_only_event_are_refused_not_crashed(ev
         await pilot.pause()
         assert app.is_running and notifications(app).count(READ_ONLY) == 3
         assert len(event.list_actions(block)) == 1
-        event._conn.execute("PRAGMA query_only = OFF")
-        await pilot.press("d", "d")
+        await pilot.press("a")
         await pilot.pause()
-        assert event.list_actions(block) == []
+        await pilot.press(*"Une navette", "ctrl+s")
+        await pilot.pause()
+        assert app.is_running and notifications(app).count(READ_ONLY) == 4
+        form = app.screen  # the form again, with what was typed
+        assert form.query_one("#f-title", Input).value == "Une navette"
+        event._conn.execute("PRAGMA query_only = OFF")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "Une navette" in [a.title for a in event.list_actions(block)]
+        await pilot.press("home", "d", "d")
+        await pilot.pause()
+        assert [a.title for a in event.list_actions(block)] == ["Une navette"]
 
 
 @sync

@@ -3,6 +3,7 @@ to the topic (priority) it came from."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from textual import on
@@ -175,10 +176,13 @@ class ActionsScreen(BlockScreen):
     def action_add(self) -> None:
         def done(values: dict | None) -> None:
             if values:
-                with guarded(self.event, self.notify):  # a read-only file: said, no crash
+                with guarded(self.event, self.notify) as refused:  # said, no crash
                     self.event.add_action(self.block_number, **values)
                     self.refresh_actions()
                     self.query_one(DataTable).move_cursor(row=len(self.actions) - 1)
+                if refused.refused:  # the form again, with what was typed
+                    typed = Action(0, self.block_number, **values)
+                    self.app.push_screen(ActionForm(self.topic_choices(), typed, None), done)
 
         self.app.push_screen(ActionForm(self.topic_choices(), None, None), done)
 
@@ -189,9 +193,12 @@ class ActionsScreen(BlockScreen):
 
         def done(values: dict | None) -> None:
             if values:
-                with guarded(self.event, self.notify):
+                with guarded(self.event, self.notify) as refused:
                     self.event.update_action(action.id, **values)
                     self.refresh_actions()
+                if refused.refused:  # the form again, with what was typed
+                    typed = replace(action, **values)
+                    self.app.push_screen(ActionForm(self.topic_choices(), typed, None), done)
 
         self.app.push_screen(ActionForm(self.topic_choices(), action, None), done)
 
