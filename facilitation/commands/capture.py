@@ -6,7 +6,7 @@ from pathlib import Path
 
 from facilitation.commands.language import use_event_language
 from facilitation.errors import UserError
-from facilitation.i18n import _, set_language
+from facilitation.i18n import _
 
 
 def register(subparsers, common) -> None:
@@ -31,11 +31,6 @@ def register(subparsers, common) -> None:
         action="store_true",
         help=_("type in the notes of every table of a round (after the event)"),
     )
-    where.add_argument(
-        "--restricted",
-        action="store_true",
-        help=_("start on the join-code screen and open only the table of the code (serve)"),
-    )
     parser.add_argument("--name", default="", metavar=_("NAME"), help=_("who is typing"))
     parser.set_defaults(func=run)
 
@@ -47,25 +42,19 @@ def run(args) -> int:
     path = Path(args.event)
     if not path.exists():
         raise UserError(_("no such event file"), path=path)
-    if not args.restricted:
-        # The restricted mode reads nothing of the event before a valid code: `serve` passes
-        # --lang; only a local note-taker gets the event's language by default.
-        with Event.open(path) as event:
-            use_event_language(args, event)
-            if args.table is not None:
-                from facilitation.run.tables import table_problem
+    with Event.open(path) as event:
+        use_event_language(args, event)
+        if args.table is not None:
+            from facilitation.run.tables import table_problem
 
-                problem = table_problem(event, args.table)
-                if problem:
-                    raise UserError(problem, path=path)
-    else:
-        set_language(args.lang)
+        problem = table_problem(event, args.table)
+        if problem:
+            raise UserError(problem, path=path)
     start = "reports" if args.reports else "typist" if args.typist else None
     app = make_capture_app(
         path,
         table=args.table,
         plenary=args.plenary,
-        restricted=args.restricted,
         who=args.name,
         start=start,
     )

@@ -131,7 +131,7 @@ def run(args: argparse.Namespace) -> int:
             participants = event_participants(event)
             args.rounds = args.rounds or len(block.rounds())
             args.tables = args.tables or (None if args.table_size else block_tables(event, block))
-            plan = _plan_and_write(args, source, participants)
+            plan = _plan_and_write(args, source, participants, block.table_themes)
             store_plan(event, block.number, plan, participants)
             print(
                 _("plan stored in the event for block {n} ({title})").format(
@@ -147,8 +147,11 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _plan_and_write(args: argparse.Namespace, source: Path, participants) -> Plan:
-    """Make the plan, print its quality, write the files asked for; returns the plan."""
+def _plan_and_write(
+    args: argparse.Namespace, source: Path, participants, themes: list[str] | None = None
+) -> Plan:
+    """Make the plan, print its quality, write the files asked for (naming each table's
+    theme, `themes`, when the block gives them); returns the plan."""
     from facilitation.outputs import output_via_temporary
     from facilitation.seating import Options, make_plan
     from facilitation.seating.cards import write_cards, write_table_lists
@@ -213,10 +216,10 @@ def _plan_and_write(args: argparse.Namespace, source: Path, participants) -> Pla
                 print(line.format(round=rnd, table=table, names=", ".join(members)))
     if args.cards:
         with output_via_temporary(args.cards) as tmp:
-            write_cards(plan, participants, tmp, lang)
+            write_cards(plan, participants, tmp, lang, themes)
         print(_("participant cards written to {path}").format(path=args.cards))
     if args.table_lists:
         with output_via_temporary(args.table_lists) as tmp:
-            write_table_lists(plan, participants, tmp, lang)
+            write_table_lists(plan, participants, tmp, lang, themes)
         print(_("table lists written to {path}").format(path=args.table_lists))
     return plan

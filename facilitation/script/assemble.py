@@ -12,7 +12,7 @@ Rules (the guide explains them to facilitators):
 from __future__ import annotations
 
 from facilitation.errors import UserError
-from facilitation.i18n import _
+from facilitation.i18n import _, ngettext
 from facilitation.models import Block, FormatDefinition, PhaseDefinition, Step
 from facilitation.script.body import RawBlock, RawStep
 from facilitation.script.formats import find_format, known_format_names, suggest_format
@@ -136,9 +136,11 @@ class BlockBuilder:
                     dates = self.event.dates if self.event else []
                     if dates and block.day > len(dates):
                         self.problem(
-                            _("day {day} but the event has {n} date(s)").format(
-                                day=block.day, n=len(dates)
-                            ),
+                            ngettext(
+                                "day {day} but the event has {n} date",
+                                "day {day} but the event has {n} dates",
+                                len(dates),
+                            ).format(day=block.day, n=len(dates)),
                             line,
                         )
                 elif key == "start":

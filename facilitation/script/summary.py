@@ -48,8 +48,14 @@ def warnings(script: SessionScript) -> list[str]:
             sessions = [s for s in block.steps if s.round is not None and s.capture == "reports"]
             if block.slots and sessions and len(sessions) != len(block.slots):
                 out.append(
-                    _("'{block}' has {slots} time slot(s) but {sessions} session(s)").format(
-                        block=block.title, slots=len(block.slots), sessions=len(sessions)
+                    _("'{block}' has {slots} but {sessions}").format(
+                        block=block.title,
+                        slots=ngettext("{n} time slot", "{n} time slots", len(block.slots)).format(
+                            n=len(block.slots)
+                        ),
+                        sessions=ngettext("{n} session", "{n} sessions", len(sessions)).format(
+                            n=len(sessions)
+                        ),
                     )
                 )
         if event.end and blocks and blocks[-1].start:

@@ -19,10 +19,22 @@ CARDS_PER_ROW = 2
 ROWS_PER_PAGE = 5  # 10 cards per Letter page, framed by dashed lines to cut along
 
 
-def card_lines(plan: Plan, name: str, lang: str) -> list[str]:
+def theme_of(themes: list[str] | None, table: int) -> str:
+    """The theme table `table` carries (the block's `table themes`, item n - 1), or ""."""
+    return themes[table - 1] if themes and 0 < table <= len(themes) else ""
+
+
+def card_lines(plan: Plan, name: str, lang: str, themes: list[str] | None = None) -> list[str]:
+    """ "Round 1: table 3", or "Round 1: table 3 (Mobility)" when the table has a theme."""
     seats = plan.seats.get(name, {})
     line = gettext_in(lang, "Round {round}: table {table}")
-    return [line.format(round=r, table=seats[r]) for r in sorted(seats)]
+    with_theme = gettext_in(lang, "Round {round}: table {table} ({theme})")
+    return [
+        (with_theme if theme_of(themes, seats[r]) else line).format(
+            round=r, table=seats[r], theme=theme_of(themes, seats[r])
+        )
+        for r in sorted(seats)
+    ]
 
 
 def _describe(person: Participant | None, lang: str) -> str:
@@ -34,7 +46,14 @@ def _describe(person: Participant | None, lang: str) -> str:
     return ", ".join(parts)
 
 
-def write_cards(plan: Plan, participants: list[Participant], path: str | Path, lang: str) -> None:
+def write_cards(
+    plan: Plan,
+    participants: list[Participant],
+    path: str | Path,
+    lang: str,
+    themes: list[str] | None = None,
+) -> None:
+    """`themes`: the theme each table carries, named on the cards (.docx) next to the table."""
     path = Path(path)
     names = [p.name for p in participants if p.name in plan.seats]
     if path.suffix.lower() == ".csv":
@@ -52,12 +71,14 @@ def write_cards(plan: Plan, participants: list[Participant], path: str | Path, l
     by_name = {p.name: p for p in participants}
     document = Document()
     document.add_heading(gettext_in(lang, "Participant cards"), level=1)
-    cards = [_card(plan, name, by_name[name], lang) for name in names]
+    cards = [_card(plan, name, by_name[name], lang, themes) for name in names]
     add_cards(document, cards, CARDS_PER_ROW, ROWS_PER_PAGE)
     document.save(str(path))
 
 
-def _card(plan: Plan, name: str, person: Participant, lang: str) -> list[Line]:
+def _card(
+    plan: Plan, name: str, person: Participant, lang: str, themes: list[str] | None = None
+) -> list[Line]:
     """Name, organisation, the host's mark, then the table of each round."""
     lines: list[Line] = [(name, "title")]
     if person.organisation:
@@ -68,13 +89,18 @@ def _card(plan: Plan, name: str, person: Participant, lang: str) -> list[Line]:
         lines.append((line.format(table=tables.pop()), "strong"))
     elif person.is_host:
         lines.append((gettext_in(lang, "table host"), "strong"))
-    lines += [(text, "plain") for text in card_lines(plan, name, lang)]
+    lines += [(text, "plain") for text in card_lines(plan, name, lang, themes)]
     return lines
 
 
 def write_table_lists(
-    plan: Plan, participants: list[Participant], path: str | Path, lang: str
+    plan: Plan,
+    participants: list[Participant],
+    path: str | Path,
+    lang: str,
+    themes: list[str] | None = None,
 ) -> None:
+    """`themes`: the theme each table carries, in its heading (.docx) or a column (.csv)."""
     path = Path(path)
     by_name = {p.name: p for p in participants}
     if path.suffix.lower() == ".csv":
@@ -87,13 +113,15 @@ def write_table_lists(
                     gettext_in(lang, "Name"),
                     gettext_in(lang, "Organisation"),
                 ]
+                + ([gettext_in(lang, "Theme")] if themes else [])
             )
             for rnd in range(1, plan.rounds + 1):
                 for table, members in sorted(plan.table_members(rnd).items()):
                     for name in members:
                         person = by_name.get(name)
                         org = person.organisation if person else ""
-                        writer.writerow([rnd, table, name, org])
+                        column = [theme_of(themes, table)] if themes else []
+                        writer.writerow([rnd, table, name, org, *column])
         return
     document = Document()
     document.add_heading(gettext_in(lang, "Seating plan"), level=0)
@@ -102,7 +130,9 @@ def write_table_lists(
             document.add_page_break()  # each round on its own pages, to hand out or post
         document.add_heading(gettext_in(lang, "Round {round}").format(round=rnd), level=1)
         for table, members in sorted(plan.table_members(rnd).items()):
-            document.add_heading(gettext_in(lang, "Table {table}").format(table=table), level=2)
+            heading = gettext_in(lang, "Table {table}").format(table=table)
+            theme = theme_of(themes, table)
+            document.add_heading(f"{heading} \u2014 {theme}" if theme else heading, level=2)
             # the host first: they welcome the table
             hosts_first = sorted(members, key=lambda m: not (m in by_name and by_name[m].is_host))
             for name in hosts_first:

@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from facilitation.errors import UserError
-from facilitation.i18n import _
+from facilitation.i18n import ngettext
 from facilitation.store.base import EventCore, new_id
 from facilitation.store.text import clean, clean_tags, dumps, loose
 
@@ -112,9 +112,11 @@ class NotesMixin(EventCore):
                     out.append(found)
         if unknown:
             raise UserError(
-                _("unknown tag(s): {tags} (the codebook has: {known})").format(
-                    tags=", ".join(unknown), known=", ".join(t.id for t in codebook)
-                )
+                ngettext(
+                    "unknown tag: {tags} (the codebook has: {known})",
+                    "unknown tags: {tags} (the codebook has: {known})",
+                    len(unknown),
+                ).format(tags=", ".join(unknown), known=", ".join(t.id for t in codebook))
             )
         return out
 

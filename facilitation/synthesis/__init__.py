@@ -86,16 +86,21 @@ def write_synthesis(
     say(0.1, gettext_in(lang, "Preparing the document"))
     outline = build_outline(data, lang, say, options)
     say(0.5, gettext_in(lang, "Writing the document"))
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{output.name}.", suffix=".tmp", dir=output.parent)
-    os.close(fd)
-    tmp = Path(tmp_name)
+    from facilitation.outputs import output_error, temporary_name, write_bytes_atomic
+
+    tmp = temporary_name(output)
+    images: dict[str, bytes] = {}
+    written: list[Path] = []  # the Markdown's images, removed if the text cannot be written
     try:
         if suffix == ".md":
             from facilitation.synthesis.markdown_writer import render
 
             text, images = render(outline, output.stem)
             for name, png in images.items():
-                (output.parent / name).write_bytes(png)
+                image = output.parent / name
+                new = not image.exists()  # an older synthesis's image is only replaced
+                write_bytes_atomic(image, png)
+                written += [image] if new else []
             tmp.write_text(text, encoding="utf-8")
         elif suffix == ".pdf" or page_numbers:
             _laid_out(outline, tmp, template, lang, suffix == ".pdf", say)
@@ -105,14 +110,14 @@ def write_synthesis(
             write_docx(outline, tmp, template)
         os.chmod(tmp, 0o666 & ~current_umask())
         os.replace(tmp, output)
-    except OSError as exc:
-        raise UserError(
-            gettext_in(lang, "cannot write this file: {reason}").format(reason=exc.strerror),
-            path=output,
-        ) from None
+    except (OSError, UserError) as exc:
+        for image in written:
+            image.unlink(missing_ok=True)
+        if isinstance(exc, UserError):
+            raise
+        raise output_error(exc, output) from None  # "the disk is full: nothing was written…"
     finally:
-        if tmp.exists():
-            tmp.unlink()
+        tmp.unlink(missing_ok=True)
     say(1.0, gettext_in(lang, "Synthesis written"))
     return output
 

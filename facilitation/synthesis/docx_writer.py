@@ -128,7 +128,11 @@ class DocxWriter:
             self.body.append(self.sect_pr)
         self._settings()
         self._properties()
-        self.document.save(str(path))
+        # Zipped in memory, then written in one go: a zip file half-written on a full disk
+        # would complain again, raw, when Python collects it ("Exception ignored … OSError").
+        buffer = io.BytesIO()
+        self.document.save(buffer)
+        Path(path).write_bytes(buffer.getvalue())
 
     def _empty_body(self) -> None:
         # Our own document: no number on the cover. A template keeps its footers if it has any.

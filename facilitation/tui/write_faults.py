@@ -16,15 +16,18 @@ Only the wording and the timing live here: no Textual, so the console and captur
 from __future__ import annotations
 
 import contextlib
+import functools
 import time
 from collections.abc import Callable, Iterator
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from facilitation.i18n import _
 from facilitation.store.connection import WriteUnavailable, fault_message
 
 if TYPE_CHECKING:
     from facilitation.store.event import Event
+
+Method = TypeVar("Method", bound=Callable[..., Any])
 
 # Seconds between retries: quick at first (a lock let go, a file deleted to make room), then
 # every 15 s so a screen left on a full disk does not hammer it.
@@ -147,3 +150,25 @@ class _Refuse(contextlib.AbstractContextManager):
             self.notify(refusal(exc), severity="error", timeout=10)
             return True
         return False
+
+
+@contextlib.contextmanager
+def guarded(event: Event, notify: Callable[..., object]) -> Iterator[_Refuse]:
+    """`with guarded(self.event, self.notify):` a key's writes wait at most a moment for the
+    lock and, when the file cannot be written, are refused in plain words: the rest of the
+    block is skipped, nothing crashes (the marketplace, votes and action plan, as the timer)."""
+    with short_lock_wait(event), refuse_if_unwritable(notify) as refused:
+        yield refused
+
+
+def guarded_write(method: Method) -> Method:
+    """A screen method (with `self.event` and `self.notify`) whose writes are `guarded`: on a
+    refusal it stops where the write failed, so an entry line keeps what was typed."""
+
+    @functools.wraps(method)
+    def run(self: Any, *args: Any, **kwargs: Any) -> Any:
+        with guarded(self.event, self.notify):
+            return method(self, *args, **kwargs)
+        return None
+
+    return run  # type: ignore[return-value]

@@ -9,13 +9,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Label, OptionList, Static
+from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from facilitation.i18n import N_, _
 from facilitation.store.access import normalise_code
 from facilitation.tui import timings
 from facilitation.tui.help import translate_bindings
+from facilitation.tui.widgets.fitting_footer import FittingFooter
 
 if TYPE_CHECKING:
     from facilitation.tui.capture.app import CaptureApp
@@ -41,7 +42,7 @@ class JoinScreen(Screen):
             yield Label(_("Type the code written on your table's card, then Enter."))
             yield Input(placeholder=_("code, e.g. K7M2Q"), id="code", max_length=16)
             yield Static("", id="join-message")
-        yield Footer(compact=True)
+        yield FittingFooter()
 
     def action_clear(self) -> None:
         self.query_one("#code", Input).value = ""
@@ -102,7 +103,7 @@ class ChooseScreen(Screen):
             options.append(Option(_("Typist: all the tables of a round"), id="typist"))
             yield OptionList(*options, id="places")
             yield Static("", id="join-message")
-        yield Footer(compact=True)
+        yield FittingFooter()
 
     def on_mount(self) -> None:
         self.query_one("#places", OptionList).focus()

@@ -9,11 +9,12 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.events import Key
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 
 from facilitation.i18n import N_, _
 from facilitation.models import Theme
 from facilitation.tui.help import translate_bindings
+from facilitation.tui.widgets.fitting_footer import FittingFooter
 
 TAG_KEYS = "123456789abcdefghijklmnopqrstuvwxyz"
 
@@ -33,7 +34,7 @@ class ConfirmScreen(ModalScreen[bool]):
         with Vertical(classes="dialog"):
             yield Static(Text(self.question))
             yield Static(_("y: yes   n: no"), classes="dialog-keys")
-        yield Footer(compact=True)
+        yield FittingFooter()
 
     def action_answer(self, yes: bool) -> None:
         self.dismiss(yes)
@@ -62,7 +63,7 @@ class TagPicker(ModalScreen[list[str]]):
             else:
                 yield Static(_("Tags, separated by commas; Enter when done."))
                 yield Input(", ".join(self.selected), id="free-tags")
-        yield Footer(compact=True)
+        yield FittingFooter()
 
     def on_mount(self) -> None:
         self.show()

@@ -19,7 +19,7 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Footer, OptionList, Static, TextArea
+from textual.widgets import OptionList, Static, TextArea
 
 from facilitation.i18n import N_, _
 from facilitation.store import TimerState
@@ -43,6 +43,7 @@ from facilitation.tui.capture.where import (
 from facilitation.tui.help import translate_bindings
 from facilitation.tui.messages import EventFileChanged
 from facilitation.tui.watch import watch_event_file
+from facilitation.tui.widgets.fitting_footer import FittingFooter
 
 if TYPE_CHECKING:
     from facilitation.tui.capture.app import CaptureApp
@@ -138,7 +139,7 @@ class NoteEditorScreen(KeepsTyped, NotesPane, RoomHeading):
             with Vertical(id="notes-pane"):
                 yield Static("", id="notes-title")
                 yield NotesList(id="notes")
-        yield Footer(compact=True)
+        yield FittingFooter()
 
     def on_mount(self) -> None:
         self.query_one("#fault", Static).display = False

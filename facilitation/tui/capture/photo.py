@@ -11,12 +11,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 
 from facilitation.errors import UserError
 from facilitation.i18n import N_, _
 from facilitation.store.photos import add_photo
 from facilitation.tui.help import translate_bindings
+from facilitation.tui.widgets.fitting_footer import FittingFooter
 
 
 def dropped_path(text: str) -> Path:
@@ -49,7 +50,7 @@ class PhotoScreen(ModalScreen[int | None]):
             yield Input(placeholder=_("photo file (JPEG, PNG or WebP)"), id="photo-path")
             yield Input(placeholder=_("caption (optional)"), id="photo-caption")
             yield Static("", id="photo-problem")
-        yield Footer(compact=True)
+        yield FittingFooter()
 
     @on(Input.Submitted, "#photo-path")
     def path_given(self) -> None:

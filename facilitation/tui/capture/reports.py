@@ -17,7 +17,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Footer, Input, Label, OptionList, SelectionList, Static, TextArea
+from textual.widgets import Input, Label, OptionList, SelectionList, Static, TextArea
 from textual.widgets.option_list import Option
 
 from facilitation.i18n import N_, _
@@ -27,6 +27,7 @@ from facilitation.tui import timings
 from facilitation.tui.help import translate_bindings
 from facilitation.tui.messages import EventFileChanged
 from facilitation.tui.watch import watch_event_file
+from facilitation.tui.widgets.fitting_footer import FittingFooter
 from facilitation.tui.write_faults import WriteFaults
 
 if TYPE_CHECKING:
@@ -66,7 +67,7 @@ class ReportListScreen(Screen):
             yield Static(_("Open Space session reports"), id="reports-title")
             yield Label(_("Choose a topic, then Enter to fill its report."))
             yield OptionList(id="topics")
-        yield Footer(compact=True)
+        yield FittingFooter()
 
     def on_mount(self) -> None:
         self.refresh_topics()
@@ -142,7 +143,7 @@ class AddTopicScreen(ModalScreen[tuple[str, str] | None]):
             yield Static(_("A new topic"), classes="dialog-title")
             yield Input(placeholder=_("topic"), id="topic-title")
             yield Input(placeholder=_("convener"), id="topic-convener")
-        yield Footer(compact=True)
+        yield FittingFooter()
 
     @on(Input.Submitted, "#topic-title")
     def next_field(self) -> None:
@@ -178,7 +179,7 @@ class PeoplePicker(ModalScreen[list[str] | None]):
         with Vertical(classes="dialog"):
             yield Static(_("Participants: space ticks a name, Enter adds them"))
             yield SelectionList(*[(name, name) for name in self.names], id="people")
-        yield Footer(compact=True)
+        yield FittingFooter()
 
     def action_done(self) -> None:
         self.dismiss(list(self.query_one("#people", SelectionList).selected))
@@ -219,7 +220,7 @@ class ReportFormScreen(Screen):
                     yield Input(id=f"f-{field}", select_on_focus=False)
                 else:
                     yield TextArea(id=f"f-{field}", soft_wrap=True, tab_behavior="focus")
-        yield Footer(compact=True)
+        yield FittingFooter()
 
     def on_mount(self) -> None:
         event = self.app.event

@@ -13,7 +13,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Input, OptionList, Select, Static
+from textual.widgets import Input, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
 from facilitation.errors import UserError
@@ -30,6 +30,7 @@ from facilitation.tui.capture.where import (
 from facilitation.tui.help import translate_bindings
 from facilitation.tui.messages import EventFileChanged
 from facilitation.tui.watch import watch_event_file
+from facilitation.tui.widgets.fitting_footer import FittingFooter
 from facilitation.tui.write_faults import WriteFaults
 
 if TYPE_CHECKING:
@@ -106,7 +107,7 @@ class TypistScreen(Screen):
                     keys, placeholder=_("a note, then Enter  (#tag to tag it)"), id="line"
                 )
                 yield Static("", id="typist-notes")
-        yield Footer(compact=True)
+        yield FittingFooter()
 
     def on_mount(self) -> None:
         rounds = self.rounds()

@@ -22,9 +22,9 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
-from facilitation.i18n import N_, _
+from facilitation.i18n import N_, _, ngettext
 from facilitation.i18n.formatting import format_minutes
 from facilitation.run.actuals import step_timings
 from facilitation.run.stage import stage_text
@@ -38,6 +38,7 @@ from facilitation.tui.help import HelpScreen
 from facilitation.tui.live_screen import LiveScreen
 from facilitation.tui.messages import EventFileChanged
 from facilitation.tui.widgets.countdown import BigCountdown
+from facilitation.tui.widgets.fitting_footer import FittingFooter
 from facilitation.tui.widgets.inline_markdown import inline_markdown
 from facilitation.tui.widgets.teleprompter import Teleprompter
 
@@ -121,7 +122,7 @@ class ConsoleApp(ConsoleScreens, ConsoleJobs, TimerKeys):
                 prompt.border_title = _("What to say")
                 yield prompt
                 # the synthesis's progress bar (#work-progress) is mounted when first needed
-        yield Footer(compact=True, show_command_palette=False)
+        yield FittingFooter(show_command_palette=False)
 
     def breakpoint_classes(self) -> dict[str, bool]:
         """The classes Textual gives the screen for the app's size (HORIZONTAL_BREAKPOINTS,
@@ -204,7 +205,7 @@ class ConsoleApp(ConsoleScreens, ConsoleJobs, TimerKeys):
         ):
             counts = self.event.block_note_counts(info.block.number)
             whole_block = True
-        self.part(CapturePanel).show(tables, counts, now, whole_block)
+        self.part(CapturePanel).show(tables, counts, now, whole_block, info.block.table_themes)
         self.warn_wrong_codes()
 
     def warn_wrong_codes(self) -> None:
@@ -214,8 +215,13 @@ class ConsoleApp(ConsoleScreens, ConsoleJobs, TimerKeys):
         failed, addresses = failed_attempts(self.event, self._opened_at)
         if failed > self._wrong_codes:
             self._wrong_codes = failed
-            message = _("{n} wrong codes on the phones, from {k} address(es)")
-            self.notify(message.format(n=failed, k=addresses), severity="warning", timeout=10)
+            codes = ngettext(
+                "{n} wrong code on the phones", "{n} wrong codes on the phones", failed
+            ).format(n=failed)
+            where = ngettext("from {k} address", "from {k} addresses", addresses).format(
+                k=addresses
+            )
+            self.notify(f"{codes}, {where}", severity="warning", timeout=10)
 
     def tick(self) -> None:
         """Recompute the countdown from the stored state and the clock; ring on a threshold."""

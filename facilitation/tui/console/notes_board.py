@@ -14,7 +14,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.timer import Timer
-from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from facilitation.i18n import N_, _, ngettext
@@ -24,6 +24,7 @@ from facilitation.store.live import Board, notes_marker, projector_board, show_o
 from facilitation.textmatch import fold
 from facilitation.tui.live_screen import LiveScreen
 from facilitation.tui.messages import EventFileChanged
+from facilitation.tui.widgets.fitting_footer import FittingFooter
 from facilitation.tui.widgets.inline_markdown import inline_markdown
 
 PLENARY = "plenary"
@@ -75,7 +76,7 @@ class NotesBoardScreen(LiveScreen):
             yield OptionList(id="board-notes")
         yield Input(id="board-search", placeholder=_("Search the notes (Escape: done)"))
         yield Static("", id="board-status")
-        yield Footer(compact=True, show_command_palette=False)
+        yield FittingFooter(show_command_palette=False)
 
     def on_mount(self) -> None:
         self.refresh_board()
@@ -124,6 +125,9 @@ class NotesBoardScreen(LiveScreen):
         for number in self.table_numbers():
             count = len(self.groups.get(str(number), []))
             label = _("Table {n}").format(n=number) + "  " + self.count_text(count)
+            theme = block.table_theme(number)
+            if theme:
+                label += "\n  " + theme
             tables.add_option(Option(Text(label, style="" if count else "dim"), id=str(number)))
         plenary = len(self.groups.get(PLENARY, []))
         tables.add_option(Option(_("Plenary") + "  " + self.count_text(plenary), id=PLENARY))
@@ -142,7 +146,12 @@ class NotesBoardScreen(LiveScreen):
         return tables.get_option_at_index(tables.highlighted).id
 
     def group_label(self, group: str) -> str:
-        return _("Plenary") if group == PLENARY else _("Table {n}").format(n=group)
+        """ "Plenary", "Table 2", or "Table 2 — Mobility" when the table carries a theme."""
+        if group == PLENARY:
+            return _("Plenary")
+        label = _("Table {n}").format(n=group)
+        theme = self.event.script.block(self.block_number).table_theme(int(group))
+        return f"{label} \u2014 {theme}" if theme else label
 
     def show_notes(self) -> None:
         listing = self.query_one("#board-notes", OptionList)

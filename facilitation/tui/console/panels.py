@@ -147,8 +147,10 @@ class CapturePanel(Static):
         counts: dict[int, tuple[int, float]] | None,
         now: float,
         whole_block: bool = False,
+        themes: list[str] | None = None,
     ) -> None:
-        """`whole_block`: the counts are every round's (a plenary step), said above them."""
+        """`whole_block`: the counts are every round's (a plenary step), said above them;
+        `themes`: the theme each table carries (the block's `table themes`), if any."""
         if counts is None or tables == 0:
             self.update(Text(_("No table notes in this step."), style="dim"))
             return
@@ -157,11 +159,15 @@ class CapturePanel(Static):
         table.add_column(_("Table"), justify="right")
         table.add_column(_("Notes"), justify="right")
         table.add_column(_("Last"))
+        themes = themes or []
+        if themes:
+            table.add_column(_("Theme"), no_wrap=True, overflow="ellipsis", max_width=40)
         for number in range(1, tables + 1):
             count, last = counts.get(number, (0, None))
             when = f"{format_time(local_time(last))} ({ago(now - last)})" if last else "—"
             style = "yellow" if count == 0 else ""
-            table.add_row(str(number), str(count), when, style=style)
+            theme = [themes[number - 1] if number <= len(themes) else ""] if themes else []
+            table.add_row(str(number), str(count), when, *theme, style=style)
         if not whole_block:
             self.update(table)
             return

@@ -4,17 +4,19 @@ replaces the stored one and rewrites the cards)."""
 
 from __future__ import annotations
 
+from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from facilitation.i18n import N_, _, ngettext
 from facilitation.store import Event
 from facilitation.tui.live_screen import LiveScreen
 from facilitation.tui.messages import EventFileChanged
+from facilitation.tui.widgets.fitting_footer import FittingFooter
 
 
 class SeatingScreen(LiveScreen):
@@ -44,7 +46,7 @@ class SeatingScreen(LiveScreen):
         with VerticalScroll(id="seating-body"):
             yield Static(id="seating-plan")
         yield Static("", id="seating-status")
-        yield Footer(compact=True, show_command_palette=False)
+        yield FittingFooter(show_command_palette=False)
 
     def on_mount(self) -> None:
         self.refresh_plan()
@@ -106,7 +108,14 @@ class SeatingScreen(LiveScreen):
                         )
                     )
                 table.add_row(str(number), *cells)
-        plan.update(table)
+        themes = self.event.script.block(self.block_number).table_themes
+        legend = [
+            _("Table {n}").format(n=n) + " \u00b7 " + theme
+            for n, theme in enumerate(themes, start=1)
+            if theme
+        ]
+        # the theme each table carries, under the plan (the cards and lists name it too)
+        plan.update(Group(table, Text("\n" + "\n".join(legend), style="dim")) if legend else table)
 
     def action_switch_view(self) -> None:
         self.by_person = not self.by_person

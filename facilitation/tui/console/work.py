@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from facilitation.errors import UserError
-from facilitation.i18n import _, current_language
+from facilitation.i18n import _, current_language, ngettext
 from facilitation.models import Block
 
 
@@ -19,14 +19,26 @@ def synthesis_path(event_path: Path, lang: str) -> Path:
 
 
 def write_synthesis(event, progress) -> Path:
+    """The document `facilitation synthesize EVENT.db -o …docx` writes: the same defaults,
+    and page numbers in the contents when LibreOffice is installed."""
+    from facilitation.synthesis import Options
     from facilitation.synthesis import write_synthesis as write
+    from facilitation.synthesis.pdf import find_soffice
 
-    return write(event, synthesis_path(event.path, event.language), progress=progress)
+    return write(
+        event,
+        synthesis_path(event.path, event.language),
+        lang=event.language,
+        progress=progress,
+        options=Options(),
+        page_numbers=find_soffice() is not None,
+    )
 
 
 def seat_block(event, block: Block) -> tuple[str, list[Path]]:
     """Seat the block's participants for all its rounds (hosts stay, organisations and sectors
     mixed), store the plan, and write the cards and table lists beside the event file."""
+    from facilitation.outputs import output_via_temporary
     from facilitation.seating import Options, make_plan
     from facilitation.seating.cards import write_cards, write_table_lists
     from facilitation.seating.event_plan import (
@@ -35,6 +47,7 @@ def seat_block(event, block: Block) -> tuple[str, list[Path]]:
         mixing_columns,
         store_plan,
     )
+    from facilitation.seating.report import quality_lines
 
     participants = event_participants(event)
     tables = block_tables(event, block)
@@ -53,15 +66,21 @@ def seat_block(event, block: Block) -> tuple[str, list[Path]]:
     stem = event.path.with_name(f"{event.path.stem}-bloc{block.number}")
     cards = stem.with_name(stem.name + ("-cartes.docx" if lang == "fr" else "-cards.docx"))
     lists = stem.with_name(stem.name + ("-tables.docx"))
-    write_cards(result.plan, participants, cards, lang)
-    write_table_lists(result.plan, participants, lists, lang)
-    summary = _(
-        "Seating stored for {n} people: {repeats} repeated pairs (fewest possible: {bound}), "
-        "{mixing} mixing violations."
-    ).format(
-        n=len(participants),
-        repeats=result.quality.repeats,
-        bound=result.lower_bound,
-        mixing=result.quality.mixing,
-    )
+    with output_via_temporary(cards) as tmp:  # the whole file or none (a full disk)
+        write_cards(result.plan, participants, tmp, lang, block.table_themes)
+    with output_via_temporary(lists) as tmp:
+        write_table_lists(result.plan, participants, tmp, lang, block.table_themes)
+    lines = [
+        ngettext(
+            "Seating stored for {n} person.", "Seating stored for {n} people.", len(participants)
+        ).format(n=len(participants)),
+        *quality_lines(result),  # what `facilitation seat` prints
+    ]
+    if options.mix_by:
+        lines.append(
+            _("mixing violations: {count} (greedy baseline: {greedy})").format(
+                count=result.quality.mixing, greedy=result.greedy.mixing
+            )
+        )
+    summary = "\n".join(lines)
     return summary, [cards, lists]

@@ -3,6 +3,7 @@ to the topic (priority) it came from."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from textual import on
@@ -10,7 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, DataTable, Footer, Input, Label, Select, Static
+from textual.widgets import Button, DataTable, Input, Label, Select, Static
 
 from facilitation.i18n import N_, _
 from facilitation.openspace.ranking import rank_votes
@@ -19,7 +20,9 @@ from facilitation.store.openspace import Action
 from facilitation.tui.help import translate_bindings
 from facilitation.tui.marketplace.block_screen import BlockScreen
 from facilitation.tui.messages import EventFileChanged
+from facilitation.tui.widgets.fitting_footer import FittingFooter
 from facilitation.tui.widgets.row_table import RowTable
+from facilitation.tui.write_faults import guarded, guarded_write
 
 CSS = str(Path(__file__).with_name("marketplace.tcss"))
 FIELDS = (
@@ -114,7 +117,7 @@ class ActionsScreen(BlockScreen):
         yield self.step_line()
         yield RowTable(id="actions")
         yield Static("", id="status")
-        yield Footer(compact=True, show_command_palette=False)
+        yield FittingFooter(show_command_palette=False)
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
@@ -173,9 +176,13 @@ class ActionsScreen(BlockScreen):
     def action_add(self) -> None:
         def done(values: dict | None) -> None:
             if values:
-                self.event.add_action(self.block_number, **values)
-                self.refresh_actions()
-                self.query_one(DataTable).move_cursor(row=len(self.actions) - 1)
+                with guarded(self.event, self.notify) as refused:  # said, no crash
+                    self.event.add_action(self.block_number, **values)
+                    self.refresh_actions()
+                    self.query_one(DataTable).move_cursor(row=len(self.actions) - 1)
+                if refused.refused:  # the form again, with what was typed
+                    typed = Action(0, self.block_number, **values)
+                    self.app.push_screen(ActionForm(self.topic_choices(), typed, None), done)
 
         self.app.push_screen(ActionForm(self.topic_choices(), None, None), done)
 
@@ -186,11 +193,16 @@ class ActionsScreen(BlockScreen):
 
         def done(values: dict | None) -> None:
             if values:
-                self.event.update_action(action.id, **values)
-                self.refresh_actions()
+                with guarded(self.event, self.notify) as refused:
+                    self.event.update_action(action.id, **values)
+                    self.refresh_actions()
+                if refused.refused:  # the form again, with what was typed
+                    typed = replace(action, **values)
+                    self.app.push_screen(ActionForm(self.topic_choices(), typed, None), done)
 
         self.app.push_screen(ActionForm(self.topic_choices(), action, None), done)
 
+    @guarded_write
     def action_delete(self) -> None:
         action = self.current()
         if action is None:

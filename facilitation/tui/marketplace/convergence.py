@@ -17,7 +17,7 @@ from facilitation.store.results import results_revealed, reveal_results
 from facilitation.tui.marketplace.block_screen import BlockScreen
 from facilitation.tui.messages import EventFileChanged
 from facilitation.tui.widgets.row_table import RowTable
-from facilitation.tui.write_faults import refuse_if_unwritable, short_lock_wait
+from facilitation.tui.write_faults import guarded_write, refuse_if_unwritable, short_lock_wait
 
 CSS = str(Path(__file__).with_name("marketplace.tcss"))
 
@@ -103,6 +103,7 @@ class ConvergenceScreen(BlockScreen):
             return None
         return self.items[table.cursor_row]
 
+    @guarded_write
     def action_vote(self, delta: int) -> None:
         item = self.current()
         if item is None:
@@ -139,6 +140,7 @@ class ConvergenceScreen(BlockScreen):
         self.query_one(DataTable).focus()
 
     @on(Input.Submitted, "#entry")
+    @guarded_write
     def submitted(self, message: Input.Submitted) -> None:
         text = message.value.strip()
         keep = None

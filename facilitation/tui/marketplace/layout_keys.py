@@ -12,6 +12,7 @@ from facilitation.openspace.layout import add_slot, add_space, remove_slot, remo
 from facilitation.tui.confirm import ConfirmScreen
 from facilitation.tui.marketplace.block_screen import BlockScreen
 from facilitation.tui.marketplace.wall_widget import AgendaWall
+from facilitation.tui.write_faults import guarded
 
 LAYOUT_BINDINGS = [
     Binding("t", "add_slot", N_("Add a time slot"), show=False),
@@ -68,12 +69,15 @@ class LayoutKeys(BlockScreen):
             if not yes:
                 return
             try:
-                if what == "slot":
-                    remove_slot(self.event, self.block_number, slot)
-                else:
-                    remove_space(self.event, self.block_number, space)
+                with guarded(self.event, self.notify) as refused:
+                    if what == "slot":
+                        remove_slot(self.event, self.block_number, slot)
+                    else:
+                        remove_space(self.event, self.block_number, space)
             except UserError as error:
                 self.say(error.message)
+                return
+            if refused.refused:
                 return
             self.refresh_all()
             self.say(_("\u201c{label}\u201d removed.").format(label=label))

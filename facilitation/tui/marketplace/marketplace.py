@@ -11,7 +11,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from facilitation.i18n import N_, _, ngettext
@@ -25,6 +25,8 @@ from facilitation.tui.marketplace.room_pane import RoomPane
 from facilitation.tui.marketplace.suggest_keys import SuggestKeys
 from facilitation.tui.marketplace.wall_widget import AgendaWall
 from facilitation.tui.messages import EventFileChanged
+from facilitation.tui.widgets.fitting_footer import FittingFooter
+from facilitation.tui.write_faults import guarded_write
 
 CSS = str(Path(__file__).with_name("marketplace.tcss"))
 
@@ -79,7 +81,7 @@ class MarketplaceScreen(SuggestKeys, LayoutKeys):
             yield RoomPane(id="room-pane")
         yield Static("", id="status")
         yield Input(id="entry")
-        yield Footer(compact=True, show_command_palette=False)
+        yield FittingFooter(show_command_palette=False)
 
     def on_mount(self) -> None:
         if self.watch_file:
@@ -182,6 +184,7 @@ class MarketplaceScreen(SuggestKeys, LayoutKeys):
         )
 
     @on(Input.Submitted, "#entry")
+    @guarded_write
     def entry_submitted(self, message: Input.Submitted) -> None:
         text = message.value.strip()
         mode = self.entry_mode
@@ -260,6 +263,7 @@ class MarketplaceScreen(SuggestKeys, LayoutKeys):
 
     # ---- moving -----------------------------------------------------------------------
 
+    @guarded_write
     def action_move(self) -> None:
         widget = self.wall_widget
         if widget.carrying is None:
@@ -298,6 +302,7 @@ class MarketplaceScreen(SuggestKeys, LayoutKeys):
         else:
             self.say(_("Moved \u201c{title}\u201d.").format(title=carried.title))
 
+    @guarded_write
     def action_unplace(self) -> None:
         topic = self.selected()
         if topic is None:
@@ -307,6 +312,7 @@ class MarketplaceScreen(SuggestKeys, LayoutKeys):
         self.refresh_all()
         self.say(_("\u201c{title}\u201d is back in the tray.").format(title=topic.title))
 
+    @guarded_write
     def action_merge(self) -> None:
         widget = self.wall_widget
         topic = self.selected()
@@ -335,6 +341,7 @@ class MarketplaceScreen(SuggestKeys, LayoutKeys):
             _("\u201c{a}\u201d merged into \u201c{b}\u201d.").format(a=source.title, b=topic.title)
         )
 
+    @guarded_write
     def action_withdraw(self) -> None:
         topic = self.selected()
         if topic is None:
@@ -353,6 +360,7 @@ class MarketplaceScreen(SuggestKeys, LayoutKeys):
             )
         self.refresh_all()
 
+    @guarded_write
     def action_pin(self) -> None:
         topic = self.selected()
         if topic is None:

@@ -15,6 +15,7 @@ from facilitation.tui.failures import WorkFailed, report_failed_worker
 from facilitation.tui.marketplace.block_screen import BlockScreen
 from facilitation.tui.marketplace.messages import SuggestionReady
 from facilitation.tui.marketplace.wall_widget import AgendaWall
+from facilitation.tui.write_faults import guarded_write
 
 
 class SuggestKeys(BlockScreen):
@@ -54,6 +55,7 @@ class SuggestKeys(BlockScreen):
         self.say(message.message)
         self.app.notify(message.message, severity="error", timeout=15)
 
+    @guarded_write
     def on_suggestion_ready(self, message: SuggestionReady) -> None:
         result = message.suggestion
         moved = apply_suggestion(self.event, result, self.wall_widget.wall.active)

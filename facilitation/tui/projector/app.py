@@ -51,6 +51,16 @@ def round_to_find(info: StepInfo) -> int | None:
     return next((s.round for s in later if s.round is not None and s.capture == "table"), None)
 
 
+def table_themes_text(info: StepInfo) -> Text:
+    """ "Table 1 · Mobility", one short line per table that carries a theme."""
+    lines = [
+        Text.assemble((_("Table {n}").format(n=n), "bold"), " \u00b7 ", theme)
+        for n, theme in enumerate(info.block.table_themes, start=1)
+        if theme
+    ]
+    return Text("\n", justify="center").join(lines)  # one line each (projector.tcss)
+
+
 class ProjectorApp(StageApp):
     CSS_PATH = "projector.tcss"
     CAPTION_PHASES = ("warning", "over", "paused", "ended")  # the room needs no "not started"
@@ -68,6 +78,7 @@ class ProjectorApp(StageApp):
             yield Static(id="question")
             yield Static(id="harvest")  # notes the console sends (the harvest board)
             yield Static(id="results")  # the dot votes, once the facilitator reveals them
+            yield Static(id="table-themes")  # during a round: the theme of each table
             yield BigCountdown(id="countdown")
             yield Static(id="next-step")
         # The Open Space agenda wall: shown, and the stage shrinks, from the block's
@@ -101,6 +112,14 @@ class ProjectorApp(StageApp):
         self.part("#agenda-wall").display = wall
         lookup = not wall and not self.ended and self.show_lookup(info)
         self.part("#seating-lookup").display = lookup
+        themes = self.part("#table-themes", Static)
+        themes.update(table_themes_text(info))
+        themes.display = (
+            bool(info.block.table_themes)
+            and (info.step.round is not None or lookup)
+            and not harvest
+            and not self.ended
+        )
         self.tick()
 
     def show_harvest(self) -> bool:

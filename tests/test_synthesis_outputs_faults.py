@@ -1,0 +1,66 @@
+"""The synthesis on a full disk says so in plain words and leaves nothing behind (no raw
+"Exception ignored … OSError"); the console's `y` writes the document the command writes."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+
+from docx import Document
+from pilot_support import notifications, sync, wait_for
+from test_tiny_filesystem import fill, make_event, tiny  # noqa: F401 (the fixture)
+
+from facilitation.cli import main
+from facilitation.store import Event
+from facilitation.store.sample import sample_script
+from facilitation.tui.console import make_console_app
+
+T0 = 1_800_000_000.0
+
+
+def synthesize(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "facilitation", "synthesize", *args],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def test_synthesis_on_a_full_disk_says_so_and_leaves_nothing(tiny):  # noqa: F811
+    path = make_event(tiny)
+    fill(tiny)
+    before = sorted(p.name for p in tiny.iterdir())
+    for name, extra in (("s.docx", ["--no-page-numbers"]), ("s.md", []), ("s.docx", [])):
+        done = synthesize(str(path), "-o", str(tiny / name), *extra)
+        assert done.returncode == 1, done.stderr
+        assert "le disque est plein : rien n'a été écrit" in done.stderr
+        assert "Exception" not in done.stderr and "Traceback" not in done.stderr, done.stderr
+        assert "No space left" not in done.stderr  # the system's English words
+        left = sorted(p.name for p in tiny.iterdir() if not p.name.startswith("forum.db"))
+        assert left == [n for n in before if not n.startswith("forum.db")], left
+
+
+def paragraphs(path) -> list[str]:
+    return [p.text for p in Document(str(path)).paragraphs]
+
+
+@sync
+async def test_console_synthesis_is_the_commands_document(tmp_path):
+    path = tmp_path / "forum.db"
+    with Event.create(path, sample_script("fr"), "", "forum.md") as event:
+        event.add_note(1, "La **confiance** d'abord", round=1, table=2, author="Ana")
+        event.add_note(1, "Le logement des familles", round=1, table=1, author="Bo")
+        app = make_console_app(event, clock=lambda: T0, watch=False)
+        async with app.run_test(size=(110, 32)) as pilot:
+            await pilot.press("y")
+            await wait_for(pilot, lambda: "Synthèse écrite" in notifications(app), seconds=90)
+    console_doc = tmp_path / "forum-synthese.docx"
+    command_doc = tmp_path / "commande.docx"
+    assert main(["synthesize", str(path), "-o", str(command_doc)]) == 0
+    assert paragraphs(console_doc) == paragraphs(command_doc)
+    entries = [p for p in Document(str(console_doc)).paragraphs if p.style.name.startswith("toc")]
+    assert entries
+    numbered = all(p.text.split("\t")[-1].isdigit() for p in entries)
+    assert numbered == (shutil.which("soffice") is not None)  # page numbers with LibreOffice
