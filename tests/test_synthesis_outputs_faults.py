@@ -7,6 +7,7 @@ import shutil
 import subprocess
 import sys
 
+import pytest
 from docx import Document
 from pilot_support import notifications, sync, wait_for
 from test_tiny_filesystem import fill, make_event, tiny  # noqa: F401 (the fixture)
@@ -46,6 +47,7 @@ def paragraphs(path) -> list[str]:
     return [p.text for p in Document(str(path)).paragraphs]
 
 
+@pytest.mark.slow  # two LibreOffice passes for page numbers
 @sync
 async def test_console_synthesis_is_the_commands_document(tmp_path):
     path = tmp_path / "forum.db"
