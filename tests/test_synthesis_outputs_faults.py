@@ -7,12 +7,12 @@ import shutil
 import subprocess
 import sys
 
-import pytest
 from docx import Document
 from pilot_support import notifications, sync, wait_for
 from test_tiny_filesystem import fill, make_event, tiny  # noqa: F401 (the fixture)
 
 from facilitation.cli import main
+from facilitation.i18n import set_language
 from facilitation.store import Event
 from facilitation.store.sample import sample_script
 from facilitation.tui.console import make_console_app
@@ -47,17 +47,18 @@ def paragraphs(path) -> list[str]:
     return [p.text for p in Document(str(path)).paragraphs]
 
 
-@pytest.mark.slow  # two LibreOffice passes for page numbers
 @sync
 async def test_console_synthesis_is_the_commands_document(tmp_path):
     path = tmp_path / "forum.db"
     with Event.create(path, sample_script("fr"), "", "forum.md") as event:
         event.add_note(1, "La **confiance** d'abord", round=1, table=2, author="Ana")
         event.add_note(1, "Le logement des familles", round=1, table=1, author="Bo")
+        set_language(event.language)  # as `facilitation run` does
         app = make_console_app(event, clock=lambda: T0, watch=False)
         async with app.run_test(size=(110, 32)) as pilot:
             await pilot.press("y")
             await wait_for(pilot, lambda: "Synthèse écrite" in notifications(app), seconds=90)
+            assert "Synthèse écrite" in notifications(app)
     console_doc = tmp_path / "forum-synthese.docx"
     command_doc = tmp_path / "commande.docx"
     assert main(["synthesize", str(path), "-o", str(command_doc)]) == 0
