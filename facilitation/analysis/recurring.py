@@ -99,13 +99,19 @@ class _Round:
         return {self.sources[n].table for n, _c in occurrences}
 
 
-def _background_counts(
-    reader: Reader, texts: Iterable[str], ignored: frozenset[str]
-) -> Counter[Key]:
-    counts: Counter[Key] = Counter()
-    for text in texts:
-        counts.update(k for k in reader(text).phrase_keys() if _informative(k, ignored))
-    return counts
+@dataclass(frozen=True)
+class Counts:
+    """Phrase counts of some notes (another round, the notes of other themes), possibly in
+    several parts counted once each and added up only for the phrases asked about."""
+
+    parts: tuple[Counter[Key], ...]
+    notes: int
+
+    def __getitem__(self, key: Key) -> int:
+        return sum(part[key] for part in self.parts)
+
+
+Background = Sequence[Sequence[str]] | Sequence[Counts]
 
 
 def find_ideas(
@@ -114,16 +120,17 @@ def find_ideas(
     *,
     limit: int = 8,
     asked: str = "",
-    background: Sequence[Sequence[str]] = (),
+    background: Background = (),
     one_round: bool = True,
 ) -> list[Idea]:
-    """The recurring ideas of one round's notes, most tables first."""
+    """The recurring ideas of one round's notes, most tables first. `background`: the notes of
+    the other rounds, one list of texts (or their `Counts`) per round."""
     if len({s.table for s in sources}) < MIN_TABLES:
         return []
     ignored = frozenset(_family(rnd_lemmas(reader, sources), reader.lemmas(asked)))
     ignored |= filler_words(reader.lang)
     rnd = _Round(reader, sources, ignored)
-    distinctive = _Distinctiveness(rnd, reader, background, ignored)
+    distinctive = _Distinctiveness(rnd, reader, background)
     distinct = {k for k, stats in rnd.stats.items() if distinctive(k, len(stats.notes))}
     spent: set[tuple[int, int]] = set()
     heap: list[tuple[float, Key]] = []
@@ -278,27 +285,26 @@ class _Distinctiveness:
     MIN_DISTINCTIVENESS times as frequent among this round's notes as among the others', and
     not the event's own vocabulary, written in every other round ("les nouveaux arrivants")."""
 
-    def __init__(
-        self,
-        rnd: _Round,
-        reader: Reader,
-        background: Sequence[Sequence[str]],
-        ignored: frozenset[str],
-    ) -> None:
-        notes = sum(len(texts) for texts in background)
+    def __init__(self, rnd: _Round, reader: Reader, background: Background) -> None:
+        rounds = [
+            part if isinstance(part, Counts) else Counts((reader.counts(part),), len(part))
+            for part in background
+        ]
+        # Only the phrases of this round are asked about, and all of them are informative: the
+        # counts need no filtering by the ignored words.
+        self.rounds = [counts for counts in rounds if counts.notes]
         # One other round only: an idea of both rounds is not background talk.
-        self.active = sum(1 for texts in background if texts) >= 2
-        self.rounds = [_background_counts(reader, t, ignored) for t in background if t]
-        self.counts: Counter[Key] = sum(self.rounds, Counter()) if self.active else Counter()
+        self.active = len(self.rounds) >= 2
         self.everywhere = self.active
-        self.here, self.there = len(rnd.sources), max(1, notes)
+        self.here = len(rnd.sources)
+        self.there = max(1, sum(counts.notes for counts in rounds))
 
     def __call__(self, key: Key, notes: int) -> bool:
         if not self.active:
             return True
         if self.everywhere and all(counts[key] >= EVERY_ROUND for counts in self.rounds):
             return False
-        there = (self.counts[key] + 0.5) / self.there
+        there = (sum(counts[key] for counts in self.rounds) + 0.5) / self.there
         return (notes + 0.5) / self.here >= MIN_DISTINCTIVENESS * there
 
 
