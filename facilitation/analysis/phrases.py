@@ -24,11 +24,17 @@ class Parsed:
     lang: str
     clauses: list[dict[Key, tuple[str, str]]] = field(default_factory=list)
     keys: frozenset[Key] | None = None  # the phrases of all its clauses, once asked for
+    single: frozenset[str] | None = None  # the lemmas that are a phrase on their own
 
     def phrase_keys(self) -> frozenset[Key]:
         if self.keys is None:
             self.keys = frozenset(key for clause in self.clauses for key in clause)
         return self.keys
+
+    def words(self) -> frozenset[str]:
+        if self.single is None:
+            self.single = frozenset(w for key in self.phrase_keys() if len(key) == 1 for w in key)
+        return self.single
 
 
 def _join(tokens: list[Token]) -> str:

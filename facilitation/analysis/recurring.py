@@ -79,7 +79,7 @@ def _label_weight(key: Key, ignored: frozenset[str]) -> float:
 
 
 def _informative(key: Key, ignored: frozenset[str]) -> bool:
-    return any(lemma not in ignored for lemma in key)
+    return not ignored.issuperset(key)  # some word of it is neither asked nor filler
 
 
 class _Round:
@@ -87,10 +87,14 @@ class _Round:
         self.sources = sources
         self.parsed = [reader(s.text) for s in sources]
         self.stats: dict[Key, _Stats] = defaultdict(_Stats)
+        informative: dict[Key, bool] = {}  # a phrase is written in many notes: decide once
         for n, parsed in enumerate(self.parsed):
             for c, clause in enumerate(parsed.clauses):
                 for key in clause:
-                    if _informative(key, ignored):
+                    keep = informative.get(key)
+                    if keep is None:
+                        keep = informative[key] = _informative(key, ignored)
+                    if keep:
                         stats = self.stats[key]
                         stats.occurrences.append((n, c))
                         stats.notes.add(n)
@@ -108,6 +112,8 @@ class Counts:
     notes: int
 
     def __getitem__(self, key: Key) -> int:
+        if len(self.parts) == 1:
+            return self.parts[0][key]
         return sum(part[key] for part in self.parts)
 
 
@@ -245,9 +251,7 @@ HUB = 0.15  # ...or fewer than two phrases hold this share each
 
 
 def rnd_lemmas(reader: Reader, sources: Sequence[Source]) -> set[str]:
-    return {
-        w for s in sources for key in reader(s.text).phrase_keys() if len(key) == 1 for w in key
-    }
+    return set().union(*(reader(s.text).words() for s in sources))
 
 
 def _family(words: set[str], asked: set[str]) -> set[str]:
@@ -302,9 +306,10 @@ class _Distinctiveness:
     def __call__(self, key: Key, notes: int) -> bool:
         if not self.active:
             return True
-        if self.everywhere and all(counts[key] >= EVERY_ROUND for counts in self.rounds):
+        values = [counts[key] for counts in self.rounds]
+        if self.everywhere and all(value >= EVERY_ROUND for value in values):
             return False
-        there = (sum(counts[key] for counts in self.rounds) + 0.5) / self.there
+        there = (sum(values) + 0.5) / self.there
         return (notes + 0.5) / self.here >= MIN_DISTINCTIVENESS * there
 
 
