@@ -25,6 +25,7 @@ class Parsed:
     clauses: list[dict[Key, tuple[str, str]]] = field(default_factory=list)
     keys: frozenset[Key] | None = None  # the phrases of all its clauses, once asked for
     single: frozenset[str] | None = None  # the lemmas that are a phrase on their own
+    by_clause: list[frozenset[str]] | None = None  # the same, clause by clause
 
     def phrase_keys(self) -> frozenset[Key]:
         if self.keys is None:
@@ -35,6 +36,14 @@ class Parsed:
         if self.single is None:
             self.single = frozenset(w for key in self.phrase_keys() if len(key) == 1 for w in key)
         return self.single
+
+    def clause_words(self) -> list[frozenset[str]]:
+        if self.by_clause is None:
+            self.by_clause = [
+                frozenset(w for key in clause if len(key) == 1 for w in key)
+                for clause in self.clauses
+            ]
+        return self.by_clause
 
 
 def _join(tokens: list[Token]) -> str:

@@ -88,15 +88,17 @@ class _Round:
         self.parsed = [reader(s.text) for s in sources]
         self.stats: dict[Key, _Stats] = defaultdict(_Stats)
         informative: dict[Key, bool] = {}  # a phrase is written in many notes: decide once
+        decided, of = informative.get, self.stats
         for n, parsed in enumerate(self.parsed):
             for c, clause in enumerate(parsed.clauses):
+                where = (n, c)
                 for key in clause:
-                    keep = informative.get(key)
+                    keep = decided(key)
                     if keep is None:
                         keep = informative[key] = _informative(key, ignored)
                     if keep:
-                        stats = self.stats[key]
-                        stats.occurrences.append((n, c))
+                        stats = of[key]
+                        stats.occurrences.append(where)
                         stats.notes.add(n)
 
     def tables(self, occurrences: Iterable[tuple[int, int]]) -> set[int]:
@@ -188,8 +190,8 @@ def _merge(
     are the same people all along) when they come from tables far more apart than chance."""
     used: Counter[str] = Counter()
     for parsed in rnd.parsed:
-        for clause in parsed.clauses:
-            used.update({w for key in clause if len(key) == 1 for w in key if w not in ignored})
+        for words in parsed.clause_words():
+            used.update(words - ignored)
 
     def profile(live: list[tuple[int, int]]) -> Counter[str]:
         words: Counter[str] = Counter()
