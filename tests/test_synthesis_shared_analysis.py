@@ -54,7 +54,11 @@ def test_the_documents_ideas_are_those_of_a_fresh_analysis(tmp_path: Path, lang:
         if plain(paragraph.text) == HEADING[lang]:
             current = []
             shown.append(current)
-        elif current is not None and paragraph.style.name == "List Bullet":
+        elif (
+            current is not None
+            and paragraph.style is not None
+            and paragraph.style.name == "List Bullet"
+        ):
             current.append(plain(paragraph.text))
         else:
             current = None
