@@ -143,8 +143,10 @@ def find_ideas(
     spent: set[tuple[int, int]] = set()
     heap: list[tuple[float, Key]] = []
     for key, stats in rnd.stats.items():
+        if len(stats.notes) < MIN_TABLES or key not in distinct:
+            continue  # fewer notes than tables needed: no need to count its tables
         count = len(rnd.tables(stats.occurrences))
-        if key in distinct and count >= MIN_TABLES:
+        if count >= MIN_TABLES:
             heap.append((-count * _weight(key, ignored), key))
     heapq.heapify(heap)
     groups: list[tuple[Key, list[tuple[int, int]]]] = []
