@@ -4,6 +4,8 @@ each keyed by its lemmas so that "liste d'attente" and "les listes d'attente" co
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from facilitation.analysis.text import ARTICLE, CONTENT, LINK, STOP, Token, clauses, language
@@ -21,9 +23,27 @@ class Parsed:
 
     lang: str
     clauses: list[dict[Key, tuple[str, str]]] = field(default_factory=list)
+    keys: frozenset[Key] | None = None  # the phrases of all its clauses, once asked for
+    single: frozenset[str] | None = None  # the lemmas that are a phrase on their own
+    by_clause: list[frozenset[str]] | None = None  # the same, clause by clause
 
-    def phrase_keys(self) -> set[Key]:
-        return {key for clause in self.clauses for key in clause}
+    def phrase_keys(self) -> frozenset[Key]:
+        if self.keys is None:
+            self.keys = frozenset(key for clause in self.clauses for key in clause)
+        return self.keys
+
+    def words(self) -> frozenset[str]:
+        if self.single is None:
+            self.single = frozenset(w for key in self.phrase_keys() if len(key) == 1 for w in key)
+        return self.single
+
+    def clause_words(self) -> list[frozenset[str]]:
+        if self.by_clause is None:
+            self.by_clause = [
+                frozenset(w for key in clause if len(key) == 1 for w in key)
+                for clause in self.clauses
+            ]
+        return self.by_clause
 
 
 def _join(tokens: list[Token]) -> str:
@@ -63,12 +83,17 @@ def parse(text: str, lang: str) -> Parsed:
     return Parsed(lang, [phrases(tokens) for tokens in clauses(text, lang)])
 
 
+COUNTS_KEPT = 64  # phrase counts of this many lists of notes are kept (a round, a theme)
+
+
 class Reader:
-    """Parses notes once (a live console asks again every few seconds)."""
+    """Parses notes once (a live console asks again every few seconds), and counts the phrases
+    of a list of notes once (a round's counts are the background of every other round)."""
 
     def __init__(self, lang: str) -> None:
         self.lang = lang
         self._seen: dict[str, Parsed] = {}
+        self._counts: dict[tuple[str, ...], Counter[Key]] = {}
 
     def __call__(self, text: str) -> Parsed:
         found = self._seen.get(text)
@@ -76,6 +101,20 @@ class Reader:
             found = parse(text, self.lang)
             if len(self._seen) < 100_000:
                 self._seen[text] = found
+        return found
+
+    def counts(self, texts: Sequence[str]) -> Counter[Key]:
+        """In how many of `texts` each phrase is written (a text counts once per phrase). The
+        same list of texts is counted once; the Counter returned is shared: do not change it."""
+        key = tuple(texts)
+        found = self._counts.get(key)
+        if found is None:
+            found = Counter()
+            for text in key:
+                found.update(self(text).phrase_keys())
+            if len(self._counts) >= COUNTS_KEPT:
+                del self._counts[next(iter(self._counts))]  # the oldest
+            self._counts[key] = found
         return found
 
     def lemmas(self, text: str) -> set[str]:

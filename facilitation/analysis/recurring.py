@@ -79,7 +79,7 @@ def _label_weight(key: Key, ignored: frozenset[str]) -> float:
 
 
 def _informative(key: Key, ignored: frozenset[str]) -> bool:
-    return any(lemma not in ignored for lemma in key)
+    return not ignored.issuperset(key)  # some word of it is neither asked nor filler
 
 
 class _Round:
@@ -87,25 +87,39 @@ class _Round:
         self.sources = sources
         self.parsed = [reader(s.text) for s in sources]
         self.stats: dict[Key, _Stats] = defaultdict(_Stats)
+        informative: dict[Key, bool] = {}  # a phrase is written in many notes: decide once
+        decided, of = informative.get, self.stats
         for n, parsed in enumerate(self.parsed):
             for c, clause in enumerate(parsed.clauses):
+                where = (n, c)
                 for key in clause:
-                    if _informative(key, ignored):
-                        stats = self.stats[key]
-                        stats.occurrences.append((n, c))
+                    keep = decided(key)
+                    if keep is None:
+                        keep = informative[key] = _informative(key, ignored)
+                    if keep:
+                        stats = of[key]
+                        stats.occurrences.append(where)
                         stats.notes.add(n)
 
     def tables(self, occurrences: Iterable[tuple[int, int]]) -> set[int]:
         return {self.sources[n].table for n, _c in occurrences}
 
 
-def _background_counts(
-    reader: Reader, texts: Iterable[str], ignored: frozenset[str]
-) -> Counter[Key]:
-    counts: Counter[Key] = Counter()
-    for text in texts:
-        counts.update(k for k in reader(text).phrase_keys() if _informative(k, ignored))
-    return counts
+@dataclass(frozen=True)
+class Counts:
+    """Phrase counts of some notes (another round, the notes of other themes), possibly in
+    several parts counted once each and added up only for the phrases asked about."""
+
+    parts: tuple[Counter[Key], ...]
+    notes: int
+
+    def __getitem__(self, key: Key) -> int:
+        if len(self.parts) == 1:
+            return self.parts[0][key]
+        return sum(part[key] for part in self.parts)
+
+
+Background = Sequence[Sequence[str]] | Sequence[Counts]
 
 
 def find_ideas(
@@ -114,22 +128,25 @@ def find_ideas(
     *,
     limit: int = 8,
     asked: str = "",
-    background: Sequence[Sequence[str]] = (),
+    background: Background = (),
     one_round: bool = True,
 ) -> list[Idea]:
-    """The recurring ideas of one round's notes, most tables first."""
+    """The recurring ideas of one round's notes, most tables first. `background`: the notes of
+    the other rounds, one list of texts (or their `Counts`) per round."""
     if len({s.table for s in sources}) < MIN_TABLES:
         return []
     ignored = frozenset(_family(rnd_lemmas(reader, sources), reader.lemmas(asked)))
     ignored |= filler_words(reader.lang)
     rnd = _Round(reader, sources, ignored)
-    distinctive = _Distinctiveness(rnd, reader, background, ignored)
+    distinctive = _Distinctiveness(rnd, reader, background)
     distinct = {k for k, stats in rnd.stats.items() if distinctive(k, len(stats.notes))}
     spent: set[tuple[int, int]] = set()
     heap: list[tuple[float, Key]] = []
     for key, stats in rnd.stats.items():
+        if len(stats.notes) < MIN_TABLES or key not in distinct:
+            continue  # fewer notes than tables needed: no need to count its tables
         count = len(rnd.tables(stats.occurrences))
-        if key in distinct and count >= MIN_TABLES:
+        if count >= MIN_TABLES:
             heap.append((-count * _weight(key, ignored), key))
     heapq.heapify(heap)
     groups: list[tuple[Key, list[tuple[int, int]]]] = []
@@ -175,8 +192,8 @@ def _merge(
     are the same people all along) when they come from tables far more apart than chance."""
     used: Counter[str] = Counter()
     for parsed in rnd.parsed:
-        for clause in parsed.clauses:
-            used.update({w for key in clause if len(key) == 1 for w in key if w not in ignored})
+        for words in parsed.clause_words():
+            used.update(words - ignored)
 
     def profile(live: list[tuple[int, int]]) -> Counter[str]:
         words: Counter[str] = Counter()
@@ -238,9 +255,7 @@ HUB = 0.15  # ...or fewer than two phrases hold this share each
 
 
 def rnd_lemmas(reader: Reader, sources: Sequence[Source]) -> set[str]:
-    return {
-        w for s in sources for key in reader(s.text).phrase_keys() if len(key) == 1 for w in key
-    }
+    return set().union(*(reader(s.text).words() for s in sources))
 
 
 def _family(words: set[str], asked: set[str]) -> set[str]:
@@ -278,27 +293,27 @@ class _Distinctiveness:
     MIN_DISTINCTIVENESS times as frequent among this round's notes as among the others', and
     not the event's own vocabulary, written in every other round ("les nouveaux arrivants")."""
 
-    def __init__(
-        self,
-        rnd: _Round,
-        reader: Reader,
-        background: Sequence[Sequence[str]],
-        ignored: frozenset[str],
-    ) -> None:
-        notes = sum(len(texts) for texts in background)
+    def __init__(self, rnd: _Round, reader: Reader, background: Background) -> None:
+        rounds = [
+            part if isinstance(part, Counts) else Counts((reader.counts(part),), len(part))
+            for part in background
+        ]
+        # Only the phrases of this round are asked about, and all of them are informative: the
+        # counts need no filtering by the ignored words.
+        self.rounds = [counts for counts in rounds if counts.notes]
         # One other round only: an idea of both rounds is not background talk.
-        self.active = sum(1 for texts in background if texts) >= 2
-        self.rounds = [_background_counts(reader, t, ignored) for t in background if t]
-        self.counts: Counter[Key] = sum(self.rounds, Counter()) if self.active else Counter()
+        self.active = len(self.rounds) >= 2
         self.everywhere = self.active
-        self.here, self.there = len(rnd.sources), max(1, notes)
+        self.here = len(rnd.sources)
+        self.there = max(1, sum(counts.notes for counts in rounds))
 
     def __call__(self, key: Key, notes: int) -> bool:
         if not self.active:
             return True
-        if self.everywhere and all(counts[key] >= EVERY_ROUND for counts in self.rounds):
+        values = [counts[key] for counts in self.rounds]
+        if self.everywhere and all(value >= EVERY_ROUND for value in values):
             return False
-        there = (self.counts[key] + 0.5) / self.there
+        there = (sum(values) + 0.5) / self.there
         return (notes + 0.5) / self.here >= MIN_DISTINCTIVENESS * there
 
 

@@ -4,11 +4,12 @@ say them, never a note already shown under another theme."""
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from facilitation.analysis.phrases import Reader
-from facilitation.analysis.recurring import Idea, Quote, Source, find_ideas
+from facilitation.analysis.phrases import Key, Reader
+from facilitation.analysis.recurring import Counts, Idea, Quote, Source, find_ideas
 
 EXAMPLE_LENGTH = 160
 
@@ -30,6 +31,14 @@ class ThemeSummary:
     examples: tuple[int, ...]  # ids of its representative notes
 
 
+def _others(
+    counted: list[tuple[frozenset[str], Counter[Key], int]], other: str, theme: str
+) -> Counts:
+    """The phrase counts of the notes tagged `other` and not `theme`."""
+    parts = [(c, n) for tags, c, n in counted if other in tags and theme not in tags]
+    return Counts(tuple(c for c, _n in parts), sum(n for _c, n in parts))
+
+
 def summarise_themes(
     themes: Sequence[tuple[str, str]],
     notes: Sequence[TaggedNote],
@@ -42,6 +51,12 @@ def summarise_themes(
     """One summary per theme (id, label) that has tagged notes, in the codebook's order."""
     places: dict[tuple[int, int, int], int] = {}
     used: set[int] = set()
+    # The notes by their set of tags, each set's phrases counted once: the notes of another
+    # theme but not this one are the sets that hold the other and not this.
+    by_tags: dict[frozenset[str], list[str]] = {}
+    for note in notes:
+        by_tags.setdefault(frozenset(note.tags), []).append(note.text)
+    counted = [(tags, reader.counts(texts), len(texts)) for tags, texts in by_tags.items()]
     out: list[ThemeSummary] = []
     for theme, label in themes:
         tagged = [n for n in notes if theme in n.tags]
@@ -50,11 +65,7 @@ def summarise_themes(
         sources = [Source(n.id, places.setdefault(n.place, len(places)), n.text) for n in tagged]
         # The other themes' notes are the background: a theme's ideas are what its notes say
         # more often than the others'.
-        others = [
-            [n.text for n in notes if other in n.tags and theme not in n.tags]
-            for other, _label in themes
-            if other != theme
-        ]
+        others = [_others(counted, other, theme) for other, _label in themes if other != theme]
         found = find_ideas(
             sources,
             reader,

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from facilitation.analysis import Reader, TaggedNote, summarise_themes
+from facilitation.analysis import TaggedNote, summarise_themes
 from facilitation.store import Note
 from facilitation.synthesis.collect import EventData
 from facilitation.synthesis.elements import (
@@ -18,7 +18,13 @@ from facilitation.synthesis.elements import (
     Text,
 )
 from facilitation.synthesis.options import Options
-from facilitation.synthesis.outline_blocks import block_heading, idea_line, round_title, topic_title
+from facilitation.synthesis.outline_blocks import (
+    block_heading,
+    cache_reader,
+    idea_line,
+    round_title,
+    topic_title,
+)
 from facilitation.synthesis.sanitise import one_line
 from facilitation.synthesis.words import Words
 
@@ -96,7 +102,7 @@ def themes(out: Outline, data: EventData, w: Words, places: Places | None = None
             for n in data.notes
             if n.tags
         ],
-        Reader(w.lang),
+        cache_reader(w.lang),  # the notes were read for the rounds already
         asked="\n".join((data.info.title, data.info.purpose)),
     )
     descriptions = {theme.id: theme.description for theme in codebook}
