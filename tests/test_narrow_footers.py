@@ -81,3 +81,21 @@ async def test_capture_editor_fits_80_columns(tmp_path, lang):
         await pilot.pause()
         shown = footer_fits(app)
         assert shown[0].startswith("^s")  # saving is always offered first
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+@sync
+async def test_open_space_screens_fit_80_columns(tmp_path, lang):
+    set_language(lang)
+    clock = FakeClock()
+    event = Event.create(tmp_path / "e.db", sample_script(lang), "", "f.md", clock=clock)
+    event.add_topic(2, "Mobilité active", "Luc", slot=0, space=0)
+    event.write_timer(event.read_timer().with_(step_index=8), "goto")  # convergence, block 2
+    app = make_console_app(event, clock=clock, watch=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        for key in ("m", "v", "x"):  # marketplace, votes, action plan
+            await pilot.press(key)
+            await pilot.pause()
+            assert len(footer_fits(app)) >= 2, key
+            await pilot.press("escape")
+            await pilot.pause()

@@ -8,7 +8,7 @@ from pathlib import Path
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Footer, Input, Static
+from textual.widgets import DataTable, Input, Static
 
 from facilitation.i18n import N_, _, ngettext
 from facilitation.openspace.ranking import RankedItem, rank_votes
@@ -16,6 +16,7 @@ from facilitation.store import Event
 from facilitation.store.results import results_revealed, reveal_results
 from facilitation.tui.marketplace.block_screen import BlockScreen
 from facilitation.tui.messages import EventFileChanged
+from facilitation.tui.widgets.fitting_footer import FittingFooter
 from facilitation.tui.widgets.row_table import RowTable
 from facilitation.tui.write_faults import guarded_write, refuse_if_unwritable, short_lock_wait
 
@@ -47,7 +48,7 @@ class ConvergenceScreen(BlockScreen):
         yield Static("", id="status")
         yield Static("", id="revealed")
         yield Input(id="entry")
-        yield Footer(compact=True, show_command_palette=False)
+        yield FittingFooter(show_command_palette=False)
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
