@@ -143,6 +143,20 @@ class Terminal:
             time.sleep(0.05)
         raise AssertionError(f"{marker!r} never showed in {name}:\n{text}")
 
+    def leave(self, name: str, shown: str, *keys: str, seconds: float = 20.0) -> None:
+        """Press `keys` to close what `shown` was, and wait until the screen changed: the next
+        key must not reach the terminal with the Escape (read together, they are Alt+key)."""
+        self.keys(name, *keys)
+        deadline = time.monotonic() + seconds
+        text = previous = shown
+        while time.monotonic() < deadline:
+            text = self.screen(name)
+            if text != shown and text == previous:
+                return
+            previous = text
+            time.sleep(0.05)
+        raise AssertionError(f"{keys} changed nothing in {name}:\n{text}")
+
     def close(self) -> None:
         self.tmux("kill-server")
 
@@ -192,7 +206,8 @@ def test_every_screen_speaks_the_run_s_language(tmp_path: Path, terminal: Termin
         text = terminal.wait_for("console", marker_fr if lang == "fr" else marker_en)
         if found := strangers(text, foreign):
             problems[name] = found
-        terminal.keys("console", *leave)
+        if leave:
+            terminal.leave("console", text, *leave)
 
     terminal.start("projector", program("screen", str(path)), env)
     text = terminal.wait_for("projector", "Logement")  # the marketplace's wall
