@@ -9,6 +9,7 @@ import datetime as dt
 import shutil
 from pathlib import Path
 
+import pytest
 from docx import Document
 from pilot_support import FakeClock, notifications, screen_text, sync, wait_for
 
@@ -27,6 +28,7 @@ async def type_text(pilot, text: str) -> None:
     await pilot.press(*[c if c != " " else "space" for c in text])
 
 
+@pytest.mark.slow  # the whole two days, seating search and synthesis included
 @sync
 async def test_the_2010_example_runs_end_to_end_from_the_console(tmp_path):
     shutil.copy(SESSIONS / SCRIPT, tmp_path / SCRIPT)

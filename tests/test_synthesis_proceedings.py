@@ -406,6 +406,7 @@ def test_report_per_page_and_contact_list(tmp_path):
     ]
 
 
+@pytest.mark.slow  # a LibreOffice conversion
 @pytest.mark.skipif(
     shutil.which("soffice") is None or shutil.which("pdftotext") is None,
     reason="LibreOffice not installed",
@@ -487,6 +488,7 @@ def test_a_table_too_wide_even_in_landscape_is_split(tmp_path):
     assert sum(len(part.headers) - 1 for part in parts) == 30
 
 
+@pytest.mark.slow  # a LibreOffice conversion
 @pytest.mark.skipif(
     shutil.which("soffice") is None or shutil.which("pdftotext") is None,
     reason="LibreOffice not installed",
@@ -518,6 +520,7 @@ def test_french_spaces_that_must_not_break():
     assert french_spaces("3 hommes, http://a.b/c?d=1") == "3 hommes, http://a.b/c?d=1"
 
 
+@pytest.mark.slow  # a LibreOffice conversion
 @pytest.mark.skipif(
     shutil.which("soffice") is None or shutil.which("pdftotext") is None,
     reason="LibreOffice not installed",

@@ -17,6 +17,8 @@ from facilitation.store.sample import sample_script
 from facilitation.tui import write_faults
 from facilitation.tui.capture.app import CaptureApp
 
+pytestmark = pytest.mark.slow  # mounts a real file system
+
 
 @pytest.fixture
 def tiny(tmp_path):

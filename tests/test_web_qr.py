@@ -49,12 +49,14 @@ async def test_the_projector_shows_the_rooms_qr_while_the_server_runs(tmp_path):
         assert not qr.display
         with Event.open(path) as other:  # what `serve` writes when it starts
             WebStore(other).set_setting("url", "http://192.168.1.20:8000/")
-        await wait_for(pilot, lambda: qr.display, seconds=4)
+        # Wait for what the room sees, not only the widget's flag: the frame that draws the
+        # code can come a refresh after `display` turns on.
+        await wait_for(pilot, lambda: qr.display and "192.168.1.20:8000" in screen_text(app))
         assert qr.display
         text = screen_text(app)
         assert "192.168.1.20:8000" in text and codes.room in text and "\u2584" in text
         with Event.open(path) as other:  # and when it stops
             WebStore(other).set_setting("url", "")
-        await wait_for(pilot, lambda: not qr.display, seconds=4)
+        await wait_for(pilot, lambda: not qr.display)
         assert not qr.display
     event.close()

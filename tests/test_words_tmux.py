@@ -22,7 +22,10 @@ from facilitation.store import Event
 from facilitation.store.sample import sample_script
 from facilitation.tui.textual_words import KEY_WORDS, SYSTEM_COMMAND_WORDS, WIDGET_BINDING_WORDS
 
-pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed"),
+]
 
 ARGPARSE_WORDS = (
     "usage: ",
@@ -130,14 +133,29 @@ class Terminal:
     def wait_for(self, name: str, marker: str, seconds: float = 20.0) -> str:
         """The screen once `marker` shows (the test fails with the screen if it never does)."""
         deadline = time.monotonic() + seconds
-        text = ""
+        text = previous = ""
         while time.monotonic() < deadline:
             text = self.screen(name)
-            if marker in text:
-                time.sleep(0.3)  # let the frame finish drawing
-                return self.screen(name)
-            time.sleep(0.2)
+            # The frame is drawn once two captures in a row agree (not after a fixed pause).
+            if marker in text and text == previous:
+                return text
+            previous = text
+            time.sleep(0.05)
         raise AssertionError(f"{marker!r} never showed in {name}:\n{text}")
+
+    def leave(self, name: str, shown: str, *keys: str, seconds: float = 20.0) -> None:
+        """Press `keys` to close what `shown` was, and wait until the screen changed: the next
+        key must not reach the terminal with the Escape (read together, they are Alt+key)."""
+        self.keys(name, *keys)
+        deadline = time.monotonic() + seconds
+        text = previous = shown
+        while time.monotonic() < deadline:
+            text = self.screen(name)
+            if text != shown and text == previous:
+                return
+            previous = text
+            time.sleep(0.05)
+        raise AssertionError(f"{keys} changed nothing in {name}:\n{text}")
 
     def close(self) -> None:
         self.tmux("kill-server")
@@ -188,7 +206,8 @@ def test_every_screen_speaks_the_run_s_language(tmp_path: Path, terminal: Termin
         text = terminal.wait_for("console", marker_fr if lang == "fr" else marker_en)
         if found := strangers(text, foreign):
             problems[name] = found
-        terminal.keys("console", *leave)
+        if leave:
+            terminal.leave("console", text, *leave)
 
     terminal.start("projector", program("screen", str(path)), env)
     text = terminal.wait_for("projector", "Logement")  # the marketplace's wall
