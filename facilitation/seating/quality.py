@@ -9,8 +9,8 @@ from facilitation.seating.problem import Problem, resolve_column
 from facilitation.textmatch import fold
 
 
-def repeats(plan: Plan) -> int:
-    """Pairs sharing a table in more than one round; a pair meeting k times counts k - 1."""
+def pair_meetings(plan: Plan) -> dict[tuple[str, str], int]:
+    """How many rounds each pair of people shares a table (pairs that meet at least once)."""
     meetings: dict[tuple[str, str], int] = {}
     for rnd in range(1, plan.rounds + 1):
         for members in plan.table_members(rnd).values():
@@ -18,7 +18,12 @@ def repeats(plan: Plan) -> int:
             for i, a in enumerate(ordered):
                 for b in ordered[i + 1 :]:
                     meetings[(a, b)] = meetings.get((a, b), 0) + 1
-    return sum(k - 1 for k in meetings.values() if k > 1)
+    return meetings
+
+
+def repeats(plan: Plan) -> int:
+    """Pairs sharing a table in more than one round; a pair meeting k times counts k - 1."""
+    return sum(k - 1 for k in pair_meetings(plan).values() if k > 1)
 
 
 def mixing_violations(plan: Plan, participants: list[Participant], columns, rounds=None) -> int:
@@ -133,15 +138,8 @@ def lower_bound(problem: Problem) -> int:
 
 def meeting_histogram(plan: Plan) -> dict[int, int]:
     """How many pairs share a table in exactly k rounds, for each k >= 1 (whole plan)."""
-    meetings: dict[tuple[str, str], int] = {}
-    for rnd in range(1, plan.rounds + 1):
-        for members in plan.table_members(rnd).values():
-            ordered = sorted(members)
-            for i, a in enumerate(ordered):
-                for b in ordered[i + 1 :]:
-                    meetings[(a, b)] = meetings.get((a, b), 0) + 1
     out: dict[int, int] = {}
-    for k in meetings.values():
+    for k in pair_meetings(plan).values():
         out[k] = out.get(k, 0) + 1
     return dict(sorted(out.items()))
 
