@@ -211,3 +211,27 @@ def test_no_facilitator_function_is_served(tmp_path):
     asyncio.run(scenario())
     with Event.open(path) as event:
         assert event.read_timer().step_index == 1
+
+
+def test_the_note_page_names_the_tables_theme(tmp_path):
+    path, codes = make_event(tmp_path)
+    with Event.open(path) as event:
+        script = event.script
+    script.blocks[0].table_themes = [
+        "Autobus du soir",
+        "Logement des familles",
+        "Cuisine collective",
+    ]
+    themed = tmp_path / "themed.db"
+    with Event.create(themed, script, "s", "s.md") as event:
+        codes_of = event.table_codes()
+        goto(event, 1)
+
+    async def scenario() -> None:
+        async with serving(themed) as base, Browser(base) as phone:
+            await phone.join(codes_of[2], "Ana")
+            status, page = await phone.get("/table")
+            assert status == 200 and "Table 2 — Logement des familles" in page
+            assert "Autobus du soir" not in page and "Cuisine collective" not in page
+
+    asyncio.run(scenario())

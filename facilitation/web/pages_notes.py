@@ -58,9 +58,11 @@ def page_data(
         "note": None,
         "notes": [],
         "others": [],
+        "theme": "",
     }
     if target is None:
         return data
+    data["theme"] = event.script.block(target.block).table_theme(table)
     text, tags = "", []
     if note_id is not None:
         note = event.get_note(note_id)
