@@ -128,6 +128,11 @@ class SessionScript(Model):
         """Every step of the event in running order; its index is the step's position in the run."""
         return [(block, step) for block in self.blocks for step in block.steps]
 
+    def tables_of(self, block: Block) -> int | None:
+        """How many tables `block` has: its own `tables:`, else the event's (None: neither says).
+        The one rule behind capture, import, seating and the console."""
+        return block.tables or self.event.tables
+
     def block(self, number: int) -> Block:
         return self.blocks[number - 1]
 

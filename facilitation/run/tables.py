@@ -19,9 +19,8 @@ def current_block(event: Event) -> Block | None:
 
 
 def block_table_count(event: Event, block: Block | None) -> int:
-    if block is not None and block.tables:
-        return block.tables
-    return event.script.event.tables or event.table_count()
+    count = event.script.tables_of(block) if block is not None else event.script.event.tables
+    return count or event.table_count()
 
 
 def table_problem(event: Event, table: int, block: Block | None = None) -> str | None:

@@ -34,7 +34,7 @@ def is_seatable(block: Block) -> bool:
 
 def block_tables(event, block: Block) -> int | None:
     """How many tables a block has: its own `tables:`, else the event's."""
-    return block.tables or event.script.event.tables
+    return event.script.tables_of(block)
 
 
 def event_participants(event) -> list[Participant]:

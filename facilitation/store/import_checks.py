@@ -78,10 +78,10 @@ def _parse_time(value: str) -> float | None:
 
 def _check_table(event: Event, block: int, table: int | None) -> None:
     """A table outside the block's count is refused, naming the block's tables (the same
-    rule as capture: the block's `tables:`, else the event's, as seating's block_tables)."""
+    rule as capture: `SessionScript.tables_of`)."""
     if table is None or not event.script.blocks or block > len(event.script.blocks):
         return
-    count = event.script.block(block).tables or event.script.event.tables
+    count = event.script.tables_of(event.script.block(block))
     if count and table > count:
         raise _RowError(
             _("table: block {block} has tables 1 to {count}, there is no table {number}").format(

@@ -18,6 +18,7 @@ from textual.widgets.option_list import Option
 
 from facilitation.errors import UserError
 from facilitation.i18n import N_, _
+from facilitation.run.tables import block_table_count
 from facilitation.store.connection import WriteUnavailable
 from facilitation.tui import timings
 from facilitation.tui.capture.where import (
@@ -133,7 +134,7 @@ class TypistScreen(Screen):
         if self.place is None:
             return 0
         block = self.event.script.block(self.place[0])
-        return block.tables or self.event.table_count()
+        return block_table_count(self.event, block)
 
     def refresh_all(self) -> None:
         target = self.target

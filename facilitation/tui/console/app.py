@@ -28,6 +28,7 @@ from facilitation.i18n import N_, _, ngettext
 from facilitation.i18n.formatting import format_minutes
 from facilitation.run.actuals import step_timings
 from facilitation.run.stage import stage_text
+from facilitation.run.tables import block_table_count
 from facilitation.run.timer import DEFAULT_WARN_SECONDS, Phase, crossed
 from facilitation.store import Event
 from facilitation.tui.console.jobs import ConsoleJobs
@@ -195,7 +196,7 @@ class ConsoleApp(ConsoleScreens, ConsoleJobs, TimerKeys):
         """This round's notes per table; on another step of a block whose tables take notes
         (the plenary harvest), the whole block's (h: the notes themselves)."""
         info = self.infos[self.current]
-        tables = info.block.tables or self.event.table_count()
+        tables = block_table_count(self.event, info.block)
         counts = None
         whole_block = False
         if info.step.capture == "table":
@@ -278,7 +279,7 @@ class ConsoleApp(ConsoleScreens, ConsoleJobs, TimerKeys):
         from facilitation.store.web_access import WebStore
         from facilitation.tui.console.screens import TableCodesScreen
 
-        tables = self.infos[self.current].block.tables or self.event.table_count()
+        tables = block_table_count(self.event, self.infos[self.current].block)
         store = WebStore(self.event)
         roles = {role: store.existing_code(role) for role in ("room", "reports")}
         self.push_screen(TableCodesScreen(self.event.table_codes(tables), roles))
