@@ -13,6 +13,7 @@ import shutil
 import subprocess
 import sys
 import time
+import uuid
 from pathlib import Path
 
 import pytest
@@ -120,7 +121,33 @@ class Terminal:
 
     def start(self, name: str, command: list[str], env: dict[str, str]) -> None:
         line = " ".join(f"{k}={v}" for k, v in env.items()) + " " + " ".join(command)
-        self.tmux("new-session", "-d", "-s", name, "-x", "100", "-y", "30", line)
+        # remain-on-exit keeps a program's last screen (its traceback) if it ever stops.
+        out = subprocess.run(
+            [
+                "tmux",
+                "-L",
+                self.socket,
+                "new-session",
+                "-d",
+                "-s",
+                name,
+                "-x",
+                "100",
+                "-y",
+                "30",
+                line,
+                ";",
+                "set-option",
+                "-t",
+                name,
+                "remain-on-exit",
+                "on",
+            ],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert out.returncode == 0, f"tmux could not start {name}: {out.stderr}"
 
     def keys(self, name: str, *keys: str) -> None:
         for key in keys:
@@ -163,7 +190,9 @@ class Terminal:
 
 @pytest.fixture
 def terminal():
-    term = Terminal(f"facilitation-words-{os.getpid()}")
+    # A server of its own per test: a socket reused by the next test on the same worker could
+    # still be the previous server shutting down (the session then vanishes at once).
+    term = Terminal(f"facilitation-words-{uuid.uuid4().hex}")
     yield term
     term.close()
 
