@@ -1,24 +1,32 @@
 """Real browsers on the phones' pages: Debian's chromium driven by Playwright at 390×844 (never a
 browser Playwright downloads). Every request the pages make is logged: only loopback is asked.
 
+One chromium serves the whole module (each phone is a new context: its own cookies), and the
+pages' own timers are shortened by the server (FAST) so that following the room or keeping a
+draft takes a few milliseconds; one test keeps the real timers and moves the page's clock.
+
 Skipped when /usr/bin/chromium or the playwright package is missing; .ci/run installs both.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import datetime
 import os
 import re
 import time
+from collections.abc import AsyncIterator, Coroutine, Iterator
 from pathlib import Path
-from typing import Any
-from urllib.parse import urlsplit
+from typing import Any, TypeVar
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from pilot_support import screen_text, wait_for
 from web_support import goto, make_event, serving
 
 from facilitation.store import Event
+from facilitation.web.app import DRAFT_EVERY_S, STATE_EVERY_S
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARGS = [
@@ -39,23 +47,74 @@ pytestmark = [
 ]
 os.environ.setdefault("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")
 SHOTS = os.environ.get("FACILITATION_SCREENSHOTS")  # a folder to keep screenshots in
+FAST = {"draft_every": 0.05, "state_every": 0.05}  # the pages' timers, in seconds
+T = TypeVar("T")
+
+
+class Chromium:
+    """The module's one chromium and the event loop it lives in (Playwright's async objects
+    belong to the loop that made them): `run` runs a test's scenario in that loop."""
+
+    def __init__(self, loop: asyncio.AbstractEventLoop, browser: Any) -> None:
+        self.loop = loop
+        self.browser = browser
+
+    def run(self, scenario: Coroutine[Any, Any, T]) -> T:
+        asyncio.set_event_loop(self.loop)
+        try:
+            return self.loop.run_until_complete(scenario)
+        finally:
+            asyncio.set_event_loop(None)
+
+    @contextlib.asynccontextmanager
+    async def phones(self, base: str) -> AsyncIterator[Phones]:
+        """Phones on the server at `base`; closed (with their connections) when leaving."""
+        phones = Phones(self.browser, base)
+        try:
+            yield phones
+        finally:
+            await phones.close()
+
+
+@pytest.fixture(scope="module")
+def chromium() -> Iterator[Chromium]:
+    loop = asyncio.new_event_loop()
+    pw = loop.run_until_complete(playwright_api.async_playwright().start())
+    try:
+        browser = loop.run_until_complete(
+            pw.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        )
+        yield Chromium(loop, browser)
+        loop.run_until_complete(browser.close())
+    finally:
+        loop.run_until_complete(pw.stop())
+        loop.run_until_complete(loop.shutdown_default_executor())
+        loop.close()
 
 
 class Phones:
-    """One chromium; each `device()` is a new context (its own cookies), at phone size."""
+    """Each `device()` is a new context of the one chromium (its own cookies), at phone size."""
 
     def __init__(self, browser: Any, base: str) -> None:
         self.browser = browser
         self.base = base
         self.requested: list[str] = []
+        self.contexts: list[Any] = []
 
-    async def device(self) -> Any:
+    async def device(self, init_script: str = "") -> Any:
         context = await self.browser.new_context(
             viewport=PHONE, device_scale_factor=2, is_mobile=True, has_touch=True
         )
+        self.contexts.append(context)
+        if init_script:
+            await context.add_init_script(init_script)
         page = await context.new_page()
         page.on("request", lambda request: self.requested.append(request.url))
         return page
+
+    async def close(self) -> None:
+        for context in self.contexts:
+            await context.close()
 
     async def join(self, page: Any, code: str, name: str = "") -> None:
         await page.goto(self.base + "/")
@@ -89,18 +148,34 @@ async def within_a_second(pilot: Any, condition: Any) -> None:
     assert condition(), f"not seen within a second ({took:.2f} s)"
 
 
-def test_a_note_taker_at_390_px_saves_a_note_the_console_counts(tmp_path):
+def draft_holding(*texts: str) -> Any:
+    """A predicate on responses: the answer to a draft the page sent with all of `texts`."""
+
+    def holding(response: Any) -> bool:
+        request = response.request
+        if request.method != "POST" or not request.url.endswith("/draft"):
+            return False
+        sent = [value for values in parse_qs(request.post_data or "").values() for value in values]
+        return all(text in sent for text in texts)
+
+    return holding
+
+
+async def next_polls(page: Any, count: int) -> None:
+    """Until the page has asked for the room's state `count` more times."""
+    for _ in range(count):
+        await page.wait_for_event(
+            "requestfinished", lambda request: urlsplit(request.url).path == "/api/state"
+        )
+
+
+def test_a_note_taker_at_390_px_saves_a_note_the_console_counts(tmp_path, chromium):
     from facilitation.tui.console.app import make_console_app
 
     path, codes = make_event(tmp_path)
 
     async def scenario() -> list[str]:
-        async with (
-            serving(path) as base,
-            playwright_api.async_playwright() as pw,
-        ):
-            browser = await pw.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-            phones = Phones(browser, base)
+        async with serving(path, **FAST) as base, chromium.phones(base) as phones:
             console_event = Event.open(path)
             app = make_console_app(console_event)
             async with app.run_test(size=(120, 40)) as pilot:
@@ -123,19 +198,16 @@ def test_a_note_taker_at_390_px_saves_a_note_the_console_counts(tmp_path):
                 assert time.monotonic() - saved_at < 1.5
                 assert text in await page.inner_text(".notes")
             console_event.close()
-            await browser.close()
             return phones.requested
 
-    only_loopback(asyncio.run(scenario()))
+    only_loopback(chromium.run(scenario()))
 
 
-def test_a_second_device_on_the_table_keeps_its_own_draft(tmp_path):
+def test_a_second_device_on_the_table_keeps_its_own_draft(tmp_path, chromium):
     path, codes = make_event(tmp_path)
 
     async def scenario() -> list[str]:
-        async with serving(path) as base, playwright_api.async_playwright() as pw:
-            browser = await pw.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-            phones = Phones(browser, base)
+        async with serving(path, **FAST) as base, chromium.phones(base) as phones:
             one, two = await phones.device(), await phones.device()
             for page in (one, two):
                 await phones.join(page, codes.tables[2])
@@ -143,7 +215,7 @@ def test_a_second_device_on_the_table_keeps_its_own_draft(tmp_path):
             await one.fill("#text", "Le téléphone d'Ana 📱")
             await two.fill("#text", "Le portable de Béa 💻")
             for page in (one, two):  # the page keeps the draft on the server by itself
-                await page.wait_for_selector("text=Brouillon gardé sur le serveur", timeout=15000)
+                await page.wait_for_selector("text=Brouillon gardé sur le serveur")
             await shot(two, "table-draft")
             for page in (one, two):  # a phone that slept and comes back
                 await page.reload()
@@ -153,16 +225,15 @@ def test_a_second_device_on_the_table_keeps_its_own_draft(tmp_path):
             await one.wait_for_selector("text=Note enregistrée.")
             await two.reload()
             assert await two.input_value("#text") == "Le portable de Béa 💻"
-            await browser.close()
             return phones.requested
 
-    only_loopback(asyncio.run(scenario()))
+    only_loopback(chromium.run(scenario()))
     with Event.open(path) as event:
         assert [n.text for n in event.list_notes(1, 1, 2)] == ["Le téléphone d'Ana 📱"]
         assert [d.text for d in event.list_drafts("web/t2/")] == ["Le portable de Béa 💻"]
 
 
-def test_a_participant_proposes_ticks_and_votes_and_the_console_follows(tmp_path):
+def test_a_participant_proposes_ticks_and_votes_and_the_console_follows(tmp_path, chromium):
     from facilitation.tui.console.app import make_console_app
 
     path, codes = make_event(tmp_path, step=5)  # the marketplace
@@ -171,9 +242,7 @@ def test_a_participant_proposes_ticks_and_votes_and_the_console_follows(tmp_path
         event.add_topic(2, "Jardins partagés", "Zoé", slot=0, space=1)
 
     async def scenario() -> list[str]:
-        async with serving(path) as base, playwright_api.async_playwright() as pw:
-            browser = await pw.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-            phones = Phones(browser, base)
+        async with serving(path, **FAST) as base, chromium.phones(base) as phones:
             console_event = Event.open(path)
             app = make_console_app(console_event)
             async with app.run_test(size=(140, 45)) as pilot:
@@ -197,7 +266,7 @@ def test_a_participant_proposes_ticks_and_votes_and_the_console_follows(tmp_path
                     goto(event, 8)  # convergence: the phone follows the facilitator
                 app.pop_screen()
                 await pilot.press("v")  # the console's votes
-                await page.wait_for_selector("#dots-left", timeout=15000)
+                await page.wait_for_selector("#dots-left")
                 await page.click(f"#topic-{mobility} >> text=+ gommette")
                 await page.wait_for_selector("text=Il vous reste 2 gommettes.")
                 await shot(page, "room-vote")
@@ -212,21 +281,20 @@ def test_a_participant_proposes_ticks_and_votes_and_the_console_follows(tmp_path
                 await within_a_second(pilot, counted)
                 assert await page.locator("#results").count() == 0  # hidden until revealed
                 await pilot.press("r")  # the facilitator reveals the results
-                await page.wait_for_selector("#results", timeout=15000)  # the page follows
+                await page.wait_for_selector("#results")  # the page follows
                 ranking = await page.inner_text("#results")
                 assert "Résultats des votes" in ranking and "1 gommette" in ranking
                 await shot(page, "room-results")
             console_event.close()
-            await browser.close()
             return phones.requested
 
-    only_loopback(asyncio.run(scenario()))
+    only_loopback(chromium.run(scenario()))
     with Event.open(path) as event:
         assert [(v.topic_id, v.count) for v in event.list_votes(2)] == [(mobility, 1)]
         assert [t.slot for t in event.list_topics(2) if t.title.startswith("Vélo")] == [None]
 
 
-def test_a_convener_files_a_report_from_a_phone(tmp_path):
+def test_a_convener_files_a_report_from_a_phone(tmp_path, chromium):
     from facilitation.tui.console.app import make_console_app
 
     path, codes = make_event(tmp_path, step=6)
@@ -234,9 +302,7 @@ def test_a_convener_files_a_report_from_a_phone(tmp_path):
         mobility = event.add_topic(2, "Mobilité régionale", "Luc", slot=0, space=0)
 
     async def scenario() -> list[str]:
-        async with serving(path) as base, playwright_api.async_playwright() as pw:
-            browser = await pw.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-            phones = Phones(browser, base)
+        async with serving(path, **FAST) as base, chromium.phones(base) as phones:
             console_event = Event.open(path)
             app = make_console_app(console_event)
             async with app.run_test(size=(140, 45)) as pilot:
@@ -245,10 +311,16 @@ def test_a_convener_files_a_report_from_a_phone(tmp_path):
                 page = await phones.device()
                 await phones.join(page, codes.reports, "Luc")
                 await page.click("text=Mobilité régionale")
-                await page.fill("#f-participants", "Ana, Béa, Zoé")
-                await page.fill("#f-key_points", "Autobus le soir, covoiturage 🚌")
-                await page.fill("#f-next_steps", "Écrire à la société de transport")
-                await page.wait_for_selector("text=Brouillon gardé sur le serveur", timeout=15000)
+                typed = ("Ana, Béa, Zoé", "Autobus le soir, covoiturage 🚌")
+                typed += ("Écrire à la société de transport",)
+                # The page keeps what is typed every few milliseconds here: wait for the draft
+                # holding all three fields, not the first one kept.
+                async with page.expect_response(draft_holding(*typed)) as kept:
+                    await page.fill("#f-participants", typed[0])
+                    await page.fill("#f-key_points", typed[1])
+                    await page.fill("#f-next_steps", typed[2])
+                assert (await kept.value).ok
+                await page.wait_for_selector("text=Brouillon gardé sur le serveur")
                 await page.reload()  # the phone slept: the report typed so far is back
                 assert await page.input_value("#f-key_points") == "Autobus le soir, covoiturage 🚌"
                 await shot(page, "report-form")
@@ -261,38 +333,86 @@ def test_a_convener_files_a_report_from_a_phone(tmp_path):
                 assert (report.convener, report.participants) == ("Luc", "Ana, Béa, Zoé")
                 await within_a_second(pilot, lambda: "Reports filed: 1/1" in screen_text(app))
             console_event.close()
-            await browser.close()
             return phones.requested
 
-    only_loopback(asyncio.run(scenario()))
+    only_loopback(chromium.run(scenario()))
 
 
-def test_the_note_page_follows_the_room_but_never_under_the_typing(tmp_path):
+def test_the_note_page_follows_the_room_but_never_under_the_typing(tmp_path, chromium):
     path, codes = make_event(tmp_path)
 
     async def scenario() -> list[str]:
-        async with serving(path) as base, playwright_api.async_playwright() as pw:
-            browser = await pw.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-            phones = Phones(browser, base)
+        async with serving(path, **FAST) as base, chromium.phones(base) as phones:
             page = await phones.device()
             await phones.join(page, codes.tables[3])
             await page.wait_for_selector("h1:has-text('Ronde 1')")
             with Event.open(path) as event:
                 goto(event, 2)
-            await page.wait_for_selector("h1:has-text('Ronde 2')", timeout=15000)  # followed
+            await page.wait_for_selector("h1:has-text('Ronde 2')")  # followed
             await page.fill("#text", "Une idée de la ronde 2")
+            loads: list[str] = []
+            page.on("load", lambda loaded: loads.append(loaded.url))
             with Event.open(path) as event:
                 goto(event, 3)
-            # The clock follows at once; the page being typed in stays in its round.
-            await page.wait_for_selector("#step-title:has-text('Ronde 3')", timeout=15000)
+            # The clock follows at once; the page being typed in stays in its round, however
+            # many times it looks at the room again.
+            await page.wait_for_selector("#step-title:has-text('Ronde 3')")
+            await next_polls(page, 3)
             assert await page.inner_text("h1") == "Ronde 2"
+            assert await page.input_value("#text") == "Une idée de la ronde 2"
+            assert loads == []
             await page.click("#save")
             await page.wait_for_selector("text=Note enregistrée.")
-            await browser.close()
             return phones.requested
 
-    only_loopback(asyncio.run(scenario()))
+    only_loopback(chromium.run(scenario()))
     with Event.open(path) as event:
         assert [(n.round, n.text) for n in event.list_notes(1, table=3)] == [
             (2, "Une idée de la ronde 2")
         ]
+
+
+# Every fetch() the page makes, in order, noted as it is called (the page's clock is fake).
+FETCHES = """
+window.fetched = [];
+const realFetch = window.fetch;
+window.fetch = function (url, options) {
+  window.fetched.push(new URL(String(url), location.href).pathname);
+  return realFetch.call(this, url, options);
+};
+"""
+
+
+def test_with_the_real_timers_the_page_keeps_drafts_every_3_s_and_looks_every_5_s(
+    tmp_path, chromium
+):
+    """The server's real timers reach the page: the page's clock is moved by hand."""
+    assert (DRAFT_EVERY_S, STATE_EVERY_S) == (3.0, 5.0)
+    path, codes = make_event(tmp_path)
+
+    async def scenario() -> list[str]:
+        async with serving(path) as base, chromium.phones(base) as phones:
+            page = await phones.device(FETCHES)
+            start = datetime.datetime.now(datetime.UTC)
+            await page.clock.install(time=start)
+            await page.clock.pause_at(start + datetime.timedelta(seconds=1))
+            await phones.join(page, codes.tables[1])
+            await page.wait_for_selector("h1:has-text('Ronde 1')")
+            with Event.open(path) as event:
+                goto(event, 2)
+            await page.clock.run_for(4900)
+            assert await page.evaluate("window.fetched") == []
+            assert await page.inner_text("h1") == "Ronde 1"
+            await page.clock.run_for(100)  # 5 s: the page asks, and follows the room
+            await page.wait_for_selector("h1:has-text('Ronde 2')")
+            await page.fill("#text", "Une idée")
+            await page.clock.run_for(2900)
+            assert "/table/draft" not in await page.evaluate("window.fetched")
+            await page.clock.run_for(100)  # 3 s: the draft is sent
+            assert await page.evaluate("window.fetched") == ["/table/draft"]
+            await page.wait_for_selector("text=Brouillon gardé sur le serveur")
+            return phones.requested
+
+    only_loopback(chromium.run(scenario()))
+    with Event.open(path) as event:
+        assert [d.text for d in event.list_drafts("web/t1/")] == ["Une idée"]

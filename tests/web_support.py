@@ -48,10 +48,11 @@ def goto(event: Event, step: int, minutes: float = 10) -> None:
 
 
 @contextlib.asynccontextmanager
-async def serving(path: Path, *, keepalive: float = 15.0) -> AsyncIterator[str]:
-    """The server on 127.0.0.1 and a free port; yields its base URL (no trailing slash)."""
+async def serving(path: Path, *, keepalive: float = 15.0, **timers: float) -> AsyncIterator[str]:
+    """The server on 127.0.0.1 and a free port; yields its base URL (no trailing slash).
+    `timers`: the pages' own (draft_every, state_every), real ones unless given."""
     db = Db(path)
-    runner, _cap = await start(db, "127.0.0.1", 0, "fr", keepalive=keepalive)
+    runner, _cap = await start(db, "127.0.0.1", 0, "fr", keepalive=keepalive, **timers)
     try:
         host, port = runner.addresses[0][:2]
         yield f"http://{host}:{port}"

@@ -40,6 +40,10 @@ CSP = (
     " connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
 )
 SAFE_METHODS = ("GET", "HEAD")
+# How often a page acts on its own (seconds): it keeps the text being typed on the server, and
+# asks for the room's state (step, time left, results revealed) to follow the facilitator.
+DRAFT_EVERY_S = 3.0
+STATE_EVERY_S = 5.0
 
 db_key = web.AppKey("db", Db)
 signer_key = web.AppKey("signer", Signer)
@@ -211,14 +215,23 @@ async def state(request: web.Request) -> web.StreamResponse:
     return web.json_response((await db.read(room_state, db.reader)).as_json())
 
 
-def make_app(db: Db, *, language: str = "fr", clock: Callable[[], float] = time.time) -> Any:
-    """The application; `db` stays open until the caller closes it."""
+def make_app(
+    db: Db,
+    *,
+    language: str = "fr",
+    clock: Callable[[], float] = time.time,
+    draft_every: float = DRAFT_EVERY_S,
+    state_every: float = STATE_EVERY_S,
+) -> Any:
+    """The application; `db` stays open until the caller closes it. `draft_every` and
+    `state_every`: the pages' own timers, in seconds (the tests shorten them)."""
     from facilitation.web import pages_notes, pages_reports, pages_room
 
     app = web.Application(middlewares=[errors, guards], client_max_size=MAX_BODY)
     app[db_key] = db
     app[r.language_key] = language
     app[r.jinja_key] = r.make_environment()
+    app[r.timers_key] = r.PageTimers(draft_every, state_every)
     app[signer_key] = Signer(db.web_writer.secret(), clock)
     limiter = AttemptLimiter(clock)
     # Wrong codes of the last minutes count after a restart too.

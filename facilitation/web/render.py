@@ -3,6 +3,7 @@ Markdown-lite (emphasis, lists, line breaks; no raw HTML, no links, no images)."
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +19,23 @@ STATIC = Path(__file__).with_name("static")
 LANG_COOKIE = "lang"
 language_key = web.AppKey("language", str)
 jinja_key = web.AppKey("jinja", jinja2.Environment)
+
+
+@dataclass(frozen=True)
+class PageTimers:
+    """The pages' own timers (seconds), handed to app.js by the <body>'s data attributes."""
+
+    draft_every: float
+    state_every: float
+
+    def as_attributes(self) -> dict[str, int]:
+        return {
+            "draft-ms": max(1, round(self.draft_every * 1000)),
+            "state-ms": max(1, round(self.state_every * 1000)),
+        }
+
+
+timers_key = web.AppKey("timers", PageTimers)
 
 _markdown = MarkdownIt("commonmark", {"html": False, "breaks": True}).disable(
     ["image", "link", "autolink", "html_inline", "html_block", "heading", "lheading", "reference"]
@@ -64,6 +82,7 @@ def render(
         lang=lang,
         other_lang="en" if lang == "fr" else "fr",
         path=request.path_qs,
+        timers=request.app[timers_key].as_attributes(),
         **context,
     )
     return web.Response(text=html, content_type="text/html", charset="utf-8", status=status)

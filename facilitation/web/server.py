@@ -17,7 +17,7 @@ from pathlib import Path
 
 from aiohttp import web
 
-from facilitation.web.app import make_app
+from facilitation.web.app import DRAFT_EVERY_S, STATE_EVERY_S, make_app
 from facilitation.web.db import Db
 from facilitation.web.security import ConnectionCap
 
@@ -59,10 +59,13 @@ async def start(
     ssl_context: ssl.SSLContext | None = None,
     *,
     keepalive: float = KEEPALIVE_S,
+    draft_every: float = DRAFT_EVERY_S,
+    state_every: float = STATE_EVERY_S,
 ) -> tuple[web.AppRunner, ConnectionCap]:
     """Start listening (port 0: any free port, see `runner.addresses`); returns the runner
-    (await `runner.cleanup()` to stop) and the connection cap."""
-    app = make_app(db, language=language)
+    (await `runner.cleanup()` to stop) and the connection cap. `draft_every`, `state_every`:
+    the pages' own timers (see `make_app`)."""
+    app = make_app(db, language=language, draft_every=draft_every, state_every=state_every)
     runner = web.AppRunner(
         app,
         access_log=None,
