@@ -11,6 +11,7 @@ from facilitation.serve.codesheet import write_code_sheet
 from facilitation.serve.qr import join_url, qr_lines
 from facilitation.store import Event
 from facilitation.store.web_access import WebStore
+from facilitation.tui import timings
 from facilitation.tui.projector.app import make_projector_app
 
 
@@ -40,7 +41,8 @@ def test_the_code_sheet_has_a_qr_code_per_card(tmp_path):
 
 
 @sync
-async def test_the_projector_shows_the_rooms_qr_while_the_server_runs(tmp_path):
+async def test_the_projector_shows_the_rooms_qr_while_the_server_runs(tmp_path, monkeypatch):
+    monkeypatch.setattr(timings, "QR_SECONDS", 0.05)  # it looks every 2 s in the room
     path, codes = make_event(tmp_path)
     event = Event.open(path)
     app = make_projector_app(event)

@@ -13,3 +13,6 @@ POLL_SECONDS = 0.25
 WRONG_CODE_PAUSE = 1.0
 # ...and after too many wrong codes, the message shows this long before the session ends.
 LOCKED_OUT_SECONDS = 2.0
+# The projector looks this often whether `facilitation serve` runs, to show or hide the room's
+# QR code (`tui/widgets/qr.py`).
+QR_SECONDS = 2.0

@@ -10,6 +10,7 @@ from facilitation.i18n import _
 from facilitation.serve.qr import join_url, qr_lines
 from facilitation.store import Event
 from facilitation.store.web_access import WebStore
+from facilitation.tui import timings
 
 MIN_SCREEN_WIDTH = 100  # narrower, the stage needs the room
 
@@ -26,7 +27,7 @@ class JoinQr(Static):
 
     def on_mount(self) -> None:
         self.refresh_qr()
-        self.set_interval(2.0, self.refresh_qr)
+        self.set_interval(timings.QR_SECONDS, self.refresh_qr)
 
     def refresh_qr(self) -> None:
         """Show the QR of the room's join page if the server said where it listens."""
