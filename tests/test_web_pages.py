@@ -235,3 +235,20 @@ def test_the_note_page_names_the_tables_theme(tmp_path):
             assert "Autobus du soir" not in page and "Cuisine collective" not in page
 
     asyncio.run(scenario())
+
+
+def test_every_page_tells_its_script_the_servers_timers(tmp_path):
+    """app.js keeps drafts and follows the room as often as the server says (3 s and 5 s
+    unless started otherwise; test_web_browser checks that the page keeps to them)."""
+    path, codes = make_event(tmp_path)
+
+    async def pages(**timers: float) -> list[str]:
+        async with serving(path, **timers) as base, Browser(base) as phone:
+            join = (await phone.get("/"))[1]
+            await phone.join(codes.tables[1])
+            return [join, (await phone.get("/table"))[1]]
+
+    for page in asyncio.run(pages()):
+        assert '<body data-draft-ms="3000" data-state-ms="5000">' in page
+    for page in asyncio.run(pages(draft_every=0.25, state_every=0.05)):
+        assert '<body data-draft-ms="250" data-state-ms="50">' in page
