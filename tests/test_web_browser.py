@@ -208,17 +208,23 @@ def test_a_second_device_on_the_table_keeps_its_own_draft(tmp_path, chromium):
 
     async def scenario() -> list[str]:
         async with serving(path, **FAST) as base, chromium.phones(base) as phones:
-            one, two = await phones.device(), await phones.device()
-            for page in (one, two):
+            one, two = await asyncio.gather(phones.device(), phones.device())
+
+            async def ready(page: Any) -> None:
                 await phones.join(page, codes.tables[2])
                 await page.wait_for_selector("#text")
+
+            await asyncio.gather(ready(one), ready(two))  # both phones at once, as in the room
             await one.fill("#text", "Le téléphone d'Ana 📱")
             await two.fill("#text", "Le portable de Béa 💻")
-            for page in (one, two):  # the page keeps the draft on the server by itself
-                await page.wait_for_selector("text=Brouillon gardé sur le serveur")
+            await asyncio.gather(  # the page keeps the draft on the server by itself
+                *(
+                    page.wait_for_selector("text=Brouillon gardé sur le serveur")
+                    for page in (one, two)
+                )
+            )
             await shot(two, "table-draft")
-            for page in (one, two):  # a phone that slept and comes back
-                await page.reload()
+            await asyncio.gather(one.reload(), two.reload())  # phones that slept and come back
             assert await one.input_value("#text") == "Le téléphone d'Ana 📱"
             assert await two.input_value("#text") == "Le portable de Béa 💻"
             await one.click("#save")
