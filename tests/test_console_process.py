@@ -49,7 +49,7 @@ def wait_until(condition, timeout: float = 20.0, what: str = "") -> None:
     while time.monotonic() < deadline:
         if condition():
             return
-        time.sleep(0.03)
+        time.sleep(0.05)
     raise AssertionError(f"timed out waiting for {what}")
 
 

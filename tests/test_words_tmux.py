@@ -168,7 +168,7 @@ class Terminal:
             if marker in text and text == previous:
                 return text
             previous = text
-            time.sleep(0.03)
+            time.sleep(0.05)
         raise AssertionError(f"{marker!r} never showed in {name}:\n{text}")
 
     def leave(self, name: str, marker: str, *keys: str, seconds: float = 20.0) -> None:
@@ -183,7 +183,7 @@ class Terminal:
             if marker not in text and text == previous:
                 return
             previous = text
-            time.sleep(0.03)
+            time.sleep(0.05)
         raise AssertionError(f"{keys} did not close {marker!r} in {name}:\n{text}")
 
     def close(self) -> None:
