@@ -7,14 +7,18 @@ the event file, at its table, in the round the screen showed when it was saved. 
 moves on once every table has saved NOTES_PER_ROUND notes in the round (not after so many
 seconds: a loaded machine only makes the test slower, never wrong).
 
-Run directly, this file is the driver of one process: `python test_capture_process.py console
-EVENT.db` or `... capture EVENT.db TABLE OUT.json`.
+Run directly, this file is the driver of the processes: `python test_capture_process.py all
+EVENT.db OUT1.json OUT2.json OUT3.json` imports Textual and the apps once, then forks the three
+capture processes and the console's (each a process of its own, with its own connection to the
+event file, opened after the fork): four Python start-ups would cost more than the rounds.
+`... console EVENT.db` or `... capture EVENT.db TABLE OUT.json` runs one of them alone.
 """
 
 from __future__ import annotations
 
 import asyncio
 import json
+import os
 import subprocess
 import sys
 import time
@@ -41,7 +45,7 @@ async def drive_console(path: str) -> None:
                 counts = event.note_counts(1, step)  # round `step` is step `step` here
                 if all(counts.get(t, (0, 0.0))[0] >= NOTES_PER_ROUND for t in TABLES):
                     break
-                await pilot.pause(0.1)
+                await pilot.pause(0.05)
         Path(path + ".console-screen.txt").write_text(str(app.export_screenshot()))
     event.close()
 
@@ -54,10 +58,9 @@ async def drive_capture(path: str, table: int, out: str) -> None:
     app = CaptureApp(event, table=table, who=f"scribe{table}")
     saved = []
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause(0.2)
         deadline = time.monotonic() + 180  # a safety net only: the console ends the rounds
         while app.screen.room is None and time.monotonic() < deadline:
-            await pilot.pause(0.1)  # the screen shows the first round
+            await pilot.pause(0.05)  # the screen shows the first round
         i = 0
         while event.read_timer().step_index <= LAST_ROUND_STEP and time.monotonic() < deadline:
             text = f"t{table}n{i}"
@@ -80,15 +83,10 @@ def test_console_and_three_capture_processes(tmp_path):
     path = tmp_path / "event.db"
     Event.create(path, sample_script("fr"), "sample", "sample.md").close()
     here = str(Path(__file__).resolve())
-    captures = []
-    for table in TABLES:
-        out = tmp_path / f"table{table}.json"
-        cmd = [sys.executable, here, "capture", str(path), str(table), str(out)]
-        captures.append((table, out, subprocess.Popen(cmd, stderr=subprocess.PIPE)))
-    console = subprocess.Popen([sys.executable, here, "console", str(path)], stderr=subprocess.PIPE)
-    assert console.wait(timeout=60) == 0, console.stderr.read().decode()
-    for _table, _out, process in captures:
-        assert process.wait(timeout=60) == 0, process.stderr.read().decode()
+    captures = [(table, tmp_path / f"table{table}.json") for table in TABLES]
+    cmd = [sys.executable, here, "all", str(path), *(str(out) for _table, out in captures)]
+    drivers = subprocess.run(cmd, capture_output=True, text=True, timeout=180)
+    assert drivers.returncode == 0, drivers.stderr
 
     with Event.open(path) as event:
         assert event.read_timer().step_index == LAST_ROUND_STEP + 1
@@ -96,7 +94,7 @@ def test_console_and_three_capture_processes(tmp_path):
         by_text = {note.text: note for note in notes}
         rounds_seen = set()
         total = 0
-        for table, out, _process in captures:
+        for table, out in captures:
             saved = json.loads(out.read_text())
             assert len(saved) >= 3 * NOTES_PER_ROUND, f"table {table} saved too few notes"
             for item in saved:
@@ -112,10 +110,48 @@ def test_console_and_three_capture_processes(tmp_path):
         assert set(counts) == {1, 2, 3}
 
 
+def fork(driver) -> int:
+    """Run the coroutine `driver()` in a child process; its pid."""
+    sys.stdout.flush()
+    sys.stderr.flush()
+    pid = os.fork()
+    if pid == 0:
+        code = 0
+        try:
+            asyncio.run(driver())
+        except BaseException:
+            import traceback
+
+            traceback.print_exc()
+            code = 1
+        sys.stderr.flush()
+        os._exit(code)
+    return pid
+
+
+def drive_all(path: str, outs: list[str]) -> int:
+    import facilitation.tui.capture.app
+    import facilitation.tui.console.app  # noqa: F401  (imported once, before the forks)
+
+    children = {}
+    for table, out in zip(TABLES, outs, strict=True):
+        children[fork(lambda table=table, out=out: drive_capture(path, table, out))] = table
+    children[fork(lambda: drive_console(path))] = "console"
+    failed = []
+    for pid, who in children.items():
+        _pid, status = os.waitpid(pid, 0)
+        if os.waitstatus_to_exitcode(status) != 0:
+            failed.append(f"{who}: {os.waitstatus_to_exitcode(status)}")
+    print("\n".join(failed), file=sys.stderr)
+    return 1 if failed else 0
+
+
 if __name__ == "__main__":
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
     role, args = sys.argv[1], sys.argv[2:]
-    if role == "console":
+    if role == "all":
+        sys.exit(drive_all(args[0], args[1:]))
+    elif role == "console":
         asyncio.run(drive_console(args[0]))
     else:
         asyncio.run(drive_capture(args[0], int(args[1]), args[2]))

@@ -3,6 +3,8 @@ writer processes at once all get their notes in."""
 
 from __future__ import annotations
 
+import contextlib
+import json
 import os
 import random
 import signal
@@ -18,37 +20,123 @@ from facilitation.store.sample import sample_script
 
 ROOT = Path(__file__).resolve().parent.parent
 
-# Prints "<note id> <text>" after each add_note() has returned (committed), then edits it and
-# saves a draft, forever (or `count` times).
-WRITER = """
-import sys
+# The writers' parent: it imports the store once, then forks one writer process per "start"
+# command (a process of its own, with its own connection to the file, opened after the fork),
+# without paying a Python start-up for each of the 40 writers. Each writer appends
+# "<note id> <text>" to its report file after each add_note() has returned (committed), then
+# edits the note and saves a draft, forever (or `count` times). "wait" answers with the
+# writer's exit code as subprocess gives it (-9 for SIGKILL).
+WRITERS = """
+import json, os, sys, traceback
 from facilitation.store import Event
-path, tag, count = sys.argv[1], sys.argv[2], int(sys.argv[3])
-event = Event.open(path)
-i = 0
-while count <= 0 or i < count:
-    text = f"{tag}-{i} é🎉"
-    note_id = event.add_note(1, text, round=1, table=1 + i % 4, author=tag, tags=["youth"])
-    print(note_id, text, flush=True)
-    if i % 3 == 0:
-        event.edit_note(note_id, text + " (edited)")
-        print("edited", note_id, flush=True)
-    event.save_draft(f"{tag}", f"draft {i}")
-    i += 1
-event.close()
+
+def write(path, tag, count, report):
+    out = os.open(report, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+    event = Event.open(path)
+    i = 0
+    while count <= 0 or i < count:
+        text = f"{tag}-{i} é🎉"
+        note_id = event.add_note(1, text, round=1, table=1 + i % 4, author=tag, tags=["youth"])
+        os.write(out, f"{note_id} {text}\\n".encode())
+        if i % 3 == 0:
+            event.edit_note(note_id, text + " (edited)")
+            os.write(out, f"edited {note_id}\\n".encode())
+        event.save_draft(f"{tag}", f"draft {i}")
+        i += 1
+    event.close()
+
+while line := sys.stdin.readline():
+    command, *args = json.loads(line)
+    if command == "start":
+        path, tag, count, report = args
+        sys.stdout.flush()
+        pid = os.fork()
+        if pid == 0:
+            code = 0
+            try:
+                os.close(0)
+                os.close(1)
+                write(path, tag, count, report)
+            except BaseException:
+                traceback.print_exc()
+                code = 1
+            os._exit(code)
+        print(pid, flush=True)
+    elif command == "wait":
+        _pid, status = os.waitpid(args[0], 0)
+        print(os.waitstatus_to_exitcode(status), flush=True)
 """
 
 
-def start_writer(path: Path, tag: str, count: int = 0) -> subprocess.Popen:
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    return subprocess.Popen(
-        [sys.executable, "-c", WRITER, str(path), tag, str(count)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        encoding="utf-8",
-        env=env,
-    )
+class Writers:
+    """The parent of the writer processes (see WRITERS)."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.running: set[int] = set()
+        env = {**os.environ, "PYTHONPATH": str(ROOT)}
+        self.parent = subprocess.Popen(
+            [sys.executable, "-c", WRITERS],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            encoding="utf-8",
+            env=env,
+        )
+
+    def _ask(self, *command) -> str:
+        assert self.parent.stdin is not None and self.parent.stdout is not None
+        self.parent.stdin.write(json.dumps(command) + "\n")
+        self.parent.stdin.flush()
+        answer = self.parent.stdout.readline()
+        assert answer, self.close()
+        return answer.strip()
+
+    def start(self, path: Path, tag: str, count: int = 0) -> tuple[int, Path]:
+        """A writer's pid and its report file."""
+        report = self.folder / f"{tag}.txt"
+        pid = int(self._ask("start", str(path), tag, count, str(report)))
+        self.running.add(pid)
+        return pid, report
+
+    def wait(self, pid: int) -> int:
+        self.running.discard(pid)
+        return int(self._ask("wait", pid))
+
+    def close(self) -> str:
+        """End the parent; what the writers wrote to stderr (their tracebacks)."""
+        _out, err = self.parent.communicate(timeout=30)
+        return err
+
+    def stop(self) -> None:
+        """After a failed test: no writer left writing, no parent left waiting."""
+        for pid in self.running:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)
+        if self.parent.poll() is None:
+            self.parent.kill()
+            self.parent.communicate(timeout=30)
+
+
+@pytest.fixture
+def parent(tmp_path):
+    """The writers' parent, and no process left behind whatever the test's outcome."""
+    writers = Writers(tmp_path)
+    yield writers
+    writers.stop()
+
+
+def read_lines(report: Path, wanted: int, seconds: float = 60.0) -> str:
+    """The first `wanted` complete lines of a writer's report, once it has written them
+    (counted, not timed: a loaded machine only makes this slower)."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        text = report.read_text(encoding="utf-8", errors="replace") if report.exists() else ""
+        if text.count("\n") >= wanted:
+            return "".join(text.splitlines(keepends=True)[:wanted])
+        time.sleep(0.002)
+    raise AssertionError(f"{report.name}: fewer than {wanted} lines in {seconds} s")
 
 
 def reported(output: str) -> tuple[dict[int, str], set[int]]:
@@ -65,7 +153,7 @@ def reported(output: str) -> tuple[dict[int, str], set[int]]:
 
 
 @pytest.mark.slow
-def test_sigkill_loses_nothing_reported_saved(tmp_path):
+def test_sigkill_loses_nothing_reported_saved(tmp_path, parent):
     path = tmp_path / "crash.db"
     Event.create(path, sample_script(), "src", "s.md").close()
     rng = random.Random(1234)
@@ -74,22 +162,22 @@ def test_sigkill_loses_nothing_reported_saved(tmp_path):
     kills = 0
     waited_for = 0  # notes the first writer of each round had reported before the kill
     for round_ in range(20):
-        writers = [start_writer(path, f"w{round_}-{n}") for n in range(2)]
+        writers = [parent.start(path, f"w{round_}-{n}") for n in range(2)]
         # Kill them in the middle of their writing: once the first one has reported a few
         # notes (counted, not timed: a loaded machine only makes this slower), plus a moment.
         wanted = rng.randint(2, 8)
-        first = "".join(writers[0].stdout.readline() for _ in range(wanted))
+        read_lines(writers[0][1], wanted)
         waited_for += wanted
         time.sleep(rng.uniform(0.0, 0.02))
-        for proc in writers:
-            proc.send_signal(signal.SIGKILL)
-        for proc in writers:
-            out, err = proc.communicate(timeout=30)
-            assert proc.returncode == -signal.SIGKILL, err
+        for pid, _report in writers:
+            os.kill(pid, signal.SIGKILL)
+        for pid, report in writers:
+            assert parent.wait(pid) == -signal.SIGKILL
             kills += 1
-            more_saved, more_edited = reported((first if proc is writers[0] else "") + out)
+            more_saved, more_edited = reported(report.read_text(encoding="utf-8"))
             saved.update(more_saved)
             edited |= more_edited
+    assert parent.close() == ""  # no writer failed before its kill
     assert kills == 40
     assert len(saved) >= waited_for  # the kills did land in the middle of real work
     with Event.open(path) as event:
@@ -108,17 +196,17 @@ def test_sigkill_loses_nothing_reported_saved(tmp_path):
 
 
 @pytest.mark.slow
-def test_eight_writers_at_once(tmp_path):
+def test_eight_writers_at_once(tmp_path, parent):
     path = tmp_path / "busy.db"
     Event.create(path, sample_script(), "src", "s.md").close()
-    writers = [start_writer(path, f"p{n}", count=30) for n in range(8)]
+    writers = [parent.start(path, f"p{n}", count=30) for n in range(8)]
     saved: dict[int, str] = {}
-    for proc in writers:
-        out, err = proc.communicate(timeout=60)
-        assert proc.returncode == 0, err
-        more, _edited = reported(out)
+    for pid, report in writers:
+        assert parent.wait(pid) == 0
+        more, _edited = reported(report.read_text(encoding="utf-8"))
         assert len(more) == 30
         saved.update(more)
+    assert parent.close() == ""
     assert len(saved) == 240
     with Event.open(path) as event:
         assert event.integrity_check() == "ok"

@@ -140,6 +140,9 @@ def test_never_worse_than_greedy_and_hard_constraints_hold(seed, objective):
     c.keep_with = (d.name,)
     e.fixed_table = 1 if hosts == 0 else None
     f.keep_apart = (c.name, a.name)
+    # A third of the default search budget: on these 24 instances "strictly better than
+    # greedy" holds even at a tenth of it (measured when the budget was cut); the budget is a
+    # number of moves, so a seed gives the same plan on any machine.
     options = Options(
         rounds=rounds,
         tables=tables,
@@ -147,6 +150,7 @@ def test_never_worse_than_greedy_and_hard_constraints_hold(seed, objective):
         mix_by=("organisation", "sector"),
         seed=seed,
         objective=objective,
+        effort=0.3,
     )
     result = make_plan(group, options)
     plan = result.plan
@@ -233,6 +237,8 @@ def test_200_people_a_seed_always_gives_the_same_plan():
 
 # Six tables: no affine plane of order 6; the blown-up grid schedule of grid6.py starts the
 # search much closer to the bound than the greedy (150 and 769 repeats before it existed).
+# What is checked is that start: a tenth of the search budget is enough (the construction
+# alone is within `most`; the full budget only improves on it, as bench/seating.py shows).
 @pytest.mark.parametrize(
     ("n", "rounds", "hosts", "most"), [(61, 5, 0, 135), (61, 4, 0, 80), (137, 4, 6, 700)]
 )
@@ -240,7 +246,13 @@ def test_six_tables_start_from_a_grid_schedule(n, rounds, hosts, most):
     group = people(n, hosts=hosts, orgs=n // 4 if hosts else 0, sectors=5 if hosts else 0, seed=n)
     mix = ("organisation", "sector") if hosts else ()
     options = Options(
-        rounds=rounds, tables=6, hosts_stay=bool(hosts), mix_by=mix, seed=1, objective="distinct"
+        rounds=rounds,
+        tables=6,
+        hosts_stay=bool(hosts),
+        mix_by=mix,
+        seed=1,
+        objective="distinct",
+        effort=0.1,
     )
     result = make_plan(group, options)
     assert result.quality.repeats == repeats(result.plan) <= most

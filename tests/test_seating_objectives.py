@@ -83,9 +83,13 @@ SMALL = [
 @pytest.mark.parametrize(("n", "tables", "rounds"), SMALL)
 def test_default_objective_is_the_best_most_then_spread(n, tables, rounds):
     most, spread = best_by_most_then_spread(n, tables, rounds)
+    # A quarter of the default budget (the search cannot know it found the optimum of
+    # (9, 2, 3) and (10, 2, 3), so it spends all of it): the optimum is still reached at a
+    # tenth, for six seeds (measured when the budget was cut).
     for seed in range(3):
         result = make_plan(
-            people(n), Options(rounds=rounds, tables=tables, allow_small_tables=True, seed=seed)
+            people(n),
+            Options(rounds=rounds, tables=tables, allow_small_tables=True, seed=seed, effort=0.25),
         )
         assert result.objective == "balanced"
         # Nobody meets in every round whenever some plan avoids it; and the most-repeated
@@ -101,9 +105,11 @@ def test_default_objective_avoids_travel_companions_on_bigger_plans(n, tables, r
     # Tables of 8 to 10 people at 3 or 4 tables: the distinct optimum glues people together
     # for every round; with the default nobody travels with the same person for more than
     # half the rounds (3 of 5, 2 of 4).
-    default = make_plan(people(n), Options(rounds=rounds, tables=tables, seed=1))
+    # A quarter of the default budget: the outcome is the same down to a tenth of it.
+    default = make_plan(people(n), Options(rounds=rounds, tables=tables, seed=1, effort=0.25))
     distinct = make_plan(
-        people(n), Options(rounds=rounds, tables=tables, seed=1, objective="distinct")
+        people(n),
+        Options(rounds=rounds, tables=tables, seed=1, objective="distinct", effort=0.25),
     )
     assert distinct.quality.most == rounds
     assert default.quality.most <= (rounds + 1) // 2 < distinct.quality.most
