@@ -6,11 +6,14 @@ content word, a small word that may sit inside a phrase ("de", "d'", "des", "du"
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 import simplemma
+
+from facilitation.analysis import lemma_store
 
 LEXICON = Path(__file__).parent / "lexicon"
 
@@ -72,11 +75,18 @@ def filler_words(lang: str) -> frozenset[str]:
 _LEMMAS: dict[tuple[str, str], str] = {}
 
 
+@cache
+def _lemmatize() -> Callable[[str, str], str]:
+    """simplemma's lemmatize, its dictionaries decoded once per machine (`lemma_store`)."""
+    found = lemma_store.lemmatizer()
+    return found.lemmatize if found is not None else simplemma.lemmatize
+
+
 def lemma(lang: str, word: str) -> str:
     key = (lang, word)
     found = _LEMMAS.get(key)
     if found is None:
-        found = simplemma.lemmatize(word, lang=lang).lower()
+        found = _lemmatize()(word, lang).lower()
         if len(_LEMMAS) < 500_000:
             _LEMMAS[key] = found
     return found
