@@ -3,8 +3,9 @@
 simplemma ships each language's dictionary as an lzma-compressed front-coded stream; decoding
 the French one (250,000 forms) takes about 0.15-0.3 s of pure Python, the largest part of a
 first synthesis in a fresh process. This module decodes it once and keeps the decoded table
-in the user's cache folder (`platformdirs.user_cache_dir("facilitation")`), as two blobs of
-NUL-separated keys and values that `bytes.split` reads back in a few hundredths of a second.
+in the user's cache folder (`platformdirs.user_cache_dir("facilitation")`), in hash buckets
+behind an array of their offsets: reading it is reading a file (a few milliseconds), and a
+form is looked up in its bucket only when asked for (a synthesis asks for a few thousand).
 
 The lemmas are simplemma's own: the table is the very dictionary simplemma builds, handed to
 a `simplemma.Lemmatizer` set up as `simplemma.lemmatize` sets up its own. A cache file is
@@ -21,15 +22,19 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import sys
 import tempfile
 import zlib
-from collections.abc import Mapping
+from array import array
+from collections.abc import Iterator, Mapping
+from itertools import accumulate
 from pathlib import Path
 from typing import Any
 
-FORMAT = 1
+FORMAT = 2
 MAGIC = b"facilitation lemma table\n"
 SEPARATOR = b"\0"
+PER_BUCKET = 8  # forms per hash bucket, on average
 
 
 def cache_folder() -> Path | None:
@@ -63,25 +68,85 @@ def _file(folder: Path, lang: str, version: str) -> Path:
 
 
 def _header(lang: str, version: str, size: int) -> dict[str, Any]:
-    return {"format": FORMAT, "simplemma": version, "lang": lang, "source": size}
+    return {
+        "format": FORMAT,
+        "simplemma": version,
+        "lang": lang,
+        "source": size,
+        "byteorder": sys.byteorder,
+    }
+
+
+def _bucket(key: bytes, buckets: int) -> int:
+    return zlib.crc32(key) % buckets
 
 
 def encode(table: Mapping[bytes, bytes], header: dict[str, Any]) -> bytes | None:
-    """The cache file's bytes for `table`, or None if a key or value holds the separator."""
-    keys, values = SEPARATOR.join(table.keys()), SEPARATOR.join(table.values())
-    apart = max(len(table) - 1, 0)
-    if keys.count(SEPARATOR) != apart or values.count(SEPARATOR) != apart:
+    """The cache file's bytes for `table`: the forms in hash buckets ("form\0lemma\0"...),
+    behind the offsets of the buckets; None if a form or lemma holds the separator."""
+    buckets = max(1, len(table) // PER_BUCKET)
+    entries = [key + SEPARATOR + value + SEPARATOR for key, value in table.items()]
+    crc = zlib.crc32
+    where = [crc(key) % buckets for key in table]
+    sizes = [0] * buckets
+    for index, entry in zip(where, entries, strict=True):
+        sizes[index] += len(entry)
+    offsets = array("I", [0, *accumulate(sizes)])
+    if offsets.itemsize != 4:
         return None
-    head = {
-        **header,
-        "count": len(table),
-        "keys": len(keys),
-        "crc": zlib.crc32(values, zlib.crc32(keys)),
-    }
-    return MAGIC + json.dumps(head, sort_keys=True).encode() + b"\n" + keys + values
+    order = sorted(range(len(entries)), key=where.__getitem__)
+    strings = b"".join([entries[i] for i in order])
+    if strings.count(SEPARATOR) != 2 * len(entries):
+        return None
+    body = offsets.tobytes() + strings
+    head = {**header, "count": len(table), "buckets": buckets, "crc": zlib.crc32(body)}
+    return MAGIC + json.dumps(head, sort_keys=True).encode() + b"\n" + body
 
 
-def decode(data: bytes, header: dict[str, Any]) -> dict[bytes, bytes] | None:
+class Table(Mapping[str, str]):
+    """A dictionary read from a cache file: each form looked up in its hash bucket, nothing
+    decoded beforehand (a synthesis looks up a few thousand forms of 250,000)."""
+
+    def __init__(self, data: bytes, offsets: array, buckets: int, count: int) -> None:
+        self._data = data
+        self._offsets = offsets
+        self._buckets = buckets
+        self._count = count
+
+    def _lookup(self, key: str) -> str | None:
+        target = key.encode()
+        index = _bucket(target, self._buckets)
+        start, end = self._offsets[index], self._offsets[index + 1]
+        if start == end:
+            return None
+        parts = self._data[start:end].split(SEPARATOR)
+        for at in range(0, len(parts) - 1, 2):
+            if parts[at] == target:
+                return parts[at + 1].decode()
+        return None
+
+    def get(self, key: str, default: Any = None) -> Any:
+        value = self._lookup(key)
+        return value if value is not None else default
+
+    def __getitem__(self, key: str) -> str:
+        value = self._lookup(key)
+        if value is None:
+            raise KeyError(key)
+        return value
+
+    def __iter__(self) -> Iterator[str]:
+        for index in range(self._buckets):
+            start, end = self._offsets[index], self._offsets[index + 1]
+            parts = self._data[start:end].split(SEPARATOR)
+            for at in range(0, len(parts) - 1, 2):
+                yield parts[at].decode()
+
+    def __len__(self) -> int:
+        return self._count
+
+
+def decode(data: bytes, header: dict[str, Any]) -> Table | None:
     """The table in `data`, or None if it is not a complete table for `header`."""
     try:
         if not data.startswith(MAGIC):
@@ -90,18 +155,18 @@ def decode(data: bytes, header: dict[str, Any]) -> dict[bytes, bytes] | None:
         head = json.loads(data[len(MAGIC) : end])
         if not isinstance(head, dict) or any(head.get(k) != v for k, v in header.items()):
             return None
-        body = memoryview(data)[end + 1 :]
-        count, length = int(head["count"]), int(head["keys"])
-        keys, values = bytes(body[:length]), bytes(body[length:])
-        if zlib.crc32(values, zlib.crc32(keys)) != head["crc"]:
+        body = data[end + 1 :]
+        if zlib.crc32(body) != head["crc"]:
             return None
-        if count == 0:
-            return {} if not keys and not values else None
-        split_keys, split_values = keys.split(SEPARATOR), values.split(SEPARATOR)
-        if len(split_keys) != count or len(split_values) != count:
+        buckets, count = int(head["buckets"]), int(head["count"])
+        offsets = array("I")
+        if buckets < 1 or offsets.itemsize != 4 or len(body) < 4 * (buckets + 1):
             return None
-        table = dict(zip(split_keys, split_values, strict=True))
-        return table if len(table) == count else None
+        offsets.frombytes(body[: 4 * (buckets + 1)])
+        strings = body[4 * (buckets + 1) :]
+        if offsets[0] != 0 or offsets[-1] != len(strings):
+            return None
+        return Table(strings, offsets, buckets, count)
     except (ValueError, KeyError, TypeError):
         return None
 
@@ -125,10 +190,13 @@ def _write(path: Path, data: bytes) -> None:
                 tmp.unlink()
 
 
-def load_table(lang: str, folder: Path | None = None) -> dict[bytes, bytes]:
-    """simplemma's dictionary for `lang` as bytes -> bytes, from the cache when it holds a
-    sound copy, else decoded from simplemma's data (and the cache written, when it can be)."""
-    from simplemma.strategies.dictionaries.dictionary_factory import _load_dictionary_from_disk
+def load_table(lang: str, folder: Path | None = None) -> Mapping[str, str]:
+    """simplemma's dictionary for `lang` (form -> lemma), from the cache when it holds a sound
+    copy, else decoded from simplemma's data (and the cache written, when it can be)."""
+    from simplemma.strategies.dictionaries.dictionary_factory import (
+        MappingStrToByteString,
+        _load_dictionary_from_disk,
+    )
 
     folder = cache_folder() if folder is None else folder
     version, size = _source(lang)
@@ -142,12 +210,12 @@ def load_table(lang: str, folder: Path | None = None) -> dict[bytes, bytes]:
         table = decode(data, header) if data else None
         if table is not None:
             return table
-    table = _load_dictionary_from_disk(lang)
+    decoded = _load_dictionary_from_disk(lang)
     if path is not None:
-        encoded = encode(table, header)
+        encoded = encode(decoded, header)
         if encoded is not None:
             _write(path, encoded)
-    return table
+    return MappingStrToByteString(decoded)
 
 
 class CachedDictionaryFactory:
@@ -160,11 +228,7 @@ class CachedDictionaryFactory:
     def get_dictionary(self, lang: str) -> Mapping[str, str]:
         found = self._loaded.get(lang)
         if found is None:
-            from simplemma.strategies.dictionaries.dictionary_factory import (
-                MappingStrToByteString,
-            )
-
-            found = self._loaded[lang] = MappingStrToByteString(load_table(lang, self.folder))
+            found = self._loaded[lang] = load_table(lang, self.folder)
         return found
 
 

@@ -63,18 +63,25 @@ def phrases(tokens: list[Token]) -> dict[Key, tuple[str, str]]:
         before = tokens[start - 1].lemma if start and tokens[start - 1].kind == STOP else ""
         article = before if before in ARTICLES else ""
         lemmas: list[str] = []
+        written = ""  # _join(tokens[start : end + 1]), grown token by token
         for end in range(start, len(tokens)):
             token = tokens[end]
-            if token.kind == STOP:
+            kind = token.kind
+            if kind == STOP:
                 break
-            if token.kind in (LINK, ARTICLE):
+            written = (
+                f"{written} {token.surface}"
+                if written and written[-1] != "'"
+                else written + token.surface
+            )
+            if kind == LINK or kind == ARTICLE:
                 continue
             lemmas.append(token.lemma)
             if len(lemmas) > MAX_WORDS:
                 break
             key = tuple(lemmas)
             if key not in found:
-                found[key] = (article, _join(tokens[start : end + 1]))
+                found[key] = (article, written)
     return found
 
 

@@ -101,8 +101,9 @@ def clean(text: str) -> str:
 def language(text: str, default: str) -> str:
     """French or English, by which language's stop words the text uses more."""
     words = [w.lower() for w in _TOKEN.findall(text)]
-    fr = sum(w in stop_words("fr") for w in words)
-    en = sum(w in stop_words("en") for w in words)
+    french, english = stop_words("fr"), stop_words("en")
+    fr = sum(1 for w in words if w in french)
+    en = sum(1 for w in words if w in english)
     if fr == en:
         return default
     return "fr" if fr > en else "en"
