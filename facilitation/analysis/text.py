@@ -109,32 +109,54 @@ def language(text: str, default: str) -> str:
     return "fr" if fr > en else "en"
 
 
+# (lang, word as written) -> its token, and its token right after a link word when it is an
+# article ("de la"); None for a conjunction. Kept for the `lemma` function it was made with.
+_WORDS: dict[tuple[str, str], tuple[Token, Token | None] | None] = {}
+_WORDS_MADE_WITH: list[Callable[[str, str], str]] = []
+
+
+def _word(lang: str, surface: str) -> tuple[Token, Token | None] | None:
+    low = surface.lower()
+    if low in CONJUNCTIONS[lang]:
+        return None
+    stop = stop_words(lang)
+    if low in LINKS[lang]:
+        return Token(surface, low, LINK), None
+    after_link = Token(surface, low, ARTICLE) if low in LINK_ARTICLES[lang] else None
+    if low in stop or low.endswith("'") or (len(low) < 3 and not surface.isupper()):
+        return Token(surface, low, STOP), after_link
+    base = lemma(lang, low)
+    if base in stop:
+        return Token(surface, low, STOP), after_link  # "took", "taking": forms of a stop word
+    return Token(surface, base, CONTENT), after_link
+
+
 def clauses(text: str, lang: str) -> list[list[Token]]:
     """The note's clauses, each a list of tokens with their role."""
-    stop, links, articles = stop_words(lang), LINKS[lang], LINK_ARTICLES[lang]
-    conjunctions = CONJUNCTIONS[lang]
+    if _WORDS_MADE_WITH[:1] != [lemma]:  # `lemma` replaced (bench/language_tools.py)
+        _WORDS.clear()
+        _WORDS_MADE_WITH[:] = [lemma]
+    words = _WORDS
     out: list[list[Token]] = []
     for part in _CLAUSE.split(clean(text)):
         tokens: list[Token] = []
         for surface in _TOKEN.findall(part):
-            low = surface.lower()
-            if low in conjunctions:
+            key = (lang, surface)
+            if key in words:
+                word = words[key]
+            else:
+                word = _word(lang, surface)
+                if len(words) < 500_000:
+                    words[key] = word
+            if word is None:  # a conjunction ends a clause
                 if tokens:
                     out.append(tokens)
                 tokens = []
                 continue
-            if low in links:
-                kind = LINK
-            elif low in articles and tokens and tokens[-1].kind == LINK:
-                kind = ARTICLE
-            elif low in stop or low.endswith("'") or (len(low) < 3 and not surface.isupper()):
-                kind = STOP
-            else:
-                kind = CONTENT
-            base = lemma(lang, low) if kind == CONTENT else low
-            if kind == CONTENT and base in stop:
-                kind, base = STOP, low  # "took", "taking": forms of a stop word
-            tokens.append(Token(surface, base, kind))
+            token, after_link = word
+            if after_link is not None and tokens and tokens[-1].kind == LINK:
+                token = after_link
+            tokens.append(token)
         if tokens:
             out.append(tokens)
     return out
