@@ -209,3 +209,26 @@ def test_phrases_read_with_the_cache_are_the_same(folder: Path) -> None:
     assert ("liste", "attente", "cpe") in keys
     assert ("employeur",) in keys
     assert ("diplôme",) in keys
+
+
+def test_words_read_once_follow_the_lemma_function(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each written word is classified and lemmatised once per process; replacing `lemma`
+    (bench/language_tools.py tries stems instead) is seen at once, and undoing it too."""
+    note = "Les listes d'attente en CPE, et les garderies."
+    first = text_module.clauses(note, "fr")
+    assert [[t.lemma for t in c] for c in first] == [
+        ["les", "liste", "d'", "attente", "en", "cpe"],
+        ["les", "garderie"],
+    ]
+    assert text_module.clauses(note, "fr") == first
+    monkeypatch.setattr(text_module, "lemma", lambda lang, word: word[:4])
+    assert [t.lemma for t in text_module.clauses(note, "fr")[0]] == [
+        "les",
+        "list",
+        "d'",
+        "atte",
+        "en",
+        "cpe",
+    ]
+    monkeypatch.undo()
+    assert text_module.clauses(note, "fr") == first
