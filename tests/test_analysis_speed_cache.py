@@ -232,3 +232,35 @@ def test_words_read_once_follow_the_lemma_function(monkeypatch: pytest.MonkeyPat
     ]
     monkeypatch.undo()
     assert text_module.clauses(note, "fr") == first
+
+
+@pytest.mark.parametrize("enabled_before", [True, False])
+def test_the_garbage_collector_is_paused_for_a_synthesis_only(
+    tmp_path: Path, enabled_before: bool
+) -> None:
+    """The collector waits while a synthesis runs (its progress messages come with the
+    collector off) and is as it was afterwards, also when the synthesis fails."""
+    import gc
+
+    from facilitation.errors import UserError
+    from facilitation.store import Event
+    from facilitation.store.sample import sample_script
+    from facilitation.synthesis import write_synthesis
+
+    seen: list[bool] = []
+    with Event.create(tmp_path / "e.db", sample_script(), "", "s.md") as event:
+        event.add_note(1, "Les listes d'attente en CPE.", round=1, table=1)
+        if not enabled_before:
+            gc.disable()
+        try:
+            out = write_synthesis(
+                event, tmp_path / "s.md", progress=lambda _f, _m: seen.append(gc.isenabled())
+            )
+            assert "listes d'attente en CPE" in out.read_text(encoding="utf-8")
+            assert gc.isenabled() is enabled_before
+            with pytest.raises(UserError):
+                write_synthesis(event, tmp_path / "missing" / "s.docx")
+            assert gc.isenabled() is enabled_before
+        finally:
+            gc.enable()
+    assert seen and not any(seen)
