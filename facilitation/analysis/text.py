@@ -112,7 +112,7 @@ def language(text: str, default: str) -> str:
 # (lang, word as written) -> its token, and its token right after a link word when it is an
 # article ("de la"); None for a conjunction. Kept for the `lemma` function it was made with.
 _WORDS: dict[tuple[str, str], tuple[Token, Token | None] | None] = {}
-_WORDS_MADE_WITH: list[Callable[[str, str], str]] = []
+_words_made_with: Callable[[str, str], str] | None = None
 
 
 def _word(lang: str, surface: str) -> tuple[Token, Token | None] | None:
@@ -133,9 +133,10 @@ def _word(lang: str, surface: str) -> tuple[Token, Token | None] | None:
 
 def clauses(text: str, lang: str) -> list[list[Token]]:
     """The note's clauses, each a list of tokens with their role."""
-    if _WORDS_MADE_WITH[:1] != [lemma]:  # `lemma` replaced (bench/language_tools.py)
+    global _words_made_with
+    if _words_made_with is not lemma:  # `lemma` replaced (bench/language_tools.py tries stems)
         _WORDS.clear()
-        _WORDS_MADE_WITH[:] = [lemma]
+        _words_made_with = lemma
     words = _WORDS
     out: list[list[Token]] = []
     for part in _CLAUSE.split(clean(text)):
