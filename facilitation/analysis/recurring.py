@@ -84,30 +84,34 @@ def _informative(key: Key, ignored: frozenset[str]) -> bool:
     return not ignored.issuperset(key)  # some word of it is neither asked nor filler
 
 
+_UNSEEN: list[tuple[int, int]] = []  # a phrase not met yet in the round (a sentinel)
+
+
 class _Round:
     def __init__(self, reader: Reader, sources: Sequence[Source], ignored: frozenset[str]) -> None:
         self.sources = sources
         self.parsed = [reader(s.text) for s in sources]
-        informative: dict[Key, bool] = {}  # a phrase is written in many notes: decide once
-        occurrences: dict[Key, list[tuple[int, int]]] = {}
-        decided, spotted = informative.get, occurrences.get
+        # phrase -> where it is written (note, clause), or None for a phrase left out (all
+        # its words asked or filler): a phrase is written in many notes, decided once.
+        occurrences: dict[Key, list[tuple[int, int]] | None] = {}
+        spotted = occurrences.get
         for n, parsed in enumerate(self.parsed):
             for c, clause in enumerate(parsed.clauses):
                 where = (n, c)
                 for key in clause:
-                    keep = decided(key)
-                    if keep is None:
-                        keep = informative[key] = _informative(key, ignored)
-                    if keep:
-                        spots = spotted(key)
-                        if spots is None:
-                            occurrences[key] = [where]
-                        else:
-                            spots.append(where)
+                    spots = spotted(key, _UNSEEN)
+                    if spots is _UNSEEN:
+                        occurrences[key] = [where] if _informative(key, ignored) else None
+                    elif spots is not None:
+                        spots.append(where)
         note = itemgetter(0)
         self.stats: dict[Key, _Stats] = defaultdict(
             _Stats,
-            {key: _Stats(spots, set(map(note, spots))) for key, spots in occurrences.items()},
+            {
+                key: _Stats(spots, set(map(note, spots)))
+                for key, spots in occurrences.items()
+                if spots is not None
+            },
         )
 
     def tables(self, occurrences: Iterable[tuple[int, int]]) -> set[int]:
