@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import chain
 
 from facilitation.analysis.text import ARTICLE, CONTENT, LINK, STOP, Token, clauses, language
 
@@ -29,12 +30,12 @@ class Parsed:
 
     def phrase_keys(self) -> frozenset[Key]:
         if self.keys is None:
-            self.keys = frozenset(key for clause in self.clauses for key in clause)
+            self.keys = frozenset(chain.from_iterable(self.clauses))
         return self.keys
 
     def words(self) -> frozenset[str]:
         if self.single is None:
-            self.single = frozenset(w for key in self.phrase_keys() if len(key) == 1 for w in key)
+            self.single = frozenset().union(*self.clause_words())
         return self.single
 
     def clause_words(self) -> list[frozenset[str]]:
@@ -46,41 +47,41 @@ class Parsed:
         return self.by_clause
 
 
-def _join(tokens: list[Token]) -> str:
-    out = ""
-    for token in tokens:
-        if out and not out.endswith("'"):
-            out += " "
-        out += token.surface
-    return out
-
-
 def phrases(tokens: list[Token]) -> dict[Key, tuple[str, str]]:
     found: dict[Key, tuple[str, str]] = {}
+    count = len(tokens)
     for start, first in enumerate(tokens):
         if first.kind != CONTENT:
             continue
         before = tokens[start - 1].lemma if start and tokens[start - 1].kind == STOP else ""
         article = before if before in ARTICLES else ""
-        lemmas: list[str] = []
-        for end in range(start, len(tokens)):
+        key: Key = ()
+        written = ""  # the tokens from start to end as written, grown token by token
+        for end in range(start, count):
             token = tokens[end]
-            if token.kind == STOP:
+            kind = token.kind
+            if kind == STOP:
                 break
-            if token.kind in (LINK, ARTICLE):
+            if written and written[-1] != "'":
+                written = f"{written} {token.surface}"
+            else:
+                written += token.surface
+            if kind in (LINK, ARTICLE):
                 continue
-            lemmas.append(token.lemma)
-            if len(lemmas) > MAX_WORDS:
+            if len(key) == MAX_WORDS:
                 break
-            key = tuple(lemmas)
+            key = (*key, token.lemma)
             if key not in found:
-                found[key] = (article, _join(tokens[start : end + 1]))
+                found[key] = (article, written)
     return found
 
 
 def parse(text: str, lang: str) -> Parsed:
     lang = language(text, lang)
-    return Parsed(lang, [phrases(tokens) for tokens in clauses(text, lang)])
+    read = clauses(text, lang)
+    # A content word is a phrase on its own (its key has one lemma), and only it is.
+    single = [frozenset([t.lemma for t in tokens if t.kind == CONTENT]) for tokens in read]
+    return Parsed(lang, [phrases(tokens) for tokens in read], by_clause=single)
 
 
 COUNTS_KEPT = 64  # phrase counts of this many lists of notes are kept (a round, a theme)

@@ -26,6 +26,8 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import chain
+from operator import itemgetter
 
 from facilitation.analysis.labels import Quote, piece_label, quotes, surface
 from facilitation.analysis.phrases import Key, Reader
@@ -82,24 +84,35 @@ def _informative(key: Key, ignored: frozenset[str]) -> bool:
     return not ignored.issuperset(key)  # some word of it is neither asked nor filler
 
 
+_UNSEEN: list[tuple[int, int]] = []  # a phrase not met yet in the round (a sentinel)
+
+
 class _Round:
     def __init__(self, reader: Reader, sources: Sequence[Source], ignored: frozenset[str]) -> None:
         self.sources = sources
         self.parsed = [reader(s.text) for s in sources]
-        self.stats: dict[Key, _Stats] = defaultdict(_Stats)
-        informative: dict[Key, bool] = {}  # a phrase is written in many notes: decide once
-        decided, of = informative.get, self.stats
+        # phrase -> where it is written (note, clause), or None for a phrase left out (all
+        # its words asked or filler): a phrase is written in many notes, decided once.
+        occurrences: dict[Key, list[tuple[int, int]] | None] = {}
+        spotted = occurrences.get
         for n, parsed in enumerate(self.parsed):
             for c, clause in enumerate(parsed.clauses):
                 where = (n, c)
                 for key in clause:
-                    keep = decided(key)
-                    if keep is None:
-                        keep = informative[key] = _informative(key, ignored)
-                    if keep:
-                        stats = of[key]
-                        stats.occurrences.append(where)
-                        stats.notes.add(n)
+                    spots = spotted(key, _UNSEEN)
+                    if spots is _UNSEEN:
+                        occurrences[key] = [where] if _informative(key, ignored) else None
+                    elif spots is not None:
+                        spots.append(where)
+        note = itemgetter(0)
+        self.stats: dict[Key, _Stats] = defaultdict(
+            _Stats,
+            {
+                key: _Stats(spots, set(map(note, spots)))
+                for key, spots in occurrences.items()
+                if spots is not None
+            },
+        )
 
     def tables(self, occurrences: Iterable[tuple[int, int]]) -> set[int]:
         return {self.sources[n].table for n, _c in occurrences}
@@ -114,9 +127,11 @@ class Counts:
     notes: int
 
     def __getitem__(self, key: Key) -> int:
-        if len(self.parts) == 1:
-            return self.parts[0][key]
-        return sum(part[key] for part in self.parts)
+        # dict.get: a Counter's own lookup of a missing phrase goes through __missing__.
+        parts = self.parts
+        if len(parts) == 1:
+            return parts[0].get(key, 0)
+        return sum([part.get(key, 0) for part in parts])
 
 
 Background = Sequence[Sequence[str]] | Sequence[Counts]
@@ -190,10 +205,13 @@ def _merge(
     """Groups two wordings of one idea ("historique de crédit", "dossier de crédit") when they
     share a word that the round uses almost only in them, or (in one round, where the tables
     are the same people all along) when they come from tables far more apart than chance."""
-    used: Counter[str] = Counter()
-    for parsed in rnd.parsed:
-        for words in parsed.clause_words():
-            used.update(words - ignored)
+    used: Counter[str] = Counter()  # in how many clauses of the round each word is
+    if len(groups) > 1:  # only then are two groups compared
+        used = Counter(
+            chain.from_iterable(
+                words - ignored for parsed in rnd.parsed for words in parsed.clause_words()
+            )
+        )
 
     def profile(live: list[tuple[int, int]]) -> Counter[str]:
         words: Counter[str] = Counter()

@@ -6,11 +6,14 @@ content word, a small word that may sit inside a phrase ("de", "d'", "des", "du"
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 import simplemma
+
+from facilitation.analysis import lemma_store
 
 LEXICON = Path(__file__).parent / "lexicon"
 
@@ -72,11 +75,18 @@ def filler_words(lang: str) -> frozenset[str]:
 _LEMMAS: dict[tuple[str, str], str] = {}
 
 
+@cache
+def _lemmatize() -> Callable[[str, str], str]:
+    """simplemma's lemmatize, its dictionaries decoded once per machine (`lemma_store`)."""
+    found = lemma_store.lemmatizer()
+    return found.lemmatize if found is not None else simplemma.lemmatize
+
+
 def lemma(lang: str, word: str) -> str:
     key = (lang, word)
     found = _LEMMAS.get(key)
     if found is None:
-        found = simplemma.lemmatize(word, lang=lang).lower()
+        found = _lemmatize()(word, lang).lower()
         if len(_LEMMAS) < 500_000:
             _LEMMAS[key] = found
     return found
@@ -91,39 +101,63 @@ def clean(text: str) -> str:
 def language(text: str, default: str) -> str:
     """French or English, by which language's stop words the text uses more."""
     words = [w.lower() for w in _TOKEN.findall(text)]
-    fr = sum(w in stop_words("fr") for w in words)
-    en = sum(w in stop_words("en") for w in words)
+    french, english = stop_words("fr"), stop_words("en")
+    fr = sum(1 for w in words if w in french)
+    en = sum(1 for w in words if w in english)
     if fr == en:
         return default
     return "fr" if fr > en else "en"
 
 
+# (lang, word as written) -> its token, and its token right after a link word when it is an
+# article ("de la"); None for a conjunction. Kept for the `lemma` function it was made with.
+_WORDS: dict[tuple[str, str], tuple[Token, Token | None] | None] = {}
+_words_made_with: Callable[[str, str], str] | None = None
+
+
+def _word(lang: str, surface: str) -> tuple[Token, Token | None] | None:
+    low = surface.lower()
+    if low in CONJUNCTIONS[lang]:
+        return None
+    stop = stop_words(lang)
+    if low in LINKS[lang]:
+        return Token(surface, low, LINK), None
+    after_link = Token(surface, low, ARTICLE) if low in LINK_ARTICLES[lang] else None
+    if low in stop or low.endswith("'") or (len(low) < 3 and not surface.isupper()):
+        return Token(surface, low, STOP), after_link
+    base = lemma(lang, low)
+    if base in stop:
+        return Token(surface, low, STOP), after_link  # "took", "taking": forms of a stop word
+    return Token(surface, base, CONTENT), after_link
+
+
 def clauses(text: str, lang: str) -> list[list[Token]]:
     """The note's clauses, each a list of tokens with their role."""
-    stop, links, articles = stop_words(lang), LINKS[lang], LINK_ARTICLES[lang]
-    conjunctions = CONJUNCTIONS[lang]
+    global _words_made_with
+    if _words_made_with is not lemma:  # `lemma` replaced (bench/language_tools.py tries stems)
+        _WORDS.clear()
+        _words_made_with = lemma
+    words = _WORDS
     out: list[list[Token]] = []
     for part in _CLAUSE.split(clean(text)):
         tokens: list[Token] = []
         for surface in _TOKEN.findall(part):
-            low = surface.lower()
-            if low in conjunctions:
+            key = (lang, surface)
+            if key in words:
+                word = words[key]
+            else:
+                word = _word(lang, surface)
+                if len(words) < 500_000:
+                    words[key] = word
+            if word is None:  # a conjunction ends a clause
                 if tokens:
                     out.append(tokens)
                 tokens = []
                 continue
-            if low in links:
-                kind = LINK
-            elif low in articles and tokens and tokens[-1].kind == LINK:
-                kind = ARTICLE
-            elif low in stop or low.endswith("'") or (len(low) < 3 and not surface.isupper()):
-                kind = STOP
-            else:
-                kind = CONTENT
-            base = lemma(lang, low) if kind == CONTENT else low
-            if kind == CONTENT and base in stop:
-                kind, base = STOP, low  # "took", "taking": forms of a stop word
-            tokens.append(Token(surface, base, kind))
+            token, after_link = word
+            if after_link is not None and tokens and tokens[-1].kind == LINK:
+                token = after_link
+            tokens.append(token)
         if tokens:
             out.append(tokens)
     return out

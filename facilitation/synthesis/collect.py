@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from facilitation.models import Block, EventInfo, SessionScript, Step
 from facilitation.store import Action, Event, Note, Participant, Seat, SessionReport, Topic, Vote
@@ -66,6 +67,18 @@ class EventData:
     @property
     def participants_by_id(self) -> dict[int, Participant]:
         return {p.id: p for p in self.participants}
+
+    @cached_property
+    def round_texts(self) -> dict[tuple[int, int], list[str]]:
+        """(block, round) -> the texts of the round's notes at tables, listed once: each
+        round's recurring ideas read every other round as their background."""
+        return {
+            (block.block.number, rnd.number): [
+                note.text for notes in rnd.notes_by_table.values() for note in notes
+            ]
+            for block in self.blocks
+            for rnd in block.rounds
+        }
 
     def has_content(self) -> bool:
         return bool(self.participants or any(b.has_content() for b in self.blocks))

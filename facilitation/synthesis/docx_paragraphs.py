@@ -45,8 +45,10 @@ class Paragraphs:
         p = etree.SubElement(self.body if parent is None else parent, W + "p")
         if parent is None and self.break_before:
             page_break, self.break_before = True, False
+        # One search tells most paragraphs they hold no right-to-left letter at all.
+        some_rtl = has_rtl("".join([run.text for run in runs]))
         if rtl is None:
-            rtl = starts_rtl("".join(run.text for run in runs[:8]))
+            rtl = some_rtl and starts_rtl("".join(run.text for run in runs[:8]))
         if style or rtl or keep_next or center or page_break or num_pr or space_before:
             ppr = etree.SubElement(p, W + "pPr")  # children in the schema's order
             if style:
@@ -71,10 +73,12 @@ class Paragraphs:
             if run.href != link_href:
                 link_href = run.href
                 link_parent = self.hyperlink(p, run.href) if run.href else None
-            self.run(link_parent if link_parent is not None else p, run, bold, italic)
+            self.run(link_parent if link_parent is not None else p, run, bold, italic, some_rtl)
         return p
 
-    def run(self, parent, run: Run, bold: bool = False, italic: bool = False) -> None:
+    def run(
+        self, parent, run: Run, bold: bool = False, italic: bool = False, some_rtl: bool = True
+    ) -> None:
         r = etree.SubElement(parent, W + "r")
         if run.newline and run.soft:  # a line end inside a Markdown paragraph is a space
             t = etree.SubElement(r, W + "t")
@@ -99,7 +103,7 @@ class Paragraphs:
         if run.href and not hyperlink_style:
             props.append(("color", "0563C1"))
             props.append(("u", "single"))
-        if has_rtl(run.text):
+        if some_rtl and has_rtl(run.text):
             props.append(("rtl", None))
         if props:
             rpr = etree.SubElement(r, W + "rPr")

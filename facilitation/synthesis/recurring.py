@@ -59,12 +59,7 @@ def round_ideas(
 def other_rounds(data: EventData, block: int, number: int) -> list[list[str]]:
     """The notes of the event's other rounds, one list per round: what every round says is not
     this round's idea."""
-    return [
-        [note.text for notes in other_round.notes_by_table.values() for note in notes]
-        for other in data.blocks
-        for other_round in other.rounds
-        if (other.block.number, other_round.number) != (block, number)
-    ]
+    return [texts for key, texts in data.round_texts.items() if key != (block, number)]
 
 
 def new_reader(lang: str) -> Reader:
