@@ -58,8 +58,22 @@ def reopen(event, path: Path, **kwargs):
     return docx.Document(str(write_synthesis(event, path, **kwargs)))
 
 
-def test_summary_comes_first_with_top_votes_and_actions(event, tmp_path):
-    document = reopen(event, tmp_path / "s.docx")
+@pytest.fixture(scope="module")
+def written(tmp_path_factory) -> Path:
+    """The synthesis of `event`'s event with the default options, written once for the tests
+    that only read it (each reopens it: a document of its own)."""
+    folder = tmp_path_factory.mktemp("written")
+    with make_event(folder / "event.db") as event:
+        add_lists(event)
+        return write_synthesis(event, folder / "s.docx")
+
+
+@pytest.fixture
+def document(written):
+    return docx.Document(str(written))
+
+
+def test_summary_comes_first_with_top_votes_and_actions(document):
     texts = body_texts(document)
     h1 = [plain(p.text) for p in document.paragraphs if p.style.name == "Heading 1"]
     assert h1[0] == "En bref" and h1.index("En bref") < h1.index("Café")
@@ -122,8 +136,7 @@ def _outside_reports(document) -> str:
     return "\n".join(kept)
 
 
-def test_nobody_is_named_by_default(event, tmp_path):
-    document = reopen(event, tmp_path / "s.docx")
+def test_nobody_is_named_by_default(document):
     text = _outside_reports(document)
     for name in NAMES:
         assert name not in text
@@ -208,8 +221,7 @@ def test_every_table_and_image_fits_its_section(tmp_path):
     assert tables >= 4 and images >= 1
 
 
-def test_each_numbered_list_has_its_own_numbering(event, tmp_path):
-    document = reopen(event, tmp_path / "s.docx")
+def test_each_numbered_list_has_its_own_numbering(document):
     by_list: list[str] = []
     for p in document.paragraphs:
         num = p._p.find(f"{qn('w:pPr')}/{qn('w:numPr')}/{qn('w:numId')}")
@@ -236,8 +248,7 @@ def test_template_without_list_numbering_gets_numbers_typed(event, tmp_path):
     assert "1.\técouter" in items
 
 
-def test_no_empty_paragraph_no_break_paragraph(event, tmp_path):
-    document = reopen(event, tmp_path / "s.docx")
+def test_no_empty_paragraph_no_break_paragraph(document):
     body = document.element.body
     for p in body.iterchildren(qn("w:p")):  # an empty table cell holds one: not a spacer
         has_content = (
@@ -560,8 +571,7 @@ def test_pdf_page_numbers_are_the_headings_not_the_heat_map_rows(book):
         assert label in pages[page - 1]
 
 
-def test_contents_entries_link_to_their_headings(event, tmp_path):
-    document = reopen(event, tmp_path / "s.docx")
+def test_contents_entries_link_to_their_headings(document):
     body = document.element.body
     marks = {b.get(qn("w:name")): b.getparent() for b in body.iter(qn("w:bookmarkStart"))}
     links = [
