@@ -1,5 +1,6 @@
 """The synthesis on a full disk says so in plain words and leaves nothing behind (no raw
-"Exception ignored … OSError"); the console's `y` writes the document the command writes."""
+"Exception ignored … OSError"); the console's `y` writes the document the command writes, with
+the contents' page numbers when LibreOffice is installed."""
 
 from __future__ import annotations
 
@@ -74,3 +75,6 @@ async def test_console_synthesis_is_the_commands_document(tmp_path):
     assert entries
     numbered = all(p.text.split("\t")[-1].isdigit() for p in entries)
     assert numbered == (shutil.which("soffice") is not None)  # page numbers with LibreOffice
+    if numbered:  # the pages laid out: in order, "En bref" following the title page
+        numbers = [int(p.text.split("\t")[-1]) for p in entries]
+        assert numbers == sorted(numbers) and numbers[0] == 2

@@ -525,18 +525,8 @@ def test_a_table_too_wide_even_in_landscape_is_split(tmp_path):
     assert sum(len(part.headers) - 1 for part in parts) == 30
 
 
-@pytest.mark.slow  # a LibreOffice conversion
-@WITH_LIBREOFFICE
-def test_docx_contents_carry_page_numbers_when_libreoffice_is_there(event, tmp_path):
-    path = event.path
-    event.close()
-    out = tmp_path / "s.docx"
-    assert main(["synthesize", str(path), "-o", str(out)]) == 0
-    document = docx.Document(str(out))
-    entries = [p for p in document.paragraphs if p.style.name.startswith("toc")]
-    assert entries and all(p.text.split("\t")[-1].isdigit() for p in entries)
-    numbers = [int(p.text.split("\t")[-1]) for p in entries]
-    assert numbers == sorted(numbers) and numbers[0] == 2  # "En bref" follows the title page
+# The .docx's contents carry LibreOffice's page numbers: checked on the command's document in
+# test_synthesis_outputs_faults.py::test_console_synthesis_is_the_commands_document.
 
 
 def test_french_spaces_that_must_not_break():
