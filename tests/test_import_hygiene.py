@@ -50,8 +50,8 @@ print(json.dumps({"modules": [name, *names], "culprits": culprits}))
 """
 
 
-# Third-party libraries of the headless packages (none loads Textual or Rich: checked below;
-# not numpy, whose threads would be forked).
+# Libraries of the headless packages (none loads Textual or Rich: checked below; not numpy,
+# whose threads would be forked).
 PRELOAD = (
     "aiohttp",
     "babel",
@@ -66,6 +66,25 @@ PRELOAD = (
     "segno",
     "simplemma",
     "yaml",
+    # and standard modules they use
+    "argparse",
+    "concurrent.futures",
+    "csv",
+    "difflib",
+    "gettext",
+    "hashlib",
+    "html",
+    "ipaddress",
+    "secrets",
+    "shutil",
+    "sqlite3",
+    "subprocess",
+    "tempfile",
+    "urllib.parse",
+    "uuid",
+    "xml.etree.ElementTree",
+    "zipfile",
+    "zoneinfo",
 )
 
 # Preloads PRELOAD, then PROBE in a fork of itself for each package, one after the other;
