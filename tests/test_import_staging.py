@@ -17,15 +17,16 @@ from facilitation.store.connection import WriteUnavailable
 from facilitation.store.importing import import_csv
 from facilitation.store.sample import sample_script
 
-ROWS = 30_000
+ROWS = 10_000
 
 
 @pytest.fixture
 def small_copies(monkeypatch):
-    """The copy transactions shrunk, as a million-row import would have them."""
-    monkeypatch.setattr(staging, "COPY_FIRST_ROWS", 1_000)
-    monkeypatch.setattr(staging, "COPY_MIN_ROWS", 200)
-    monkeypatch.setattr(staging, "COPY_MAX_ROWS", 2_000)
+    """The copy transactions shrunk, as a million-row import would have them: ROWS notes are
+    copied in 15 transactions or more."""
+    monkeypatch.setattr(staging, "COPY_FIRST_ROWS", 300)
+    monkeypatch.setattr(staging, "COPY_MIN_ROWS", 70)
+    monkeypatch.setattr(staging, "COPY_MAX_ROWS", 700)
 
 
 def make(tmp_path, rows: int = ROWS):
@@ -79,7 +80,9 @@ def test_another_writer_never_waits_a_second_during_a_large_import(tmp_path, sma
     assert counts(path) == (ROWS, ROWS, 0)
     with Event.open(path) as event:
         notes = event.list_notes()
-    assert [n.text for n in notes[:2]] == ["note 0", "note 1"] and notes[-1].text == "note 29999"
+    assert [n.text for n in notes[:2]] == ["note 0", "note 1"] and notes[
+        -1
+    ].text == f"note {ROWS - 1}"
     assert {n.origin for n in notes} == {"import"}
 
 
@@ -104,22 +107,23 @@ def test_a_failure_half_way_takes_out_what_was_copied(tmp_path, small_copies, mo
     assert counts(path) == (0, 0, 0)
 
 
-def _slow_import(path: str, csv_path: str) -> None:
+def _stuck_import(path: str, csv_path: str) -> None:
     original = connection.write
 
-    def slow(conn, **kwargs):  # every copy transaction takes a while: time to kill it
-        time.sleep(0.05)
+    def stuck(conn, **kwargs):  # once 1,000 notes are copied, the import hangs: time to kill it
+        if conn.execute("SELECT count(*) FROM notes").fetchone()[0] >= 1_000:
+            time.sleep(600)
         return original(conn, **kwargs)
 
-    connection.write = slow  # type: ignore[assignment]
+    connection.write = stuck  # type: ignore[assignment]
     staging.COPY_FIRST_ROWS = staging.COPY_MIN_ROWS = staging.COPY_MAX_ROWS = 500
     with Event.open(path) as event:
         import_csv(event, csv_path, "notes")
 
 
 def test_a_killed_import_is_taken_out_at_the_next_opening(tmp_path):
-    path, csv_path = make(tmp_path, 20_000)
-    child = mp.get_context("fork").Process(target=_slow_import, args=(str(path), str(csv_path)))
+    path, csv_path = make(tmp_path, 5_000)
+    child = mp.get_context("fork").Process(target=_stuck_import, args=(str(path), str(csv_path)))
     child.start()
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
@@ -130,17 +134,34 @@ def test_a_killed_import_is_taken_out_at_the_next_opening(tmp_path):
     os.kill(child.pid, signal.SIGKILL)
     child.join()
     notes, _revisions, journals = counts(path)
-    assert journals == 1 and 0 < notes < 20_000  # killed half-way
+    assert journals == 1 and 0 < notes < 5_000  # killed half-way
     with Event.open(path) as event:
         assert event.list_notes() == []
     assert counts(path) == (0, 0, 0)
 
 
+class NapClock:
+    """A clock that only moves when slept on (`lock_wait_sleep`)."""
+
+    def __init__(self) -> None:
+        self.now = 0.0
+        self.naps = 0
+
+    def __call__(self) -> float:
+        return self.now
+
+    def sleep(self, seconds: float) -> None:
+        self.now += seconds
+        self.naps += 1
+
+
 def test_import_says_it_waits_for_a_held_lock_then_names_it(tmp_path, monkeypatch, capsys):
     from facilitation.cli import main
 
-    monkeypatch.setattr(connection, "WRITE_DEADLINE_S", 1.5)  # 60 s in real life
-    monkeypatch.setattr(connection, "WAIT_REPORT_S", 0.3)
+    clock = NapClock()  # the wait for the lock on a clock of its own: no real second waited
+    monkeypatch.setattr(connection, "lock_wait_clock", clock)
+    monkeypatch.setattr(connection, "lock_wait_sleep", clock.sleep)
+    monkeypatch.setattr(connection, "WRITE_DEADLINE_S", 3.0)  # 60 s in real life
     path, csv_path = make(tmp_path, 10)
     other = sqlite3.connect(path, isolation_level=None)
     other.execute("BEGIN IMMEDIATE")  # another program holds the write lock
@@ -152,6 +173,9 @@ def test_import_says_it_waits_for_a_held_lock_then_names_it(tmp_path, monkeypatc
     err = capsys.readouterr().err
     assert code == 1
     assert "waiting: another program is writing to the event file" in err
-    assert "Another program has been holding the event file for" in err
+    assert "Another program has been holding the event file for 3 s" in err
+    assert err.count("waiting: another program is writing") >= 2  # about once a second
+    assert 3.0 < clock.now < 3.1  # it waited until the deadline, in tries a few ms apart
+    assert clock.naps > 1_000
     assert "unexpected" not in err
     assert counts(path) == (0, 0, 0)

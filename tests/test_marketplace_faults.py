@@ -8,6 +8,7 @@ import sqlite3
 
 import pytest
 from pilot_support import FakeClock, notifications, sync
+from quick_idle import quick_idle  # noqa: F401 (autouse: Pilot keys without 20 ms naps)
 from textual.widgets import Input
 
 from facilitation.i18n import set_language
@@ -104,8 +105,27 @@ async def test_votes_and_actions_on_a_read_only_event_are_refused_not_crashed(ev
         assert [a.title for a in event.list_actions(block)] == ["Une navette"]
 
 
+class NapClock:
+    """The clock of the wait for the write lock: it only moves when slept on."""
+
+    def __init__(self) -> None:
+        self.now = 0.0
+
+    def __call__(self) -> float:
+        return self.now
+
+    def sleep(self, seconds: float) -> None:
+        self.now += seconds
+
+
 @sync
-async def test_a_held_lock_refuses_a_move_quickly(event, clock):
+async def test_a_held_lock_refuses_a_move_quickly(event, clock, monkeypatch):
+    from facilitation.store import connection
+    from facilitation.tui.write_faults import SCREEN_LOCK_WAIT_S
+
+    waited = NapClock()  # the screen's wait for the lock, without waiting it for real
+    monkeypatch.setattr(connection, "lock_wait_clock", waited)
+    monkeypatch.setattr(connection, "lock_wait_sleep", waited.sleep)
     block = open_space_block(event)
     event.add_topic(block, "Logement", "Ana", slot=0, space=0)
     app = make_console_app(event, clock=clock, watch=False)
@@ -122,3 +142,4 @@ async def test_a_held_lock_refuses_a_move_quickly(event, clock):
             other.close()
         assert app.is_running and "Not done" in notifications(app)
         assert event.list_topics(block)[0].slot == 0
+        assert SCREEN_LOCK_WAIT_S <= waited.now < SCREEN_LOCK_WAIT_S + 0.01  # not a minute

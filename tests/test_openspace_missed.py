@@ -104,7 +104,7 @@ def test_personal_agenda_attends_the_least_wanted_and_lists_the_missed():
 
 def make_event(tmp_path):
     path = tmp_path / "e.db"
-    with Event.create(path, sample_script("en"), "s", "s.md") as ev:
+    with Event.create(path, sample_script("en"), "s", "s.md") as ev, ev.transaction():
         a = ev.add_topic(2, "Transport", "Luc", slot=0, space=0)
         b = ev.add_topic(2, "Culture", "Ana", slot=0, space=1)
         c = ev.add_topic(2, "Logement", "Zoé", slot=1, space=0)

@@ -61,8 +61,9 @@ def build(tmp_path: Path, lang: str) -> tuple[Corpus, Path]:
         if step.round:
             step.question = corpus.questions[step.round]
     with Event.create(tmp_path / "e.db", script, "", "e.md") as event:
-        for note in corpus.notes:
-            event.add_note(1, note.text, round=note.round, table=note.table, tags=note.tags)
+        with event.transaction():  # one commit (one sync) for the corpus, not one a note
+            for note in corpus.notes:
+                event.add_note(1, note.text, round=note.round, table=note.table, tags=note.tags)
         out = write_synthesis(event, tmp_path / "synthese.docx", lang=lang)
     return corpus, out
 

@@ -87,6 +87,15 @@ def event(tmp_path):
         yield ev
 
 
+@pytest.fixture(scope="module")
+def written(tmp_path_factory) -> Path:
+    """The synthesis of make_event's event with the default options, written once for the
+    tests that only read it (each reopens it: a document of its own)."""
+    folder = tmp_path_factory.mktemp("written")
+    with make_event(folder / "event.db") as event:
+        return write_synthesis(event, folder / "s.docx")
+
+
 def test_french_document_structure(event, tmp_path):
     options = Options(names=True, appendices="all", participants=True)
     out = write_synthesis(event, tmp_path / "synthese.docx", options=options)
@@ -119,8 +128,8 @@ def test_french_document_structure(event, tmp_path):
     assert any(b.startswith("le logement abordable : 2 tables — « ") for b in bullets), bullets
 
 
-def test_each_note_once_in_body_and_once_in_appendix(event, tmp_path):
-    document = docx.Document(str(write_synthesis(event, tmp_path / "s.docx")))
+def test_each_note_once_in_body_and_once_in_appendix(written):
+    document = docx.Document(str(written))
     texts = [plain(p.text) for p in document.paragraphs]
     # the last occurrences: the contents list the headings too
     themes = len(texts) - 1 - texts[::-1].index("Thèmes transversaux")
@@ -135,9 +144,8 @@ def test_each_note_once_in_body_and_once_in_appendix(event, tmp_path):
         assert texts[appendix:].count(text) == 1, text
 
 
-def test_markdown_becomes_word_formatting(event, tmp_path):
-    out = write_synthesis(event, tmp_path / "s.docx")
-    document = docx.Document(str(out))
+def test_markdown_becomes_word_formatting(written):
+    document = docx.Document(str(written))
     para = next(p for p in document.paragraphs if p.text.startswith("La confiance"))
     bold = [r.text for r in para.runs if r.bold]
     assert bold == ["confiance"]
@@ -185,8 +193,8 @@ def test_tables_chart_and_open_space(event, tmp_path):
     assert len(people.rows) == 4
 
 
-def test_language_properties_toc_and_page_numbers(event, tmp_path):
-    out = write_synthesis(event, tmp_path / "s.docx")
+def test_language_properties_toc_and_page_numbers(written):
+    out = written
     document = docx.Document(str(out))
     assert document.core_properties.title == "Forum régional 2026"
     assert document.core_properties.author == "CRÉ"

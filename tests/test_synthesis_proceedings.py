@@ -42,11 +42,15 @@ def body_texts(document) -> list[str]:
     return [plain(p.text) for p in document.paragraphs]
 
 
+def add_lists(event) -> None:
+    event.add_note(1, LISTS, round=1, table=3)
+    event.add_note(1, "Ensuite :\n\n1. écouter\n2. agir", round=2, table=3)
+
+
 @pytest.fixture
 def event(tmp_path):
     with make_event(tmp_path / "event.db") as ev:
-        ev.add_note(1, LISTS, round=1, table=3)
-        ev.add_note(1, "Ensuite :\n\n1. écouter\n2. agir", round=2, table=3)
+        add_lists(ev)
         yield ev
 
 
@@ -54,8 +58,22 @@ def reopen(event, path: Path, **kwargs):
     return docx.Document(str(write_synthesis(event, path, **kwargs)))
 
 
-def test_summary_comes_first_with_top_votes_and_actions(event, tmp_path):
-    document = reopen(event, tmp_path / "s.docx")
+@pytest.fixture(scope="module")
+def written(tmp_path_factory) -> Path:
+    """The synthesis of `event`'s event with the default options, written once for the tests
+    that only read it (each reopens it: a document of its own)."""
+    folder = tmp_path_factory.mktemp("written")
+    with make_event(folder / "event.db") as event:
+        add_lists(event)
+        return write_synthesis(event, folder / "s.docx")
+
+
+@pytest.fixture
+def document(written):
+    return docx.Document(str(written))
+
+
+def test_summary_comes_first_with_top_votes_and_actions(document):
     texts = body_texts(document)
     h1 = [plain(p.text) for p in document.paragraphs if p.style.name == "Heading 1"]
     assert h1[0] == "En bref" and h1.index("En bref") < h1.index("Café")
@@ -118,8 +136,7 @@ def _outside_reports(document) -> str:
     return "\n".join(kept)
 
 
-def test_nobody_is_named_by_default(event, tmp_path):
-    document = reopen(event, tmp_path / "s.docx")
+def test_nobody_is_named_by_default(document):
     text = _outside_reports(document)
     for name in NAMES:
         assert name not in text
@@ -204,8 +221,7 @@ def test_every_table_and_image_fits_its_section(tmp_path):
     assert tables >= 4 and images >= 1
 
 
-def test_each_numbered_list_has_its_own_numbering(event, tmp_path):
-    document = reopen(event, tmp_path / "s.docx")
+def test_each_numbered_list_has_its_own_numbering(document):
     by_list: list[str] = []
     for p in document.paragraphs:
         num = p._p.find(f"{qn('w:pPr')}/{qn('w:numPr')}/{qn('w:numId')}")
@@ -232,8 +248,7 @@ def test_template_without_list_numbering_gets_numbers_typed(event, tmp_path):
     assert "1.\técouter" in items
 
 
-def test_no_empty_paragraph_no_break_paragraph(event, tmp_path):
-    document = reopen(event, tmp_path / "s.docx")
+def test_no_empty_paragraph_no_break_paragraph(document):
     body = document.element.body
     for p in body.iterchildren(qn("w:p")):  # an empty table cell holds one: not a spacer
         has_content = (
@@ -406,25 +421,47 @@ def test_report_per_page_and_contact_list(tmp_path):
     ]
 
 
-@pytest.mark.slow  # a LibreOffice conversion
-@pytest.mark.skipif(
+WITH_LIBREOFFICE = pytest.mark.skipif(
     shutil.which("soffice") is None or shutil.which("pdftotext") is None,
     reason="LibreOffice not installed",
 )
-def test_pdf_has_contents_with_page_numbers(event, tmp_path):
-    out = write_synthesis(event, tmp_path / "synthese.pdf")
-    assert out.read_bytes()[:5] == b"%PDF-"
+# The themes' labels are rows of the heat map before they are headings (see
+# test_pdf_page_numbers_are_the_headings_not_the_heat_map_rows): a long note in each table.
+LONG = " ".join(["La mobilité des familles et le logement abordable reviennent partout."] * 14)
+
+
+@pytest.fixture(scope="module")
+def book(tmp_path_factory):
+    """One PDF (two LibreOffice layouts) read by the PDF tests: the synthesis of `event`'s
+    event with, in each table of the first round, a long note tagged with three themes.
+    The folder, the PDF, and the text of each of its pages (pdftotext)."""
+    folder = tmp_path_factory.mktemp("book")
+    with make_event(folder / "event.db") as event:
+        add_lists(event)
+        for table in range(1, 6):
+            event.add_note(
+                1, f"{table}. {LONG}", round=1, table=table, tags="leadership;housing;youth"
+            )
+        out = write_synthesis(event, folder / "synthese.pdf")
     pages = (
         subprocess.run(["pdftotext", str(out), "-"], capture_output=True, check=True)
         .stdout.decode()
         .split("\f")
     )
+    return folder, out, pages
+
+
+@pytest.mark.slow  # a LibreOffice conversion (shared: `book`)
+@WITH_LIBREOFFICE
+def test_pdf_has_contents_with_page_numbers(book):
+    folder, out, pages = book
+    assert out.read_bytes()[:5] == b"%PDF-"
     contents = next(i for i, page in enumerate(pages) if "Table des matières" in page)
     lines = [plain(line) for line in pages[contents].splitlines()]
     entry = [line for line in lines if line.startswith("Forum ouvert")][-1]  # the block's H1
     page = int(entry.rstrip().rsplit(".", 1)[-1].split()[-1])
     assert "Forum ouvert" in pages[page - 1] and "Mur de l'ordre du jour" in pages[page - 1]
-    assert not list(tmp_path.glob(".synthese*"))
+    assert [p.name for p in folder.iterdir() if "synthese" in p.name] == ["synthese.pdf"]
     if shutil.which("pdftohtml"):  # the contents' entries are links to their pages
         xml = subprocess.run(
             [
@@ -488,21 +525,8 @@ def test_a_table_too_wide_even_in_landscape_is_split(tmp_path):
     assert sum(len(part.headers) - 1 for part in parts) == 30
 
 
-@pytest.mark.slow  # a LibreOffice conversion
-@pytest.mark.skipif(
-    shutil.which("soffice") is None or shutil.which("pdftotext") is None,
-    reason="LibreOffice not installed",
-)
-def test_docx_contents_carry_page_numbers_when_libreoffice_is_there(event, tmp_path):
-    path = event.path
-    event.close()
-    out = tmp_path / "s.docx"
-    assert main(["synthesize", str(path), "-o", str(out)]) == 0
-    document = docx.Document(str(out))
-    entries = [p for p in document.paragraphs if p.style.name.startswith("toc")]
-    assert entries and all(p.text.split("\t")[-1].isdigit() for p in entries)
-    numbers = [int(p.text.split("\t")[-1]) for p in entries]
-    assert numbers == sorted(numbers) and numbers[0] == 2  # "En bref" follows the title page
+# The .docx's contents carry LibreOffice's page numbers: checked on the command's document in
+# test_synthesis_outputs_faults.py::test_console_synthesis_is_the_commands_document.
 
 
 def test_french_spaces_that_must_not_break():
@@ -520,26 +544,12 @@ def test_french_spaces_that_must_not_break():
     assert french_spaces("3 hommes, http://a.b/c?d=1") == "3 hommes, http://a.b/c?d=1"
 
 
-@pytest.mark.slow  # a LibreOffice conversion
-@pytest.mark.skipif(
-    shutil.which("soffice") is None or shutil.which("pdftotext") is None,
-    reason="LibreOffice not installed",
-)
-def test_pdf_page_numbers_are_the_headings_not_the_heat_map_rows(tmp_path):
+@pytest.mark.slow  # a LibreOffice conversion (shared: `book`)
+@WITH_LIBREOFFICE
+def test_pdf_page_numbers_are_the_headings_not_the_heat_map_rows(book):
     # The themes' labels are rows of the heat map before they are headings: the contents must
     # give the page of each heading.
-    long = " ".join(["La mobilité des familles et le logement abordable reviennent partout."] * 14)
-    with Event.create(tmp_path / "e.db", sample_script("fr"), "", "x.md") as event:
-        for table in range(1, 6):
-            event.add_note(
-                1, f"{table}. {long}", round=1, table=table, tags="leadership;housing;youth"
-            )
-        out = write_synthesis(event, tmp_path / "s.pdf")
-    pages = (
-        subprocess.run(["pdftotext", str(out), "-"], capture_output=True, check=True)
-        .stdout.decode()
-        .split("\f")
-    )
+    _folder, _out, pages = book
     contents = next(page for page in pages if "Table des matières" in page)
     numbers = {}
     for line in contents.splitlines():
@@ -551,8 +561,7 @@ def test_pdf_page_numbers_are_the_headings_not_the_heat_map_rows(tmp_path):
         assert label in pages[page - 1]
 
 
-def test_contents_entries_link_to_their_headings(event, tmp_path):
-    document = reopen(event, tmp_path / "s.docx")
+def test_contents_entries_link_to_their_headings(document):
     body = document.element.body
     marks = {b.get(qn("w:name")): b.getparent() for b in body.iter(qn("w:bookmarkStart"))}
     links = [

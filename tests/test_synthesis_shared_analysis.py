@@ -44,8 +44,9 @@ def test_the_documents_ideas_are_those_of_a_fresh_analysis(tmp_path: Path, lang:
         if step.round:
             step.question = corpus.questions[step.round]
     with Event.create(tmp_path / "e.db", script, "", "e.md") as event:
-        for note in corpus.notes:
-            event.add_note(1, note.text, round=note.round, table=note.table, tags=note.tags)
+        with event.transaction():  # one commit (one sync) for the corpus, not one a note
+            for note in corpus.notes:
+                event.add_note(1, note.text, round=note.round, table=note.table, tags=note.tags)
         path = write_synthesis(event, tmp_path / "synthese.docx", lang=lang)
         data = collect(event)
     shown: list[list[str]] = []

@@ -42,9 +42,11 @@ def test_built_wheel_checks_a_shipped_example(tmp_path):
     ).stdout.strip()
     deps = [p for p in sys.path if p.endswith("site-packages")]
     (Path(site) / "deps.pth").write_text("\n".join(deps) + "\n")
+    # The venv's own python runs pip (found through deps.pth): one pip process, not two as
+    # with `pip --python`; --no-compile: the few modules used are compiled when imported.
     subprocess.run(
-        [sys.executable, "-m", "pip", "--python", str(python), "install"]
-        + ["--no-deps", "--no-index", str(wheel)],
+        [str(python), "-m", "pip", "install", "--no-deps", "--no-index", "--no-compile"]
+        + ["--disable-pip-version-check", str(wheel)],
         check=True,
         capture_output=True,
     )
@@ -57,7 +59,8 @@ def test_built_wheel_checks_a_shipped_example(tmp_path):
         "print(sorted(x.name for x in p.formats_dir().glob('*.yaml')));"
         "print(sorted(x.name for x in p.sessions_dir().glob('*.md')));"
         "from facilitation.synthesis.chart import FONT_FILE as f;"
-        "print('font', f.is_file(), (f.parent / 'OFL.txt').is_file())"
+        "print('font', f.is_file(), (f.parent / 'OFL.txt').is_file());"
+        "print(p.sessions_dir())"
     )
     shown = subprocess.run(
         [str(python), "-c", code], cwd=outside, env=env, check=True, capture_output=True, text=True
@@ -66,14 +69,7 @@ def test_built_wheel_checks_a_shipped_example(tmp_path):
     assert "world-cafe.yaml" in shown and "open-space.yaml" in shown
     assert "operation-partage-logement.md" in shown
     assert "font True True" in shown  # the chart's font and its licence travel in the wheel
-    example = subprocess.run(
-        [str(python), "-c", "import facilitation.paths as p; print(p.sessions_dir())"],
-        cwd=outside,
-        env=env,
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout.strip()
+    example = shown.splitlines()[-1]
     result = subprocess.run(
         [str(env_dir / "bin" / "facilitation"), "check", "--lang", "en"]
         + [f"{example}/operation-partage-logement.md"],

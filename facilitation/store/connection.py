@@ -34,6 +34,10 @@ SPIN_MAX_SLEEP_S = 0.002
 
 
 WAIT_REPORT_S = 1.0  # `on_wait` is called about this often while a write waits for the lock
+# The clock and the sleep of that wait for the write lock (a test gives a fake clock whose
+# sleep only moves it on, to wait out a deadline without waiting).
+lock_wait_clock: Callable[[], float] = time.monotonic
+lock_wait_sleep: Callable[[float], None] = time.sleep
 
 # SQLite's primary result codes (the low byte of `sqlite3.Error.sqlite_errorcode`).
 SQLITE_PERM, SQLITE_BUSY, SQLITE_LOCKED, SQLITE_READONLY = 3, 5, 6, 8
@@ -181,7 +185,8 @@ def write(
 def _begin_immediate(
     conn: sqlite3.Connection, limit: float, on_wait: Callable[[float], None] | None
 ) -> None:
-    start = time.monotonic()
+    clock, sleep = lock_wait_clock, lock_wait_sleep
+    start = clock()
     deadline = start + limit
     reported = start
     conn.execute(f"PRAGMA busy_timeout = {SPIN_TIMEOUT_MS}")
@@ -192,13 +197,13 @@ def _begin_immediate(
                 conn.execute("BEGIN IMMEDIATE")
                 return
             except sqlite3.OperationalError as exc:
-                now = time.monotonic()
+                now = clock()
                 if not _is_busy(exc) or now > deadline:
                     raise
                 if on_wait is not None and now - reported >= WAIT_REPORT_S:
                     reported = now
                     on_wait(now - start)
-            time.sleep(random.uniform(0.5, 1.0) * delay)
+            sleep(random.uniform(0.5, 1.0) * delay)
             delay = min(delay * 1.5, SPIN_MAX_SLEEP_S)
     finally:
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
