@@ -7,7 +7,7 @@ from facilitation.tui import timings
 # or the end of a code pause waits a few milliseconds instead of a second.
 FAST_TIMERS = {
     "DRAFT_SECONDS": 0.05,
-    "POLL_SECONDS": 0.05,
+    "POLL_SECONDS": 0.02,
     "WRONG_CODE_PAUSE": 0.1,
     "LOCKED_OUT_SECONDS": 0.1,
 }
