@@ -11,6 +11,7 @@ import weakref
 from typing import Any
 
 from rich.cells import cell_len
+from textual._context import active_app
 from textual.worker import WorkerState
 
 
@@ -137,6 +138,16 @@ def _busy(app) -> str:
     return ""
 
 
+def _apps() -> list:
+    """The apps under `run_test`, and the one whose context this is (an app run by
+    pytest-textual-snapshot's `snap_compare`, through `App.run(auto_pilot=...)`)."""
+    apps = list(RUNNING)
+    current = active_app.get(None)
+    if current is not None and current not in apps:
+        apps.append(current)
+    return apps
+
+
 async def settle(max_wait: float = 1.0, apps: Any = None) -> None:
     """Return once every running app has handled everything it was sent (and whatever that
     caused in turn) and repainted, or after `max_wait` seconds at most.
@@ -154,7 +165,7 @@ async def settle(max_wait: float = 1.0, apps: Any = None) -> None:
         await asyncio.sleep(0)
         # Callbacks ready to run (CPython's event loop keeps them in `_ready`), then handlers.
         busy = "ready" if loop._ready else "handling" if HANDLING[0] else ""
-        for app in list(RUNNING if apps is None else apps):
+        for app in _apps() if apps is None else apps:
             busy = busy or _busy(app)
         if busy in ("handling", "worker", "timer", "batch"):
             # A handler awaits a timer or a thread, a worker runs, a timer is due: no busy loop.
