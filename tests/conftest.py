@@ -48,7 +48,9 @@ def notified(monkeypatch):
 def settled_pilot(monkeypatch):
     """Pilot's key presses and pauses wait for the app to have handled them (see
     pilot_support.settle) instead of Textual's `wait_for_idle`, which sleeps in 20 ms slices
-    until the process looks idle: most of the time of the Pilot tests was spent there."""
+    until the process looks idle: most of the time of the Pilot tests was spent there. And
+    Pilot's `_wait_for_screen` (every widget's queue has handled what it held, by sending each
+    a callback) is the same settle, without waiting for the workers, as it did not."""
     import contextlib
 
     import textual.app
@@ -61,6 +63,12 @@ def settled_pilot(monkeypatch):
 
     monkeypatch.setattr(textual.app, "wait_for_idle", wait_for_idle)
     monkeypatch.setattr(textual.pilot, "wait_for_idle", wait_for_idle)
+
+    async def wait_for_screen(self, timeout: float = 30.0) -> bool:
+        await settle(timeout, workers=False)
+        return True
+
+    monkeypatch.setattr(textual.pilot.Pilot, "_wait_for_screen", wait_for_screen)
 
     run_test = textual.app.App.run_test
 

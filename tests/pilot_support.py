@@ -104,7 +104,7 @@ def _pending_short_timer(node) -> bool:
     )
 
 
-def _busy(app) -> str:
+def _busy(app, workers: bool = True) -> str:
     """What `app` still has to do now ("" when nothing): a message queued or a callback
     waiting for its turn in the app or a widget of its screens, a worker running, a short
     timer on its way, or a repaint the screen owes (done here and now, as Textual's 60 Hz
@@ -113,7 +113,7 @@ def _busy(app) -> str:
         return ""
     if app._batch_count:
         return "batch"
-    if any(w.state in _BUSY_WORKERS for w in app.workers):
+    if workers and any(w.state in _BUSY_WORKERS for w in app.workers):
         return "worker"
     nodes = [app]
     for screen in app.screen_stack:
@@ -148,7 +148,7 @@ def _apps() -> list:
     return apps
 
 
-async def settle(max_wait: float = 1.0, apps: Any = None) -> None:
+async def settle(max_wait: float = 1.0, apps: Any = None, workers: bool = True) -> None:
     """Return once every running app has handled everything it was sent (and whatever that
     caused in turn) and repainted, or after `max_wait` seconds at most.
 
@@ -157,7 +157,7 @@ async def settle(max_wait: float = 1.0, apps: Any = None) -> None:
     worker runs. Quiet means: no callback is ready in the event loop (so no message is on its
     way from one task to another), no message is being handled, and no app has any of
     `_busy`'s work left, three times in a row. The screens' own timers (drafts, polls) are not
-    waited for: `wait_for` does that."""
+    waited for: `wait_for` does that; nor are workers, with `workers=False`."""
     loop = asyncio.get_running_loop()
     deadline = loop.time() + max_wait
     calm = 0
@@ -166,7 +166,7 @@ async def settle(max_wait: float = 1.0, apps: Any = None) -> None:
         # Callbacks ready to run (CPython's event loop keeps them in `_ready`), then handlers.
         busy = "ready" if loop._ready else "handling" if HANDLING[0] else ""
         for app in _apps() if apps is None else apps:
-            busy = busy or _busy(app)
+            busy = busy or _busy(app, workers)
         if busy in ("handling", "worker", "timer", "batch"):
             # A handler awaits a timer or a thread, a worker runs, a timer is due: no busy loop.
             await asyncio.sleep(0.001)
