@@ -153,8 +153,9 @@ async def settle(max_wait: float = 1.0, apps: Any = None, workers: bool = True) 
     caused in turn) and repainted, or after `max_wait` seconds at most.
 
     It replaces Textual's `wait_for_idle`, which sleeps in 20 ms slices until the process used
-    little CPU during one (at least 40 ms a key pressed): here nothing sleeps unless a thread
-    worker runs. Quiet means: no callback is ready in the event loop (so no message is on its
+    little CPU during one (at least 40 ms a key pressed), and Pilot's `_wait_for_screen` (see
+    conftest.py): here nothing sleeps, but for 1 ms naps while a handler awaits something, a
+    worker runs or a short timer is due. Quiet means: no callback is ready in the event loop (so no message is on its
     way from one task to another), no message is being handled, and no app has any of
     `_busy`'s work left, three times in a row. The screens' own timers (drafts, polls) are not
     waited for: `wait_for` does that; nor are workers, with `workers=False`."""
