@@ -7,7 +7,7 @@ from facilitation.tui import timings
 # or the end of a code pause waits a few milliseconds instead of a second.
 FAST_TIMERS = {
     "DRAFT_SECONDS": 0.05,
-    "POLL_SECONDS": 0.05,
+    "POLL_SECONDS": 0.02,
     "WRONG_CODE_PAUSE": 0.1,
     "LOCKED_OUT_SECONDS": 0.1,
 }
@@ -42,3 +42,74 @@ def notified(monkeypatch):
         return notify(self, message, *args, **kwargs)
 
     monkeypatch.setattr(App, "notify", recording)
+
+
+@pytest.fixture(autouse=True)
+def settled_pilot(monkeypatch):
+    """Pilot's key presses and pauses wait for the app to have handled them (see
+    pilot_support.settle) instead of Textual's `wait_for_idle`, which sleeps in 20 ms slices
+    until the process looks idle: most of the time of the Pilot tests was spent there. And
+    Pilot's `_wait_for_screen` (every widget's queue has handled what it held, by sending each
+    a callback) is the same settle, without waiting for the workers, as it did not."""
+    import contextlib
+
+    import textual.app
+    import textual.pilot
+    from pilot_support import HANDLING, RUNNING, settle
+    from textual.message_pump import MessagePump
+
+    async def wait_for_idle(min_sleep: float = 0.0, max_sleep: float = 1.0) -> None:
+        await settle(max_sleep)
+
+    monkeypatch.setattr(textual.app, "wait_for_idle", wait_for_idle)
+    monkeypatch.setattr(textual.pilot, "wait_for_idle", wait_for_idle)
+
+    async def wait_for_screen(self, timeout: float = 30.0) -> bool:
+        await settle(timeout, workers=False)
+        return True
+
+    monkeypatch.setattr(textual.pilot.Pilot, "_wait_for_screen", wait_for_screen)
+
+    run_test = textual.app.App.run_test
+
+    @contextlib.asynccontextmanager
+    async def registered(self, *args, **kwargs):
+        async with run_test(self, *args, **kwargs) as pilot:
+            RUNNING.add(self)
+            try:
+                yield pilot
+            finally:
+                RUNNING.discard(self)
+
+    monkeypatch.setattr(textual.app.App, "run_test", registered)
+
+    for name in ("_dispatch_message", "_flush_next_callbacks"):
+        handle = getattr(MessagePump, name)
+
+        async def counted(self, *args, _handle=handle, **kwargs):
+            HANDLING[0] += 1
+            try:
+                return await _handle(self, *args, **kwargs)
+            finally:
+                HANDLING[0] -= 1
+
+        monkeypatch.setattr(MessagePump, name, counted)
+
+
+@pytest.fixture
+def timer_ticks(monkeypatch):
+    """How many times each Textual timer has fired, by name ("drafts", "watch-event-file"...):
+    a test waits for a number of ticks instead of a length of real time."""
+    from collections import Counter
+
+    from textual.timer import Timer
+
+    ticks: Counter[str] = Counter()
+    tick = Timer._tick
+
+    async def counting(self, *args, **kwargs):
+        ticks[self.name] += 1
+        return await tick(self, *args, **kwargs)
+
+    monkeypatch.setattr(Timer, "_tick", counting)
+    return ticks

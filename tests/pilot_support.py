@@ -1,5 +1,5 @@
-"""What the Pilot tests of every screen share: running async tests, a fake clock, and reading
-what is on the screen."""
+"""What the Pilot tests of every screen share: running async tests, a fake clock, reading what
+is on the screen, and waiting for an app to have done what it was asked (`settle`)."""
 
 from __future__ import annotations
 
@@ -8,8 +8,11 @@ import functools
 import html
 import re
 import weakref
+from typing import Any
 
 from rich.cells import cell_len
+from textual._context import active_app
+from textual.worker import WorkerState
 
 
 def sync(test):
@@ -39,9 +42,9 @@ _SVG_TEXT = re.compile(
 _CHAR_WIDTH = 20 * 0.61  # Rich's export_svg: 20 px high characters, 0.61 as wide as high
 
 
-def screen_text(app) -> str:
-    """The plain text of what the app shows (the screen on top, and what shows through it),
-    one line per terminal row, read from the public `export_screenshot()`."""
+def screenshot_text(app) -> str:
+    """The plain text of the app's screen as read from the public `export_screenshot()` (an
+    SVG), one line per terminal row. `screen_text` reads the same without the SVG."""
     width, height = app.size
     rows = [[" "] * width for _ in range(height)]
     for x, line, content in _SVG_TEXT.findall(app.export_screenshot()):
@@ -55,6 +58,19 @@ def screen_text(app) -> str:
     return "\n".join("".join(row) for row in rows)
 
 
+def screen_text(app) -> str:
+    """The plain text of what the app shows (the screen on top, and what shows through it),
+    one line per terminal row: the lines that `export_screenshot()` draws (the compositor's
+    full update), read from their segments instead of through an SVG, in a fraction of the
+    time (tests/test_stage_text.py checks that both read the same)."""
+    update = app.screen._compositor.render_update(full=True, screen_stack=app._background_screens)
+    text = "\n".join(  # a line: strips of segments
+        "".join(segment.text for strip in line for segment in strip if not segment.control)
+        for line in update.strips
+    )
+    return text.replace("\xa0", " ")
+
+
 # What each app was asked to notify, in order (filled by the `notified` fixture of conftest.py,
 # which wraps the public App.notify).
 NOTIFIED: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
@@ -65,13 +81,107 @@ def notifications(app) -> str:
     return "\n".join(NOTIFIED.get(app, []))
 
 
+# The apps running under `run_test` now, and how many messages or callbacks their widgets are
+# handling at this moment (both kept by the `settled_pilot` fixture of conftest.py).
+RUNNING: weakref.WeakSet = weakref.WeakSet()
+HANDLING = [0]
+
+_BUSY_WORKERS = (WorkerState.PENDING, WorkerState.RUNNING)
+# A one-shot timer this short is part of what was asked (Textual's resize is handled 1/120 s
+# after the event, lazy mounting looks again after 0.02 s): it is waited for. Longer ones (a
+# search run 0.15 s after the last key, the screens' drafts and polls) are not; Textual's own
+# wait_for_idle did not wait for them either (it ends after one quiet 20 ms slice).
+SHORT_TIMER = 0.02
+
+
+def _pending_short_timer(node) -> bool:
+    return any(
+        timer._repeat == 0
+        and timer._interval <= SHORT_TIMER
+        and timer._task is not None
+        and not timer._task.done()
+        for timer in list(node._timers)
+    )
+
+
+def _busy(app, workers: bool = True) -> str:
+    """What `app` still has to do now ("" when nothing): a message queued or a callback
+    waiting for its turn in the app or a widget of its screens, a worker running, a short
+    timer on its way, or a repaint the screen owes (done here and now, as Textual's 60 Hz
+    update timer would do it)."""
+    if not app.is_running or app._exception is not None or app._closed:
+        return ""
+    if app._batch_count:
+        return "batch"
+    if workers and any(w.state in _BUSY_WORKERS for w in app.workers):
+        return "worker"
+    nodes = [app]
+    for screen in app.screen_stack:
+        nodes.extend(screen.walk_children(with_self=True))
+    for node in nodes:
+        if node._message_queue.qsize() or node._next_callbacks:
+            return "messages"
+    if any(_pending_short_timer(node) for node in nodes):
+        return "timer"
+    screen = app.screen
+    if (
+        screen._layout_required
+        or screen._scroll_required
+        or screen._repaint_required
+        or screen._recompose_required
+        or screen._dirty_widgets
+        or screen._callbacks
+    ):
+        with app._context():  # the screen's `app` is the context's: two apps can run at once
+            screen._on_timer_update()
+        return "repaint"
+    return ""
+
+
+def _apps() -> list:
+    """The apps under `run_test`, and the one whose context this is (an app run by
+    pytest-textual-snapshot's `snap_compare`, through `App.run(auto_pilot=...)`)."""
+    apps = list(RUNNING)
+    current = active_app.get(None)
+    if current is not None and current not in apps:
+        apps.append(current)
+    return apps
+
+
+async def settle(max_wait: float = 1.0, apps: Any = None, workers: bool = True) -> None:
+    """Return once every running app has handled everything it was sent (and whatever that
+    caused in turn) and repainted, or after `max_wait` seconds at most.
+
+    It replaces Textual's `wait_for_idle`, which sleeps in 20 ms slices until the process used
+    little CPU during one (at least 40 ms a key pressed), and Pilot's `_wait_for_screen` (see
+    conftest.py): here nothing sleeps, but for 1 ms naps while a handler awaits something, a
+    worker runs or a short timer is due. Quiet means: no callback is ready in the event loop (so no message is on its
+    way from one task to another), no message is being handled, and no app has any of
+    `_busy`'s work left, three times in a row. The screens' own timers (drafts, polls) are not
+    waited for: `wait_for` does that; nor are workers, with `workers=False`."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + max_wait
+    calm = 0
+    while calm < 3 and loop.time() < deadline:
+        await asyncio.sleep(0)
+        # Callbacks ready to run (CPython's event loop keeps them in `_ready`), then handlers.
+        busy = "ready" if loop._ready else "handling" if HANDLING[0] else ""
+        for app in _apps() if apps is None else apps:
+            busy = busy or _busy(app, workers)
+        if busy in ("handling", "worker", "timer", "batch"):
+            # A handler awaits a timer or a thread, a worker runs, a timer is due: no busy loop.
+            await asyncio.sleep(0.001)
+        calm = 0 if busy else calm + 1
+
+
 async def wait_for(pilot, condition, seconds: float = 10.0) -> float:
     """Let the app run (real time: file watchers poll) until `condition()`, or `seconds` at
-    most (then the test's own assertion says what is missing); the time it took."""
+    most (then the test's own assertion says what is missing); the time it took. Between two
+    looks it lets every app handle what is pending, then gives the timers a few milliseconds."""
     loop = asyncio.get_running_loop()
     start = loop.time()
     while not condition():
         if loop.time() - start > seconds:
             break
-        await pilot.pause(0.02)
+        await pilot.pause(0.005)
     return loop.time() - start

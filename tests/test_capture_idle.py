@@ -18,8 +18,8 @@ from facilitation.tui.capture.app import CaptureApp
 from facilitation.tui.capture.where import Target, draft_key
 from tests.test_capture_editor import SIZE, T0, clock, go_to_step, type_text
 
-TICK = 0.05  # the draft timers run this often here (1 s in use): many ticks in little time
-IDLE = 0.6  # seconds of real time left idle: a dozen ticks
+TICK = 0.01  # the draft timers run this often here (1 s in use): many ticks in little time
+IDLE_TICKS = 12  # an idle app is left alone for this many ticks of its draft timer
 
 
 @pytest.fixture
@@ -55,11 +55,20 @@ def event_path(tmp_path):
     return path
 
 
-async def idle(pilot, watcher: Event) -> bool:
-    """Leave the app alone for IDLE seconds; whether anything was committed meanwhile."""
-    watcher.changed()
-    await pilot.pause(IDLE)
-    return watcher.changed()
+@pytest.fixture
+def idle(timer_ticks):
+    """`await idle(pilot, watcher)`: leave the app alone for IDLE_TICKS ticks of its draft
+    timer (counted, not guessed from real time); whether anything was committed meanwhile."""
+
+    async def leave_alone(pilot, watcher: Event) -> bool:
+        watcher.changed()
+        until = timer_ticks["drafts"] + IDLE_TICKS
+        await wait_for(pilot, lambda: timer_ticks["drafts"] >= until)
+        assert timer_ticks["drafts"] >= until, "the draft timer stopped ticking"
+        await pilot.pause()  # the last tick's write, if any, is done
+        return watcher.changed()
+
+    return leave_alone
 
 
 def paste(app, selector: str, text: str) -> None:
@@ -76,7 +85,7 @@ ROUND_1 = Target(1, 1, 1, 2, "table", "Ronde 1")  # where table 2's notes go at 
 
 @sync
 async def test_an_idle_editor_writes_nothing_a_change_writes_once(
-    event_path, fast_drafts, draft_writes
+    idle, event_path, fast_drafts, draft_writes
 ):
     app = CaptureApp(Event.open(event_path, clock=clock), table=2, who="ana", clock=clock)
     key = draft_key(ROUND_1, "ana")
@@ -113,7 +122,7 @@ async def test_an_idle_editor_writes_nothing_a_change_writes_once(
 
 @sync
 async def test_an_untouched_note_opened_for_editing_makes_no_draft(
-    event_path, fast_drafts, draft_writes
+    idle, event_path, fast_drafts, draft_writes
 ):
     with Event.open(event_path) as event:
         note = event.add_note(1, "a saved note", round=1, table=2, kind="table", author="ana")
@@ -132,7 +141,7 @@ async def test_an_untouched_note_opened_for_editing_makes_no_draft(
 
 
 @sync
-async def test_a_restored_draft_is_not_written_again(event_path, fast_drafts, draft_writes):
+async def test_a_restored_draft_is_not_written_again(idle, event_path, fast_drafts, draft_writes):
     with Event.open(event_path) as event:
         event.save_draft(draft_key(ROUND_1, "ana"), "typed before a crash", tags=["housing"])
     app = CaptureApp(Event.open(event_path, clock=clock), table=2, who="ana", clock=clock)
@@ -146,7 +155,7 @@ async def test_a_restored_draft_is_not_written_again(event_path, fast_drafts, dr
 
 @sync
 async def test_other_note_takers_drafts_do_not_rebuild_the_editor(
-    event_path, monkeypatch, draft_writes
+    event_path, monkeypatch, draft_writes, timer_ticks
 ):
     rendered, rooms, looks = [], [], []
     render, refresh_room = notes_pane.markdown_text, editor.NoteEditorScreen.refresh_room
@@ -195,7 +204,9 @@ async def test_other_note_takers_drafts_do_not_rebuild_the_editor(
 
         go_to_step(event_path, 2)  # the console moves: the room is refreshed, once
         await wait_for(pilot, lambda: rooms)
-        await pilot.pause(0.3)
+        polls = timer_ticks["watch-event-file"] + 3  # and not again in the next looks
+        await wait_for(pilot, lambda: timer_ticks["watch-event-file"] >= polls)
+        assert timer_ticks["watch-event-file"] >= polls
         assert len(rooms) == 1 and "Ronde 2" in screen_text(app)
 
 
@@ -218,7 +229,7 @@ async def open_report(pilot, app) -> None:
 
 @sync
 async def test_an_idle_report_form_writes_nothing_a_change_writes_once(
-    tmp_path, fast_drafts, draft_writes
+    idle, tmp_path, fast_drafts, draft_writes
 ):
     path, key = report_event(tmp_path)
     app = CaptureApp(Event.open(path, clock=clock), who="x", clock=clock, start="reports")
@@ -242,7 +253,9 @@ async def test_an_idle_report_form_writes_nothing_a_change_writes_once(
 
 
 @sync
-async def test_a_restored_report_draft_is_not_written_again(tmp_path, fast_drafts, draft_writes):
+async def test_a_restored_report_draft_is_not_written_again(
+    idle, tmp_path, fast_drafts, draft_writes
+):
     path, key = report_event(tmp_path, {"key_points": "typed before a crash"})
     app = CaptureApp(Event.open(path, clock=clock), who="x", clock=clock, start="reports")
     with Event.open(path) as watcher:
@@ -255,7 +268,7 @@ async def test_a_restored_report_draft_is_not_written_again(tmp_path, fast_draft
 
 @sync
 async def test_a_report_draft_equal_to_the_report_is_dropped_once(
-    tmp_path, fast_drafts, draft_writes
+    idle, tmp_path, fast_drafts, draft_writes
 ):
     path, key = report_event(tmp_path, {})
     app = CaptureApp(Event.open(path, clock=clock), who="x", clock=clock, start="reports")
@@ -270,7 +283,7 @@ async def test_a_report_draft_equal_to_the_report_is_dropped_once(
 
 @sync
 async def test_an_idle_typist_writes_nothing_a_change_writes_once(
-    tmp_path, fast_drafts, draft_writes
+    idle, tmp_path, fast_drafts, draft_writes
 ):
     path = tmp_path / "event.db"
     Event.create(path, sample_script("fr"), "sample", "sample.md").close()

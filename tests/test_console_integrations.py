@@ -121,7 +121,7 @@ async def test_synthesis_key_writes_the_document_beside_the_event(event, tmp_pat
 
 
 @sync
-async def test_notes_from_the_tables_do_not_make_the_console_reread_the_run_log(event):
+async def test_notes_from_the_tables_do_not_make_the_console_reread_the_run_log(event, timer_ticks):
     """Every run-log row comes with a timer write: a note or a draft (several a second in a
     busy room) only refreshes the counts."""
     go_to(event, lambda i: i.step.capture == "table")
@@ -137,7 +137,9 @@ async def test_notes_from_the_tables_do_not_make_the_console_reread_the_run_log(
         table_two = re.compile(r"^\W*2\s+1\s", re.M)  # the capture panel: table 2, 1 note
         await wait_for(pilot, lambda: table_two.search(screen_text(app)))
         assert table_two.search(screen_text(app))
-        await pilot.pause(0.5)  # the draft's change too
+        looks = timer_ticks["watch-event-file"] + 2  # the draft's change too: the console has
+        await wait_for(pilot, lambda: timer_ticks["watch-event-file"] >= looks)  # looked since
+        assert timer_ticks["watch-event-file"] >= looks
         assert reads == []
         with Event.open(event.path) as other_console:  # the timer moves: now it is read
             other_console.write_timer(other_console.read_timer().with_(status="running"), "started")

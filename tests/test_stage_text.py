@@ -3,7 +3,9 @@
 
 from __future__ import annotations
 
-from pilot_support import FakeClock, screen_text, sync
+from pilot_support import FakeClock, screen_text, screenshot_text, sync
+from textual.app import App
+from textual.widgets import Static
 
 from facilitation.models import Block, Step
 from facilitation.run.agenda import step_infos
@@ -62,6 +64,7 @@ async def test_console_and_projector_agree_at_a_table_change_and_at_the_last_ste
             await p.pause()
             for app in (console, projector):
                 text = screen_text(app)
+                assert text == screenshot_text(app)  # as the SVG screenshot reads
                 assert "Change tables" in text
                 assert "How do we welcome newcomers?" not in text
                 assert "Next: Ronde 2 · 20 min" in text
@@ -76,3 +79,20 @@ async def test_console_and_projector_agree_at_a_table_change_and_at_the_last_ste
                 text = screen_text(app)
                 assert "Plan d'action" in text
                 assert "Next: the end of the event" in text
+
+
+@sync
+async def test_screen_text_reads_what_the_screenshot_shows_wide_characters_too():
+    """screen_text (the compositor's lines) and the SVG screenshot agree, cell for cell."""
+
+    class Wide(App):
+        def compose(self):
+            yield Static("Café 会議 🎉 · la suite\n\u00a0deux")
+
+    app = Wide()
+    async with app.run_test(size=(30, 4)) as pilot:
+        await pilot.pause()
+        text = screen_text(app)
+        assert text == screenshot_text(app)
+        assert text.splitlines()[0] == "Café 会議 🎉 · la suite".ljust(30 - 3)
+        assert text.splitlines()[1].startswith(" deux")
