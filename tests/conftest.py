@@ -1,3 +1,5 @@
+import os
+
 import pytest
 
 from facilitation.i18n import set_language
@@ -11,6 +13,26 @@ FAST_TIMERS = {
     "WRONG_CODE_PAUSE": 0.1,
     "LOCKED_OUT_SECONDS": 0.1,
 }
+
+
+def pytest_collection_modifyitems(config, items) -> None:
+    """The slow, process-level tests first: the workers start on the longest tests and the
+    short ones fill in after, instead of a long one starting last and running alone."""
+    items.sort(key=lambda item: item.get_closest_marker("slow") is None)
+
+
+@pytest.fixture(autouse=True, scope="session")
+def own_cache_folder(tmp_path_factory):
+    """The user's cache folder (simplemma's decoded dictionaries, analysis/lemma_store.py) is a
+    folder of this test run, shared by its workers and the processes they start: tests never
+    write the home folder, and a run starts without a cache, as a new machine does."""
+    root = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        root = root.parent
+    folder = root / "user-cache"
+    folder.mkdir(exist_ok=True)
+    os.environ["XDG_CACHE_HOME"] = str(folder)
+    return folder
 
 
 @pytest.fixture(autouse=True)

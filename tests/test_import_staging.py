@@ -53,20 +53,26 @@ def counts(path) -> tuple[int, int, int]:
     return notes, revisions, journals
 
 
-def test_another_writer_never_waits_a_second_during_a_large_import(tmp_path, small_copies):
+def test_another_writer_gets_in_between_the_copies_of_a_large_import(tmp_path, small_copies):
+    """A capture saving drafts while a large import runs is not held back until the end: its
+    saves land between the import's copy transactions (how long it waits on a given machine is
+    bench/import_lock.py's figure, not a bet of this test)."""
     path, csv_path = make(tmp_path)
-    waits: list[float] = []
+    seen: list[int] = []  # the notes in the file right after each draft was saved
     stop = threading.Event()
 
     def note_taker() -> None:  # a capture saving drafts, through its own connection
-        with Event.open(path) as other:
-            n = 0
-            while not stop.is_set():
-                start = time.monotonic()
-                other.save_draft(f"capture/t1/ana/b1/r1/new{n % 5}", f"draft {n}")
-                waits.append(time.monotonic() - start)
-                n += 1
-                time.sleep(0.005)
+        reader = sqlite3.connect(path)
+        try:
+            with Event.open(path) as other:
+                n = 0
+                while not stop.is_set():
+                    other.save_draft(f"capture/t1/ana/b1/r1/new{n % 5}", f"draft {n}")
+                    seen.append(reader.execute("SELECT count(*) FROM notes").fetchone()[0])
+                    n += 1
+                    time.sleep(0.005)
+        finally:
+            reader.close()
 
     thread = threading.Thread(target=note_taker)
     thread.start()
@@ -76,7 +82,8 @@ def test_another_writer_never_waits_a_second_during_a_large_import(tmp_path, sma
     finally:
         stop.set()
         thread.join()
-    assert len(waits) > 10 and max(waits) < 1.0
+    between = {count for count in seen if 0 < count < ROWS}
+    assert len(between) >= 3, f"drafts saved only before or after the import: {sorted(set(seen))}"
     assert counts(path) == (ROWS, ROWS, 0)
     with Event.open(path) as event:
         notes = event.list_notes()

@@ -6,7 +6,6 @@ from __future__ import annotations
 import docx
 from docx.text.hyperlink import Hyperlink
 from pilot_support import screen_text, sync
-from quick_idle import quick_idle  # noqa: F401 (autouse: Pilot keys without 20 ms naps)
 from rich.console import Console
 from rich.text import Text
 

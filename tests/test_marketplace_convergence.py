@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 
-from quick_idle import quick_idle  # noqa: F401 (autouse: Pilot keys without 20 ms naps)
 from textual.app import App
 from textual.widgets import DataTable, Input
 

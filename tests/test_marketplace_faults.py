@@ -8,7 +8,6 @@ import sqlite3
 
 import pytest
 from pilot_support import FakeClock, notifications, sync
-from quick_idle import quick_idle  # noqa: F401 (autouse: Pilot keys without 20 ms naps)
 from textual.widgets import Input
 
 from facilitation.i18n import set_language

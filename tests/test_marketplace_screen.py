@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import pytest
 from pilot_support import screen_text, sync
-from quick_idle import quick_idle  # noqa: F401 (autouse: Pilot keys without 20 ms naps)
 from textual.app import App
 from textual.coordinate import Coordinate
 from textual.widgets import OptionList, Static

@@ -8,7 +8,6 @@ import json
 
 import pytest
 from pilot_support import FakeClock, screen_text, sync
-from quick_idle import quick_idle  # noqa: F401 (autouse: Pilot keys without 20 ms naps)
 
 from facilitation.run.late import adjusted_minutes, shorten_in_proportion
 from facilitation.store import Event

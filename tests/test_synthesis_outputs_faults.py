@@ -10,7 +10,6 @@ import sys
 
 from docx import Document
 from pilot_support import notifications, sync, wait_for
-from quick_idle import quick_idle  # noqa: F401 (autouse: Pilot keys without 20 ms naps)
 from test_tiny_filesystem import fill, make_event, tiny  # noqa: F401 (the fixture)
 
 from facilitation.cli import main

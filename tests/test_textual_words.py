@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import pytest
 from pilot_support import FakeClock, screen_text, sync, wait_for
-from quick_idle import quick_idle  # noqa: F401 (autouse: Pilot keys without 20 ms naps)
 from textual.binding import Binding
 from textual.command import CommandPalette
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from pilot_support import sync, wait_for
-from quick_idle import quick_idle  # noqa: F401 (autouse: Pilot keys without 20 ms naps)
 from textual.app import App
 
 from facilitation.store import Event
