@@ -35,6 +35,15 @@ def own_cache_folder(tmp_path_factory):
     return folder
 
 
+@pytest.fixture
+def clock():
+    """The injected clock of an event and its screens (pilot_support.FakeClock): a test moves
+    time with `clock.now += seconds`."""
+    from pilot_support import FakeClock
+
+    return FakeClock()
+
+
 @pytest.fixture(autouse=True)
 def english_by_default():
     """Each test starts in English unless it asks otherwise, whatever the machine's locale."""

@@ -6,17 +6,12 @@ from __future__ import annotations
 import sqlite3
 
 import pytest
-from pilot_support import FakeClock, notifications, sync
+from pilot_support import notifications, sync
 
 from facilitation.i18n import set_language
 from facilitation.store import Event
 from facilitation.store.sample import sample_script
 from facilitation.tui.console import make_console_app
-
-
-@pytest.fixture
-def clock():
-    return FakeClock()
 
 
 @pytest.fixture

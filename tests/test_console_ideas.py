@@ -4,7 +4,7 @@ current round (or, on the harvest step, in the block's last round), and follows 
 from __future__ import annotations
 
 import pytest
-from pilot_support import FakeClock, screen_text, sync, wait_for
+from pilot_support import screen_text, sync, wait_for
 
 from facilitation.i18n import set_language
 from facilitation.store import Event
@@ -20,11 +20,6 @@ NOTES = {
     2: ["Point raised: long waiting lists for childcare!", "Rents are too high."],
     3: ["**Foreign credentials** are not recognized.", "Consensus at the table."],
 }
-
-
-@pytest.fixture
-def clock():
-    return FakeClock()
 
 
 @pytest.fixture

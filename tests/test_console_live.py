@@ -9,7 +9,7 @@ import subprocess
 import sys
 
 import pytest
-from pilot_support import FakeClock, notifications, screen_text, sync, wait_for
+from pilot_support import notifications, screen_text, sync, wait_for
 
 from facilitation.run.agenda import step_infos
 from facilitation.store import Event, Participant, Seat
@@ -27,11 +27,6 @@ from facilitation.store import Event
 with Event.open(sys.argv[1]) as event:
     event.add_note(1, sys.argv[2], round=2, table=2, author="Bo")
 """
-
-
-@pytest.fixture
-def clock():
-    return FakeClock()
 
 
 @pytest.fixture

@@ -4,7 +4,7 @@ records. The clock is a fake one (no sleeps): the countdown is computed from it.
 from __future__ import annotations
 
 import pytest
-from pilot_support import FakeClock, notifications, screen_text, sync, wait_for
+from pilot_support import notifications, screen_text, sync, wait_for
 
 from facilitation.store import Event, TimerConflict
 from facilitation.store.sample import sample_script
@@ -16,11 +16,6 @@ from facilitation.tui.widgets.teleprompter import Teleprompter
 
 T0 = 1_800_000_000.0
 SIZE = (100, 30)
-
-
-@pytest.fixture
-def clock():
-    return FakeClock()
 
 
 @pytest.fixture

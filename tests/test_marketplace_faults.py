@@ -7,7 +7,7 @@ from __future__ import annotations
 import sqlite3
 
 import pytest
-from pilot_support import FakeClock, notifications, sync
+from pilot_support import notifications, sync
 from textual.widgets import Input
 
 from facilitation.i18n import set_language
@@ -18,11 +18,6 @@ from facilitation.tui.console import make_console_app
 from facilitation.tui.marketplace import ActionsScreen, ConvergenceScreen, MarketplaceScreen
 
 READ_ONLY = "Le fichier d'événement est en lecture seule"
-
-
-@pytest.fixture
-def clock():
-    return FakeClock()
 
 
 @pytest.fixture

@@ -5,7 +5,7 @@ interested people matched or refused, and the votes table's Home/End."""
 from __future__ import annotations
 
 import pytest
-from pilot_support import FakeClock, screen_text, sync, wait_for
+from pilot_support import screen_text, sync, wait_for
 
 from facilitation.models import Block, Step
 from facilitation.openspace.names import match_names
@@ -30,11 +30,6 @@ def script():
         steps=[Step(kind="marketplace", title="Marché", minutes=30, capture="topics")],
     )
     return s
-
-
-@pytest.fixture
-def clock():
-    return FakeClock()
 
 
 @pytest.fixture

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from pilot_support import FakeClock, screen_text, sync, wait_for
+from pilot_support import screen_text, sync, wait_for
 
 from facilitation.i18n import set_language
 from facilitation.run import timer
@@ -16,11 +16,6 @@ from facilitation.tui.projector import agenda_wall_due, make_projector_app
 from facilitation.tui.widgets.countdown import BigCountdown, big_lines
 
 T0 = 1_800_000_000.0
-
-
-@pytest.fixture
-def clock():
-    return FakeClock()
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from pilot_support import FakeClock, screen_text, sync
+from pilot_support import screen_text, sync
 
 from facilitation.run.late import adjusted_minutes, shorten_in_proportion
 from facilitation.store import Event
@@ -19,11 +19,6 @@ from facilitation.tui.projector import make_projector_app
 from facilitation.tui.widgets.countdown import BigCountdown
 
 SIZE = (110, 32)
-
-
-@pytest.fixture
-def clock():
-    return FakeClock()
 
 
 @pytest.fixture
