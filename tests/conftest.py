@@ -44,6 +44,16 @@ def clock():
     return FakeClock()
 
 
+@pytest.fixture
+def tmux():
+    """A tmux server of this test's own (tests/tmux_support.py), killed after it."""
+    from tmux_support import Tmux
+
+    server = Tmux()
+    yield server
+    server.close()
+
+
 @pytest.fixture(autouse=True)
 def english_by_default():
     """Each test starts in English unless it asks otherwise, whatever the machine's locale."""

@@ -5,13 +5,13 @@ is replaced instead of killing the app."""
 from __future__ import annotations
 
 import shutil
-import subprocess
 import sys
 import time
 import uuid
 from pathlib import Path
 
 import pytest
+from tmux_support import Tmux, wait_until
 
 from facilitation.store import Event
 from facilitation.store.sample import sample_script
@@ -24,60 +24,34 @@ pytestmark = [
 EXE = Path(sys.executable).parent / "facilitation"
 
 
-def tmux(*args: str) -> str:
-    return subprocess.run(["tmux", *args], check=True, capture_output=True, text=True).stdout
-
-
-def alive(session: str) -> bool:
-    return (
-        subprocess.run(["tmux", "has-session", "-t", session], capture_output=True).returncode == 0
-    )
-
-
-def wait_until(condition, timeout: float = 20.0, what: str = "") -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if condition():
-            return
-        time.sleep(0.1)
-    raise AssertionError(f"timed out waiting for {what}")
-
-
 def notes(path: Path) -> list[str]:
     with Event.open(path) as event:
         return [note.text for note in event.list_notes()]
 
 
 @pytest.fixture
-def capture(tmp_path):
+def capture(tmp_path, tmux: Tmux):
     path = tmp_path / "event.db"
     with Event.create(path, sample_script("en"), "", "s.md") as event:
         state = event.read_timer()
         event.write_timer(state.with_(step_index=1, status="running"), "goto")
     session = f"cap-{uuid.uuid4().hex[:8]}"
     command = f"{EXE} capture {path} --table 2 --name ana --lang en"
-    tmux(
-        "new-session",
-        "-d",
-        "-s",
+    tmux.start(
         session,
-        "-x",
-        "110",
-        "-y",
-        "30",
-        "-c",
-        str(tmp_path),
         f"TERM=xterm-256color LANG=C.UTF-8 exec {command}",
+        size=(110, 30),
+        cwd=str(tmp_path),
     )
     try:
-        wait_until(lambda: "Table 2" in tmux("capture-pane", "-p", "-t", session), what="capture")
+        wait_until(lambda: "Table 2" in tmux.screen(session), what="capture", every=0.1)
         yield session, path
     finally:
-        if alive(session):
+        if tmux.alive(session):
             tmux("kill-session", "-t", session)
 
 
-def test_a_burst_of_keys_then_ctrl_s_saves_the_whole_text(capture):
+def test_a_burst_of_keys_then_ctrl_s_saves_the_whole_text(capture, tmux: Tmux):
     session, path = capture
     tmux("send-keys", "-t", session, "-l", "a fast typist writes this")
     tmux("send-keys", "-t", session, "C-s")  # right after, before the app has caught up
@@ -87,15 +61,15 @@ def test_a_burst_of_keys_then_ctrl_s_saves_the_whole_text(capture):
     assert notes(path) == ["a fast typist writes this", "then a second note"]
 
 
-def test_a_byte_that_is_not_utf8_is_replaced_and_the_app_stays_up(capture):
+def test_a_byte_that_is_not_utf8_is_replaced_and_the_app_stays_up(capture, tmux: Tmux):
     session, path = capture
     tmux("send-keys", "-t", session, "-l", "caf")
     tmux("send-keys", "-t", session, "-H", "e9")  # Latin-1 "é": not UTF-8
     tmux("send-keys", "-t", session, "-l", " ok")
     time.sleep(0.5)
-    assert alive(session)
+    assert tmux.alive(session)
     tmux("send-keys", "-t", session, "C-s")
     wait_until(lambda: len(notes(path)) == 1, what="the note saved")
     [text] = notes(path)
     assert text.startswith("caf") and text.endswith("ok") and "\ufffd" in text
-    assert alive(session)
+    assert tmux.alive(session)

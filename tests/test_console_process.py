@@ -7,13 +7,13 @@ from __future__ import annotations
 import os
 import shutil
 import signal
-import subprocess
 import sys
 import time
 import uuid
 from pathlib import Path
 
 import pytest
+from tmux_support import Tmux, wait_until
 
 from facilitation.run import timer
 from facilitation.run.agenda import planned_durations
@@ -30,45 +30,10 @@ SCRIPT = ROOT / "sessions" / "cre-capitale-nationale-2010-cafe-et-forum.md"
 EXE = Path(sys.executable).parent / "facilitation"
 
 
-def tmux(*args: str) -> str:
-    return subprocess.run(["tmux", *args], check=True, capture_output=True, text=True).stdout
-
-
-def session_alive(session: str) -> bool:
-    return (
-        subprocess.run(["tmux", "has-session", "-t", session], capture_output=True).returncode == 0
-    )
-
-
-def screen(session: str) -> str:
-    return tmux("capture-pane", "-p", "-t", session)
-
-
-def wait_until(condition, timeout: float = 20.0, what: str = "") -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if condition():
-            return
-        time.sleep(0.05)
-    raise AssertionError(f"timed out waiting for {what}")
-
-
-def start_console(session: str, cwd: Path, *args: str) -> int:
+def start_console(tmux: Tmux, session: str, cwd: Path, *args: str) -> int:
     command = " ".join([str(EXE), "run", *args, "--lang", "en"])
-    tmux(
-        "new-session",
-        "-d",
-        "-s",
-        session,
-        "-x",
-        "100",
-        "-y",
-        "30",
-        "-c",
-        str(cwd),
-        f"TERM=xterm-256color exec {command}",
-    )
-    wait_until(lambda: "Agenda" in screen(session), what="the console's first frame")
+    tmux.start(session, f"TERM=xterm-256color exec {command}", cwd=str(cwd))
+    wait_until(lambda: "Agenda" in tmux.screen(session), what="the console's first frame")
     return int(tmux("display-message", "-p", "-t", session, "#{pane_pid}").strip())
 
 
@@ -118,33 +83,33 @@ def timer_text(seconds: float) -> str:
     return format_clock(seconds)
 
 
-def test_killed_console_restarts_with_the_right_remaining_time(tmp_path):
+def test_killed_console_restarts_with_the_right_remaining_time(tmp_path, tmux: Tmux):
     script = tmp_path / "cafe.md"
     shutil.copy(SCRIPT, script)
     db = tmp_path / "cafe.db"
     session = f"fx-{uuid.uuid4().hex[:8]}"
     try:
-        pid = start_console(session, tmp_path, "cafe.md")
-        wait_until(lambda: "Created the event file" in screen(session), what="the notice")
+        pid = start_console(tmux, session, tmp_path, "cafe.md")
+        wait_until(lambda: "Created the event file" in tmux.screen(session), what="the notice")
         assert db.exists()
         tmux("send-keys", "-t", session, "Space")
         with Event.open(db) as event:
             wait_until(lambda: event.read_timer().status == "running", what="the timer")
         time.sleep(1.0)  # mid-round
         os.kill(pid, signal.SIGKILL)
-        wait_until(lambda: not session_alive(session), what="the console to die")
+        wait_until(lambda: not tmux.alive(session), what="the console to die")
         time.sleep(1.0)  # the room goes on while the laptop reboots
 
         # The countdown on screen was computed at some moment between the restart and the
         # capture: bracket that moment by reading the clock before and after.
         restarted = time.time()
-        start_console(session, tmp_path, "cafe.db")
+        start_console(tmux, session, tmp_path, "cafe.db")
         shown = None
 
         def countdown_on_screen() -> bool:
             nonlocal shown
             try:
-                shown = read_countdown(screen(session))
+                shown = read_countdown(tmux.screen(session))
             except (AssertionError, ValueError, IndexError):  # not drawn yet
                 return False
             return True
@@ -164,4 +129,5 @@ def test_killed_console_restarts_with_the_right_remaining_time(tmp_path):
         assert lowest <= shown <= highest
         assert shown <= planned - 2  # the 2 s slept (running, then dead) counted
     finally:
-        subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
+        if tmux.alive(session):
+            tmux("kill-session", "-t", session)

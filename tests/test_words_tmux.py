@@ -13,10 +13,10 @@ import shutil
 import subprocess
 import sys
 import time
-import uuid
 from pathlib import Path
 
 import pytest
+from tmux_support import Tmux
 
 from facilitation.i18n import gettext_in
 from facilitation.store import Event
@@ -107,56 +107,18 @@ def strangers(text: str, words: set[str]) -> set[str]:
     return seen & words
 
 
-class Terminal:
-    """One tmux server of its own (its own socket), one window per program."""
+class Terminal(Tmux):
+    """The test's tmux server, one session per program, with the tour's ways of waiting."""
 
-    def __init__(self, socket: str) -> None:
-        self.socket = socket
-
-    def tmux(self, *args: str) -> str:
-        out = subprocess.run(
-            ["tmux", "-L", self.socket, *args], capture_output=True, text=True, check=False
-        )
-        return out.stdout
-
-    def start(self, name: str, command: list[str], env: dict[str, str]) -> None:
+    def start_program(self, name: str, command: list[str], env: dict[str, str]) -> None:
         line = " ".join(f"{k}={v}" for k, v in env.items()) + " " + " ".join(command)
-        # remain-on-exit keeps a program's last screen (its traceback) if it ever stops.
-        out = subprocess.run(
-            [
-                "tmux",
-                "-L",
-                self.socket,
-                "new-session",
-                "-d",
-                "-s",
-                name,
-                "-x",
-                "100",
-                "-y",
-                "30",
-                line,
-                ";",
-                "set-option",
-                "-t",
-                name,
-                "remain-on-exit",
-                "on",
-            ],
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-        assert out.returncode == 0, f"tmux could not start {name}: {out.stderr}"
+        self.start(name, line, keep_screen=True)
 
     def keys(self, name: str, *keys: str) -> None:
         """Send `keys` in one go, in order (only keys for one screen: a key sent while a new
         screen opens could reach the old one)."""
         if keys:
-            self.tmux("send-keys", "-t", name, *keys)
-
-    def screen(self, name: str) -> str:
-        return self.tmux("capture-pane", "-p", "-t", name)
+            self("send-keys", "-t", name, *keys)
 
     def wait_for(self, name: str, marker: str, seconds: float = 20.0) -> str:
         """The screen once `marker` shows (the test fails with the screen if it never does)."""
@@ -186,15 +148,10 @@ class Terminal:
             time.sleep(0.05)
         raise AssertionError(f"{keys} did not close {marker!r} in {name}:\n{text}")
 
-    def close(self) -> None:
-        self.tmux("kill-server")
-
 
 @pytest.fixture
 def terminal():
-    # A server of its own per test: a socket reused by the next test on the same worker could
-    # still be the previous server shutting down (the session then vanishes at once).
-    term = Terminal(f"facilitation-words-{uuid.uuid4().hex}")
+    term = Terminal()
     yield term
     term.close()
 
@@ -241,7 +198,7 @@ def test_every_screen_speaks_the_run_s_language(tmp_path: Path, terminal: Termin
         text=True,
         env={**os.environ, **env},
     )
-    terminal.start("console", program("run", str(path)), env)
+    terminal.start_program("console", program("run", str(path)), env)
     for name, keys, marker_fr, marker_en, leave in CONSOLE_TOUR:
         marker = marker_fr if lang == "fr" else marker_en
         terminal.keys("console", *keys)
@@ -253,8 +210,8 @@ def test_every_screen_speaks_the_run_s_language(tmp_path: Path, terminal: Termin
         if name == "marketplace":
             # The event stays at the marketplace from here on: the projector and a capture
             # start now, while the console's last screens are visited, and are read after.
-            terminal.start("projector", program("screen", str(path)), env)
-            terminal.start("capture", program("capture", str(path), "--table", "1"), env)
+            terminal.start_program("projector", program("screen", str(path)), env)
+            terminal.start_program("capture", program("capture", str(path), "--table", "1"), env)
 
     text = terminal.wait_for("projector", "Logement")  # the marketplace's wall
     if found := strangers(text, foreign):
