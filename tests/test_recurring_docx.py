@@ -14,11 +14,9 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent / "ideas_corpus"))
 
+from corpus_event import corpus_event  # noqa: E402
 from generate import Corpus, generate  # noqa: E402
 
-from facilitation.models import Theme  # noqa: E402
-from facilitation.store import Event  # noqa: E402
-from facilitation.store.sample import sample_script  # noqa: E402
 from facilitation.synthesis import write_synthesis  # noqa: E402
 
 HEADINGS = {
@@ -53,17 +51,7 @@ def words(text: str) -> list[str]:
 
 def build(tmp_path: Path, lang: str) -> tuple[Corpus, Path]:
     corpus = generate(lang, tables=TABLES, rounds=3, seed=5)
-    script = sample_script(lang, tables=TABLES)
-    script.event.title = corpus.title
-    script.event.purpose = corpus.purpose
-    script.event.codebook = [Theme(id=t["id"], label=t["label"]) for t in corpus.codebook]
-    for step in script.blocks[0].steps:
-        if step.round:
-            step.question = corpus.questions[step.round]
-    with Event.create(tmp_path / "e.db", script, "", "e.md") as event:
-        with event.transaction():  # one commit (one sync) for the corpus, not one a note
-            for note in corpus.notes:
-                event.add_note(1, note.text, round=note.round, table=note.table, tags=note.tags)
+    with corpus_event(tmp_path / "e.db", corpus, lang, TABLES) as event:
         out = write_synthesis(event, tmp_path / "synthese.docx", lang=lang)
     return corpus, out
 
