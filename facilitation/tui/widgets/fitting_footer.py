@@ -13,6 +13,7 @@ from rich.cells import cell_len
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.screen import Screen
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
 
@@ -41,12 +42,22 @@ def fitting_keys(widths: list[int], keep: set[int], room: int) -> list[int]:
     return sorted(shown)
 
 
+# One key as the footer shows it: key, what it shows, description, action, enabled, tooltip,
+# and its CSS classes.
+ShownKey = tuple[str, str, str, str, bool, str, str]
+
+
 class FittingFooter(Footer):
-    """`Footer(compact=True)` whose keys never run past the right edge."""
+    """`Footer(compact=True)` whose keys never run past the right edge.
+
+    Textual's footer builds its keys again (new widgets, their styles worked out again) each
+    time the screen's bindings may have changed: every focus move, every screen shown again.
+    This one does so only when the keys it shows did change."""
 
     def __init__(self, *, show_command_palette: bool = True) -> None:
         super().__init__(compact=True, show_command_palette=show_command_palette)
         self._width = 0
+        self._shown: list[ShownKey] | None = None  # what the last compose showed
 
     def room(self) -> int:
         width = self.size.width or self.app.size.width
@@ -57,9 +68,8 @@ class FittingFooter(Footer):
                 width -= key_width(shown, binding.binding.description) + 1  # and its bar
         return width
 
-    def compose(self) -> ComposeResult:
-        if not self._bindings_ready:
-            return
+    def shown_keys(self) -> list[ShownKey]:
+        """The keys that fit now, in order, then the command palette's key (docked right)."""
         active = self.screen.active_bindings
         palette = self.app.COMMAND_PALETTE_BINDING
         first: dict[str, tuple[Binding, bool, str]] = {}  # one key per action, as Footer
@@ -70,28 +80,62 @@ class FittingFooter(Footer):
         shown = [self.app.get_key_display(binding) for binding, _e, _t in keys]
         widths = [key_width(s, b.description) for s, (b, _e, _t) in zip(shown, keys, strict=True)]
         keep = {i for i, (b, _e, _t) in enumerate(keys) if b.key == HELP_KEY}
-        self._width = self.size.width or self.app.size.width
+        result: list[ShownKey] = []
         for index in fitting_keys(widths, keep, self.room()):
             binding, enabled, tooltip = keys[index]
-            yield FooterKey(
-                binding.key,
-                shown[index],
-                binding.description,
-                binding.action,
-                disabled=not enabled,
-                tooltip=tooltip,
-            ).data_bind(compact=Footer.compact)
+            result.append(
+                (
+                    binding.key,
+                    shown[index],
+                    binding.description,
+                    binding.action,
+                    enabled,
+                    tooltip,
+                    "",
+                )
+            )
         if self.show_command_palette and self.app.ENABLE_COMMAND_PALETTE and palette in active:
             _node, binding, enabled, tooltip = active[palette]
-            yield FooterKey(
-                binding.key,
-                self.app.get_key_display(binding),
-                binding.description,
-                binding.action,
-                classes="-command-palette",
-                disabled=not enabled,
-                tooltip=binding.tooltip or binding.description,
+            result.append(
+                (
+                    binding.key,
+                    self.app.get_key_display(binding),
+                    binding.description,
+                    binding.action,
+                    enabled,
+                    binding.tooltip or binding.description,
+                    "-command-palette",
+                )
             )
+        return result
+
+    def compose(self) -> ComposeResult:
+        if not self._bindings_ready:
+            return
+        self._width = self.size.width or self.app.size.width
+        self._shown = self.shown_keys()
+        for key, shown, description, action, enabled, tooltip, classes in self._shown:
+            # The compact class given at once: a key bound to the footer's `compact` gets it
+            # after mounting, which works its styles out a second time.
+            yield FooterKey(
+                key,
+                shown,
+                description,
+                action,
+                disabled=not enabled,
+                tooltip=tooltip,
+                classes=f"-compact {classes}".strip(),
+            )
+
+    def bindings_changed(self, screen: Screen) -> None:
+        if (
+            self._shown is not None
+            and self.is_attached
+            and screen is self.screen
+            and self.shown_keys() == self._shown
+        ):
+            return  # the same keys: nothing to build again
+        super().bindings_changed(screen)
 
     def on_resize(self, event: events.Resize) -> None:
         if event.size.width != self._width:
