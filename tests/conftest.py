@@ -71,6 +71,19 @@ def fast_timers(monkeypatch):
 
 
 @pytest.fixture(autouse=True)
+def commits_without_fsync(request, monkeypatch):
+    """In-process tests commit with synchronous=NORMAL: in WAL mode a commit then survives a
+    killed process as with FULL (what the tests can see), but is not flushed to the disk at
+    each commit (a pulled plug, which no test can pull). The flush took about 5 ms a commit,
+    a core left idle while it waits. Tests marked `durable`, and every process a test starts,
+    keep the product's FULL (tests/test_store_event.py checks it)."""
+    if request.node.get_closest_marker("durable") is None:
+        from facilitation.store import connection
+
+        monkeypatch.setattr(connection, "SYNCHRONOUS", "NORMAL")
+
+
+@pytest.fixture(autouse=True)
 def notified(monkeypatch):
     """Record what every app notifies (see pilot_support.notifications)."""
     from pilot_support import NOTIFIED

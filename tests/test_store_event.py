@@ -32,6 +32,7 @@ def test_create_stores_a_snapshot_of_the_script(tmp_path):
         assert event.meta()["event_id"]
 
 
+@pytest.mark.durable
 def test_pragmas(tmp_path):
     with make(tmp_path) as event:
         conn = event._conn
