@@ -1,3 +1,4 @@
+import gc
 import os
 
 import pytest
@@ -19,6 +20,16 @@ def pytest_collection_modifyitems(config, items) -> None:
     """The slow, process-level tests first: the workers start on the longest tests and the
     short ones fill in after, instead of a long one starting last and running alone."""
     items.sort(key=lambda item: item.get_closest_marker("slow") is None)
+
+
+def pytest_collection_finish(session) -> None:
+    """The garbage collector, tuned for a test run: what the imports and the collection made
+    lives to the end (frozen: never looked through again), and a young generation of 50,000
+    objects instead of 700 (each Textual repaint makes thousands of short-lived ones). Python
+    spent about a fifth of the CPU of the Pilot tests collecting; about a twentieth now."""
+    gc.collect()
+    gc.freeze()
+    gc.set_threshold(50_000, 20, 20)
 
 
 @pytest.fixture(autouse=True, scope="session")
