@@ -1,10 +1,17 @@
 import gc
 import os
+import sys
 
 import pytest
 
 from facilitation.i18n import set_language
 from facilitation.tui import timings
+
+# Bytecode is written during a test run even where PYTHONDONTWRITEBYTECODE is set: pytest keeps
+# each test module's assertion-rewritten code in tests/__pycache__, and Python the project's
+# modules (then read by the processes the tests start). Without it every worker rewrote the
+# hundred test modules at every run (2-3 s of CPU each).
+sys.dont_write_bytecode = False
 
 # The screens' own timers in tests (seconds): short, so that a test waiting for a draft, a poll
 # or the end of a code pause waits a few milliseconds instead of a second.
