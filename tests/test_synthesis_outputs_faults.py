@@ -8,14 +8,18 @@ import shutil
 import subprocess
 import sys
 
+import pytest
 from docx import Document
 from pilot_support import notifications, sync, wait_for
+from synthesis_support import shared_layouts  # noqa: F401 (the fixture)
 from test_tiny_filesystem import fill, make_event, tiny  # noqa: F401 (the fixture)
 
 from facilitation.cli import main
+from facilitation.errors import UserError
 from facilitation.i18n import set_language
 from facilitation.store import Event
 from facilitation.store.sample import sample_script
+from facilitation.synthesis import write_synthesis
 from facilitation.tui.console import make_console_app
 
 T0 = 1_800_000_000.0
@@ -34,8 +38,8 @@ def test_synthesis_on_a_full_disk_says_so_and_leaves_nothing(tiny):  # noqa: F81
     path = make_event(tiny)
     fill(tiny)
     before = sorted(p.name for p in tiny.iterdir())
-    # The three commands at once (each its own output; the last one lays the pages out with
-    # LibreOffice when it is installed), each one's words checked on its own.
+    # The three commands at once (each its own output; the last one would lay the pages out
+    # with LibreOffice: the full disk is said before), each one's words checked on its own.
     runs = [
         (name, extra, synthesize(str(path), "-o", str(tiny / name), *extra))
         for name, extra in (("s.docx", ["--no-page-numbers"]), ("s.md", []), ("s1.docx", []))
@@ -55,7 +59,7 @@ def paragraphs(path) -> list[str]:
 
 
 @sync
-async def test_console_synthesis_is_the_commands_document(tmp_path):
+async def test_console_synthesis_is_the_commands_document(tmp_path, shared_layouts):  # noqa: F811
     path = tmp_path / "forum.db"
     with Event.create(path, sample_script("fr"), "", "forum.md") as event:
         event.add_note(1, "La **confiance** d'abord", round=1, table=2, author="Ana")
@@ -68,6 +72,7 @@ async def test_console_synthesis_is_the_commands_document(tmp_path):
             assert "Synthèse écrite" in notifications(app)
     console_doc = tmp_path / "forum-synthese.docx"
     command_doc = tmp_path / "commande.docx"
+    # The command's draft is the console's: laid out once (shared_layouts), numbered the same.
     assert main(["synthesize", str(path), "-o", str(command_doc)]) == 0
     assert paragraphs(console_doc) == paragraphs(command_doc)
     entries = [p for p in Document(str(console_doc)).paragraphs if p.style.name.startswith("toc")]
@@ -77,3 +82,23 @@ async def test_console_synthesis_is_the_commands_document(tmp_path):
     if numbered:  # the pages laid out: in order, "En bref" following the title page
         numbers = [int(p.text.split("\t")[-1]) for p in entries]
         assert numbers == sorted(numbers) and numbers[0] == 2
+
+
+@pytest.mark.parametrize("name", ["s.docx", "s.pdf"])
+def test_a_full_disk_is_said_before_libreoffice_lays_the_pages_out(tiny, monkeypatch, name):  # noqa: F811
+    """A document with page numbers (a .docx laid out, a PDF) on a full disk: the user is told
+    at once, LibreOffice is not started for a document that cannot be written."""
+    from facilitation.synthesis import pdf
+
+    path = make_event(tiny)
+    fill(tiny)
+
+    def to_pdf(docx, folder, lang):
+        raise AssertionError("LibreOffice started for a full disk")
+
+    monkeypatch.setattr(pdf, "to_pdf", to_pdf)
+    monkeypatch.setattr(pdf, "find_soffice", lambda: "soffice")  # as if installed
+    with Event.open(path) as event, pytest.raises(UserError) as info:
+        write_synthesis(event, tiny / name, page_numbers=True)
+    assert "the disk is full: nothing was written" in str(info.value)
+    assert not [p.name for p in tiny.iterdir() if p.name.startswith("s")]
