@@ -4,6 +4,7 @@ the contents' page numbers when LibreOffice is installed."""
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 import sys
@@ -25,28 +26,43 @@ from facilitation.tui.console import make_console_app
 T0 = 1_800_000_000.0
 
 
-def synthesize(*args: str) -> subprocess.Popen:
-    return subprocess.Popen(
-        [sys.executable, "-m", "facilitation", "synthesize", *args],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
+# The commands one after the other in one Python process (one start-up, not three): each
+# one's words on its own (sys.stderr is the run's own, and what a run leaves to finalise is
+# finalised before the next starts); the process's own stderr holds what comes at exit.
+COMMANDS = """
+import gc, io, json, sys
+from facilitation.cli import main
+said = []
+for argv in json.loads(sys.argv[1]):
+    sys.stderr = err = io.StringIO()
+    try:
+        code = main(argv)
+        gc.collect()
+    finally:
+        sys.stderr = sys.__stderr__
+    said.append([code, err.getvalue()])
+print(json.dumps(said))
+"""
 
 
 def test_synthesis_on_a_full_disk_says_so_and_leaves_nothing(tiny):  # noqa: F811
     path = make_event(tiny)
     fill(tiny)
     before = sorted(p.name for p in tiny.iterdir())
-    # The three commands at once (each its own output; the last one would lay the pages out
-    # with LibreOffice: the full disk is said before), each one's words checked on its own.
-    runs = [
-        (name, extra, synthesize(str(path), "-o", str(tiny / name), *extra))
-        for name, extra in (("s.docx", ["--no-page-numbers"]), ("s.md", []), ("s1.docx", []))
-    ]
-    for name, extra, run in runs:
-        _out, err = run.communicate(timeout=600)
-        assert run.returncode == 1, (name, extra, err)
+    # Each its own output; the last one would lay the pages out with LibreOffice: the full
+    # disk is said before.
+    runs = [("s.docx", ["--no-page-numbers"]), ("s.md", []), ("s1.docx", [])]
+    argvs = [["synthesize", str(path), "-o", str(tiny / name), *extra] for name, extra in runs]
+    done = subprocess.run(
+        [sys.executable, "-c", COMMANDS, json.dumps(argvs)],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "Exception" not in done.stderr and "Traceback" not in done.stderr, done.stderr
+    for (name, extra), (code, err) in zip(runs, json.loads(done.stdout), strict=True):
+        assert code == 1, (name, extra, err)
         assert "le disque est plein : rien n'a été écrit" in err, (name, extra, err)
         assert "Exception" not in err and "Traceback" not in err, (name, extra, err)
         assert "No space left" not in err, (name, extra, err)  # the system's English words
