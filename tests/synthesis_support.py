@@ -1,22 +1,27 @@
-"""LibreOffice layouts shared by the synthesis tests of one worker.
+"""LibreOffice layouts shared by the synthesis tests of a run.
 
-`shared_layouts` (a fixture) makes `facilitation.synthesis.pdf.to_pdf` convert a document
-once: a document whose parts are all the same as one already converted (its properties'
-dates aside, which are the time of writing and are not laid out) gets a copy of that PDF
-without starting LibreOffice again. A document that differs in anything else is converted.
+With `shared_layouts` (a fixture; `layouts_shared(folder)` for a module fixture),
+`facilitation.synthesis.pdf.to_pdf` converts a document once per test run: a document whose
+parts are all those of one already converted (its properties' dates aside: they are the time
+of writing and are not laid out) gets a copy of that PDF without starting LibreOffice again.
+A document that differs in anything else is converted. The PDFs are kept in a folder of the
+run that its workers share (written complete, then renamed), so the proceedings' book and the
+console's document of the same event are laid out once, on whichever worker comes first.
 """
 
 from __future__ import annotations
 
 import hashlib
+import os
+import tempfile
 import zipfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
 from facilitation.synthesis import pdf
-
-_LAID_OUT: dict[str, bytes] = {}  # a document's parts (their digest) -> its PDF
 
 
 def layout_key(docx: Path) -> str:
@@ -29,23 +34,45 @@ def layout_key(docx: Path) -> str:
     return digest.hexdigest()
 
 
-@pytest.fixture
-def shared_layouts(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
-    """`pdf.to_pdf` through the worker's layouts; returns the documents LibreOffice converted
-    during the test."""
+@contextmanager
+def layouts_shared(folder: Path) -> Iterator[list[Path]]:
+    """`pdf.to_pdf` through the PDFs kept in `folder`; gives the list of the documents
+    LibreOffice was started for meanwhile."""
     convert = pdf.to_pdf
     converted: list[Path] = []
 
-    def to_pdf(docx: Path, folder: Path, lang: str) -> Path:
-        key = layout_key(docx)
-        out = folder / (docx.stem + ".pdf")
-        if key in _LAID_OUT:
-            out.write_bytes(_LAID_OUT[key])
+    def to_pdf(docx: Path, out_folder: Path, lang: str) -> Path:
+        kept = folder / f"{layout_key(docx)}.pdf"
+        out = out_folder / (docx.stem + ".pdf")
+        if kept.is_file():
+            out.write_bytes(kept.read_bytes())
             return out
-        result = convert(docx, folder, lang)
-        _LAID_OUT[key] = result.read_bytes()
+        result = convert(docx, out_folder, lang)
         converted.append(docx)
+        fd, name = tempfile.mkstemp(dir=folder, suffix=".tmp")
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(result.read_bytes())
+        os.replace(name, kept)
         return result
 
-    monkeypatch.setattr(pdf, "to_pdf", to_pdf)
-    return converted
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(pdf, "to_pdf", to_pdf)
+        yield converted
+
+
+@pytest.fixture(scope="session")
+def layouts_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The run's folder of PDFs, shared by its workers (as conftest's own_cache_folder)."""
+    root = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        root = root.parent
+    folder = root / "laid-out"
+    folder.mkdir(exist_ok=True)
+    return folder
+
+
+@pytest.fixture
+def shared_layouts(layouts_folder: Path) -> Iterator[list[Path]]:
+    """`pdf.to_pdf` through the run's layouts; gives the documents converted by the test."""
+    with layouts_shared(layouts_folder) as converted:
+        yield converted

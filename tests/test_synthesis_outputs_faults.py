@@ -12,14 +12,14 @@ import sys
 import pytest
 from docx import Document
 from pilot_support import notifications, sync, wait_for
-from synthesis_support import shared_layouts  # noqa: F401 (the fixture)
+from synthesis_support import layouts_folder, shared_layouts  # noqa: F401 (the fixtures)
+from test_synthesis_proceedings import book_event
 from test_tiny_filesystem import fill, make_event, tiny  # noqa: F401 (the fixture)
 
 from facilitation.cli import main
 from facilitation.errors import UserError
 from facilitation.i18n import set_language
 from facilitation.store import Event
-from facilitation.store.sample import sample_script
 from facilitation.synthesis import write_synthesis
 from facilitation.tui.console import make_console_app
 
@@ -77,9 +77,8 @@ def paragraphs(path) -> list[str]:
 @sync
 async def test_console_synthesis_is_the_commands_document(tmp_path, shared_layouts):  # noqa: F811
     path = tmp_path / "forum.db"
-    with Event.create(path, sample_script("fr"), "", "forum.md") as event:
-        event.add_note(1, "La **confiance** d'abord", round=1, table=2, author="Ana")
-        event.add_note(1, "Le logement des familles", round=1, table=1, author="Bo")
+    # The proceedings' book event: its layout is shared with the book's (shared_layouts).
+    with book_event(path) as event:
         set_language(event.language)  # as `facilitation run` does
         app = make_console_app(event, clock=lambda: T0, watch=False)
         async with app.run_test(size=(110, 32)) as pilot:
