@@ -15,6 +15,7 @@ sys.path.insert(0, str(Path(__file__).parent / "ideas_corpus"))
 
 from corpus_event import corpus_event  # noqa: E402
 from generate import generate  # noqa: E402
+from synthesis_support import styled  # noqa: E402
 
 from facilitation.analysis import Reader  # noqa: E402
 from facilitation.synthesis import write_synthesis  # noqa: E402
@@ -39,16 +40,12 @@ def test_the_documents_ideas_are_those_of_a_fresh_analysis(tmp_path: Path, lang:
         data = collect(event)
     shown: list[list[str]] = []
     current: list[str] | None = None
-    for paragraph in docx.Document(str(path)).paragraphs:
-        if plain(paragraph.text) == HEADING[lang]:
+    for style, text in styled(docx.Document(str(path))):
+        if plain(text) == HEADING[lang]:
             current = []
             shown.append(current)
-        elif (
-            current is not None
-            and paragraph.style is not None
-            and paragraph.style.name == "List Bullet"
-        ):
-            current.append(plain(paragraph.text))
+        elif current is not None and style == "List Bullet":
+            current.append(plain(text))
         else:
             current = None
     w = Words(lang)
