@@ -14,11 +14,8 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent / "ideas_corpus"))
 
-from corpus_event import corpus_event  # noqa: E402
-from generate import Corpus, generate  # noqa: E402
+from corpus_event import shared_documents  # noqa: E402
 from synthesis_support import styled  # noqa: E402
-
-from facilitation.synthesis import write_synthesis  # noqa: E402
 
 HEADINGS = {
     "fr": ("Ce qui est revenu à plusieurs tables", "Thèmes transversaux", "Idées principales"),
@@ -50,18 +47,12 @@ def words(text: str) -> list[str]:
     return re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", text.lower().replace("’", "'"))
 
 
-def build(tmp_path: Path, lang: str) -> tuple[Corpus, Path]:
-    corpus = generate(lang, tables=TABLES, rounds=3, seed=5)
-    with corpus_event(tmp_path / "e.db", corpus, lang, TABLES) as event:
-        out = write_synthesis(event, tmp_path / "synthese.docx", lang=lang)
-    return corpus, out
-
-
 @pytest.fixture(scope="module", params=["fr", "en"])
 def written(request, tmp_path_factory):
-    """The language, the corpus, and the (style name, text) of each paragraph of the .docx."""
+    """The language, the corpus, and the (style name, text) of each paragraph of the .docx,
+    written once per worker (test_synthesis_shared_analysis.py reads the same one)."""
     lang = request.param
-    corpus, path = build(tmp_path_factory.mktemp(lang), lang)
+    corpus, _event, path = shared_documents(tmp_path_factory)(lang, TABLES, 3, 5)
     return lang, corpus, styled(docx.Document(str(path)))
 
 
