@@ -56,12 +56,14 @@ def test_every_bad_row_is_listed_and_nothing_is_written(event, tmp_path):
         "1;1;1;;;Ana\n"
         "9;1;1;bloc inexistant;;Ana\n"
         "1;1;2;étiquette inconnue;leadership|inconnue;Ana\n"
-        "1;7;2;ronde inexistante;;Ana\n",
+        "1;7;2;ronde inexistante;;Ana\n"
+        "1;1;3;la même étiquette inconnue;leadership|inconnue;Bo\n",
     )
     with pytest.raises(UserErrors) as info:
         import_csv(event, csv, "notes")
     lines = [str(e) for e in info.value.errors]
-    assert [e.line for e in info.value.errors] == [3, 4, 5, 6, 7]
+    assert [e.line for e in info.value.errors] == [3, 4, 5, 6, 7, 8]
+    assert "inconnue" in lines[5]  # the same tags cell again: said again
     assert lines[0].startswith(f"{csv}:3: round")
     assert "text" in lines[1]
     assert "block" in lines[2]
@@ -76,18 +78,22 @@ def test_notes_defaults_and_tags(event, tmp_path):
         "ronde;table;texte;étiquettes;auteur\n"
         '1;2;"Sur deux\nlignes";Logement abordable | JEUNESSE;Ana\n'
         ";;Récolte en plénière;;Animatrice\n"
-        "2;3;Avec virgules;leadership, youth;Bob\n",
+        "2;3;Avec virgules;leadership, youth;Bob\n"
+        "2;4;Les mêmes étiquettes;Logement abordable | JEUNESSE;Bob\n",
     )
-    assert import_csv(event, csv, "notes") == 3
+    assert import_csv(event, csv, "notes") == 4
     notes = event.list_notes()
     assert [(n.block, n.round, n.table, n.kind) for n in notes] == [
         (1, 1, 2, "table"),
         (1, None, None, "plenary"),
         (1, 2, 3, "table"),
+        (1, 2, 4, "table"),
     ]
     assert notes[0].text == "Sur deux\nlignes"
     assert notes[0].tags == ["housing", "youth"]
     assert notes[2].tags == ["leadership", "youth"]
+    assert notes[3].tags == ["housing", "youth"]
+    assert notes[1].tags == []
     assert notes[0].origin == "import"
 
 

@@ -94,7 +94,7 @@ def test_another_writer_gets_in_between_the_copies_of_a_large_import(tmp_path, s
 
 
 def test_a_failure_half_way_takes_out_what_was_copied(tmp_path, small_copies, monkeypatch):
-    path, csv_path = make(tmp_path)
+    path, csv_path = make(tmp_path, 4_000)  # 6 copy transactions or more (700 rows at most)
     real = connection._commit
     calls = [0]
 

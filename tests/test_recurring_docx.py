@@ -14,10 +14,8 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent / "ideas_corpus"))
 
-from corpus_event import corpus_event  # noqa: E402
-from generate import Corpus, generate  # noqa: E402
-
-from facilitation.synthesis import write_synthesis  # noqa: E402
+from corpus_event import shared_documents  # noqa: E402
+from synthesis_support import styled  # noqa: E402
 
 HEADINGS = {
     "fr": ("Ce qui est revenu à plusieurs tables", "Thèmes transversaux", "Idées principales"),
@@ -49,38 +47,33 @@ def words(text: str) -> list[str]:
     return re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", text.lower().replace("’", "'"))
 
 
-def build(tmp_path: Path, lang: str) -> tuple[Corpus, Path]:
-    corpus = generate(lang, tables=TABLES, rounds=3, seed=5)
-    with corpus_event(tmp_path / "e.db", corpus, lang, TABLES) as event:
-        out = write_synthesis(event, tmp_path / "synthese.docx", lang=lang)
-    return corpus, out
-
-
 @pytest.fixture(scope="module", params=["fr", "en"])
 def written(request, tmp_path_factory):
+    """The language, the corpus, and the (style name, text) of each paragraph of the .docx,
+    written once per worker (test_synthesis_shared_analysis.py reads the same one)."""
     lang = request.param
-    corpus, path = build(tmp_path_factory.mktemp(lang), lang)
-    return lang, corpus, docx.Document(str(path))
+    corpus, _event, path = shared_documents(tmp_path_factory)(lang, TABLES, 3, 5)
+    return lang, corpus, styled(docx.Document(str(path)))
 
 
-def sections(document, title: str) -> list[list[str]]:
+def sections(paragraphs: list[tuple[str, str]], title: str) -> list[list[str]]:
     """The bullets right after each paragraph that reads `title` (a heading or a label)."""
     out: list[list[str]] = []
     current: list[str] | None = None
-    for p in document.paragraphs:
-        if _plain(p.text) == title:
+    for style, text in paragraphs:
+        if _plain(text) == title:
             current = []
             out.append(current)
-        elif current is not None and p.style.name == "List Bullet":
-            current.append(_plain(p.text))
+        elif current is not None and style == "List Bullet":
+            current.append(_plain(text))
         else:
             current = None
     return out
 
 
 def test_recurring_ideas_are_phrases_with_a_count_and_a_quote(written):
-    lang, corpus, document = written
-    rounds = sections(document, HEADINGS[lang][0])
+    lang, corpus, paragraphs = written
+    rounds = sections(paragraphs, HEADINGS[lang][0])
     assert len(rounds) == 3
     notes_by_table: dict[tuple[int, int], str] = {}
     for note in corpus.notes:
@@ -112,32 +105,32 @@ def test_recurring_ideas_are_phrases_with_a_count_and_a_quote(written):
 
 
 def test_the_method_is_said_in_one_plain_line(written):
-    lang, _corpus, document = written
-    captions = [_plain(p.text) for p in document.paragraphs if p.style.name == "Caption"]
+    lang, _corpus, paragraphs = written
+    captions = [_plain(text) for style, text in paragraphs if style == "Caption"]
     method = [c for c in captions if c.startswith(("Comment ces idées", "How these were found"))]
     assert len(method) == 3
-    text = "\n".join(_plain(p.text) for p in document.paragraphs).lower()
+    text = "\n".join(_plain(text) for _style, text in paragraphs).lower()
     assert "racinisation" not in text and "stemming" not in text
 
 
 def test_themes_show_main_ideas_and_never_a_note_twice(written):
-    lang, corpus, document = written
+    lang, corpus, paragraphs = written
     _ideas, themes_title, main_ideas = HEADINGS[lang]
     texts = {note.text.replace("*", "").strip() for note in corpus.notes}
     shown: list[str] = []
     in_themes = False
     headings = 0
-    for p in document.paragraphs:
-        if p.style.name == "Heading 1":
-            in_themes = _plain(p.text) == themes_title
-        elif in_themes and p.style.name == "Heading 2":
+    for style, text in paragraphs:
+        if style == "Heading 1":
+            in_themes = _plain(text) == themes_title
+        elif in_themes and style == "Heading 2":
             headings += 1
-        elif in_themes and _plain(p.text).strip() in texts:
-            shown.append(_plain(p.text).strip())
+        elif in_themes and _plain(text).strip() in texts:
+            shown.append(_plain(text).strip())
     assert headings == len(corpus.codebook)
     assert len(shown) >= 2 * len(corpus.codebook)
     assert len(shown) == len(set(shown)), [t for t in shown if shown.count(t) > 1]
-    ideas = sections(document, main_ideas)
+    ideas = sections(paragraphs, main_ideas)
     assert len(ideas) == len(corpus.codebook) and all(ideas)
     for item in (i for section in ideas for i in section):
         assert ITEM[lang].match(item), item

@@ -17,6 +17,7 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml.ns import qn
 from docx.shared import RGBColor
 from PIL import Image
+from synthesis_support import layouts_folder, layouts_shared  # noqa: F401 (the fixture)
 from test_synthesis_docx import make_event
 
 from facilitation.cli import main
@@ -337,7 +338,7 @@ def test_photos_are_imported_upright_without_location_and_shown_with_alt_text(ev
     folder = tmp_path / "photos"
     folder.mkdir()
     _photo(folder / "b1-r1-t1.jpg", orientation=6, gps=True)  # taken with the phone on its side
-    _photo(folder / "Bloc 1 ronde 2 table 2.jpeg", size=(4000, 3000))
+    _photo(folder / "Bloc 1 ronde 2 table 2.jpeg", size=(2000, 1500))  # more than 1,600
     (tmp_path / "map.csv").write_text(
         "fichier;bloc;légende\nphotos/b1-r1-t1.jpg;1;Récolte graphique\n", encoding="utf-8"
     )
@@ -430,18 +431,24 @@ WITH_LIBREOFFICE = pytest.mark.skipif(
 LONG = " ".join(["La mobilité des familles et le logement abordable reviennent partout."] * 14)
 
 
+def book_event(path: Path) -> Event:
+    """`event`'s event with, in each table of the first round, a long note tagged with three
+    themes (the caller closes it)."""
+    event = make_event(path)
+    add_lists(event)
+    for table in range(1, 6):
+        event.add_note(1, f"{table}. {LONG}", round=1, table=table, tags="leadership;housing;youth")
+    return event
+
+
 @pytest.fixture(scope="module")
-def book(tmp_path_factory):
-    """One PDF (two LibreOffice layouts) read by the PDF tests: the synthesis of `event`'s
-    event with, in each table of the first round, a long note tagged with three themes.
-    The folder, the PDF, and the text of each of its pages (pdftotext)."""
+def book(tmp_path_factory, layouts_folder):  # noqa: F811
+    """One PDF (two LibreOffice layouts) read by the PDF tests: the synthesis of
+    `book_event`'s event. The folder, the PDF, and the text of each of its pages (pdftotext).
+    Its first layout is the console's document's in test_synthesis_outputs_faults.py (the
+    same event): shared with it (synthesis_support)."""
     folder = tmp_path_factory.mktemp("book")
-    with make_event(folder / "event.db") as event:
-        add_lists(event)
-        for table in range(1, 6):
-            event.add_note(
-                1, f"{table}. {LONG}", round=1, table=table, tags="leadership;housing;youth"
-            )
+    with book_event(folder / "event.db") as event, layouts_shared(layouts_folder):
         out = write_synthesis(event, folder / "synthese.pdf")
     pages = (
         subprocess.run(["pdftotext", str(out), "-"], capture_output=True, check=True)

@@ -13,17 +13,19 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent / "ideas_corpus"))
 
-from corpus_event import corpus_event  # noqa: E402
-from generate import generate  # noqa: E402
+from corpus_event import shared_documents  # noqa: E402
+from synthesis_support import styled  # noqa: E402
+from test_recurring_docx import TABLES as TABLES_OF_RECURRING  # noqa: E402
 
 from facilitation.analysis import Reader  # noqa: E402
-from facilitation.synthesis import write_synthesis  # noqa: E402
+from facilitation.store import Event  # noqa: E402
 from facilitation.synthesis.collect import collect  # noqa: E402
 from facilitation.synthesis.outline_blocks import idea_line  # noqa: E402
 from facilitation.synthesis.recurring import round_ideas  # noqa: E402
 from facilitation.synthesis.words import Words  # noqa: E402
 
-TABLES = 20
+# The corpus of test_recurring_docx.py: its synthesis written once per worker for both.
+TABLES, ROUNDS, SEED = TABLES_OF_RECURRING, 3, 5
 HEADING = {"fr": "Ce qui est revenu à plusieurs tables", "en": "What came up at several tables"}
 
 
@@ -32,23 +34,18 @@ def plain(text: str) -> str:
 
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
-def test_the_documents_ideas_are_those_of_a_fresh_analysis(tmp_path: Path, lang: str):
-    corpus = generate(lang, tables=TABLES, rounds=3, seed=7)
-    with corpus_event(tmp_path / "e.db", corpus, lang, TABLES) as event:
-        path = write_synthesis(event, tmp_path / "synthese.docx", lang=lang)
+def test_the_documents_ideas_are_those_of_a_fresh_analysis(tmp_path_factory, lang: str):
+    _corpus, event_path, path = shared_documents(tmp_path_factory)(lang, TABLES, ROUNDS, SEED)
+    with Event.open(event_path) as event:
         data = collect(event)
     shown: list[list[str]] = []
     current: list[str] | None = None
-    for paragraph in docx.Document(str(path)).paragraphs:
-        if plain(paragraph.text) == HEADING[lang]:
+    for style, text in styled(docx.Document(str(path))):
+        if plain(text) == HEADING[lang]:
             current = []
             shown.append(current)
-        elif (
-            current is not None
-            and paragraph.style is not None
-            and paragraph.style.name == "List Bullet"
-        ):
-            current.append(plain(paragraph.text))
+        elif current is not None and style == "List Bullet":
+            current.append(plain(text))
         else:
             current = None
     w = Words(lang)

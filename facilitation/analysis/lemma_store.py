@@ -26,7 +26,7 @@ import sys
 import tempfile
 import zlib
 from array import array
-from collections.abc import Iterator, Mapping
+from collections.abc import ItemsView, Iterator, Mapping
 from itertools import accumulate
 from pathlib import Path
 from typing import Any
@@ -135,15 +135,35 @@ class Table(Mapping[str, str]):
             raise KeyError(key)
         return value
 
+    def _pairs(self) -> Iterator[tuple[str, str]]:
+        """Every (form, lemma), bucket after bucket: the buckets lie end to end, so the whole
+        string is "form\0lemma\0form\0lemma\0..." and one split reads it (a lookup per form
+        took a second for the French table)."""
+        parts = self._data.split(SEPARATOR)
+        return zip(
+            (form.decode() for form in parts[0:-1:2]),
+            (lemma.decode() for lemma in parts[1:-1:2]),
+            strict=True,
+        )
+
     def __iter__(self) -> Iterator[str]:
-        for index in range(self._buckets):
-            start, end = self._offsets[index], self._offsets[index + 1]
-            parts = self._data[start:end].split(SEPARATOR)
-            for at in range(0, len(parts) - 1, 2):
-                yield parts[at].decode()
+        for form, _lemma in self._pairs():
+            yield form
+
+    def items(self) -> ItemsView[str, str]:
+        return _Items(self)
 
     def __len__(self) -> int:
         return self._count
+
+
+class _Items(ItemsView[str, str]):
+    """A Table's items, read in one pass (Mapping's would look each form up again)."""
+
+    _mapping: Table
+
+    def __iter__(self) -> Iterator[tuple[str, str]]:
+        return self._mapping._pairs()
 
 
 def decode(data: bytes, header: dict[str, Any]) -> Table | None:
@@ -190,6 +210,16 @@ def _write(path: Path, data: bytes) -> None:
                 tmp.unlink()
 
 
+def _writable(folder: Path) -> bool:
+    """Whether a cache file can be written in `folder` (made if missing): when it cannot (a
+    read-only home), the table is not encoded for nothing at every start."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return False
+    return os.access(folder, os.W_OK)
+
+
 def load_table(lang: str, folder: Path | None = None) -> Mapping[str, str]:
     """simplemma's dictionary for `lang` (form -> lemma), from the cache when it holds a sound
     copy, else decoded from simplemma's data (and the cache written, when it can be)."""
@@ -211,7 +241,7 @@ def load_table(lang: str, folder: Path | None = None) -> Mapping[str, str]:
         if table is not None:
             return table
     decoded = _load_dictionary_from_disk(lang)
-    if path is not None:
+    if path is not None and _writable(path.parent):
         encoded = encode(decoded, header)
         if encoded is not None:
             _write(path, encoded)

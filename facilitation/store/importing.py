@@ -191,13 +191,24 @@ def _plan_note(event: Event, row: Row, ctx: dict) -> Plan:
         raise _RowError(_("table: a table note needs a table number"))
     if kind == "topic" and topic_id is None:
         raise _RowError(_("topic: a topic note needs a topic"))
-    try:
-        tags = event.resolve_tags(row.values.get("tags", ""))
-    except UserError as exc:
-        raise _RowError(exc.message) from None
+    tags = _tags(event, row.values.get("tags", ""), ctx["tags"])
     created_at = _parse_time(row.values.get("created_at", ""))
     author = row.values.get("author", "")
     return NoteRow(block, text, round_, table, topic_id, kind, author, tags, created_at)
+
+
+def _tags(event: Event, value: str, seen: dict[str, list[str] | str]) -> list[str]:
+    """The codebook ids of a tags cell, resolved once per different cell (a large import's
+    rows repeat a few: resolving took most of the time of checking a row)."""
+    found = seen.get(value)
+    if found is None:
+        try:
+            found = seen[value] = event.resolve_tags(value)
+        except UserError as exc:
+            found = seen[value] = exc.message
+    if isinstance(found, str):
+        raise _RowError(found)
+    return list(found)
 
 
 _COLUMN_NAMES = {"slot": N_("slot"), "space": N_("space")}
@@ -301,6 +312,7 @@ def _context(event: Event) -> dict:
     return {
         "topics": _Matcher([(t.id, t.title) for t in topics]),
         "topic_block": {t.id: t.block for t in topics},
+        "tags": {},  # a tags cell -> its codebook ids, or the error it gives (see _tags)
         "participants": _Matcher([(p.id, p.name) for p in event.list_participants()]),
         "default_notes_block": _first_block(
             event, lambda b: b.format == "world-cafe" or b.captures("table")

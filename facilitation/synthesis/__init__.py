@@ -165,6 +165,9 @@ def _laid_out(
     with tempfile.TemporaryDirectory(prefix="facilitation-pdf-") as folder:
         draft = Path(folder) / "synthese.docx"
         headings = write_docx(outline, draft, template, toc_pages=[pdf.PLACEHOLDER_PAGE] * 10_000)
+        # The draft copied to `target` first: a full or read-only disk is said at once, not
+        # after LibreOffice has laid the pages out (a minute for a long document).
+        shutil.copyfile(draft, target)
         pages = None
         if pdf.find_soffice() is not None:
             say(0.6, gettext_in(lang, "Laying out the pages with LibreOffice"))

@@ -26,3 +26,40 @@ def corpus_event(path: Path, corpus: Corpus, lang: str, tables: int) -> Event:
         for note in corpus.notes:
             event.add_note(1, note.text, round=note.round, table=note.table, tags=note.tags)
     return event
+
+
+class CorpusDocuments:
+    """The synthesis (.docx) of a generated corpus's event, written once per worker for each
+    (language, tables, rounds, seed) asked: the tests that read the same one share it (the
+    `corpus_documents` fixture). Each call gives the corpus, the event file and the .docx;
+    the tests only read them."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self._made: dict[tuple[str, int, int, int], tuple[Corpus, Path, Path]] = {}
+
+    def __call__(self, lang: str, tables: int, rounds: int, seed: int) -> tuple[Corpus, Path, Path]:
+        from generate import generate
+
+        from facilitation.synthesis import write_synthesis
+
+        key = (lang, tables, rounds, seed)
+        if key not in self._made:
+            folder = self.folder / "-".join(map(str, key))
+            folder.mkdir()
+            corpus = generate(lang, tables=tables, rounds=rounds, seed=seed)
+            with corpus_event(folder / "e.db", corpus, lang, tables) as event:
+                out = write_synthesis(event, folder / "synthese.docx", lang=lang)
+            self._made[key] = (corpus, folder / "e.db", out)
+        return self._made[key]
+
+
+_SHARED: list[CorpusDocuments] = []
+
+
+def shared_documents(tmp_path_factory) -> CorpusDocuments:
+    """The worker's CorpusDocuments (one for every test module that asks: a fixture defined in
+    two modules would be two fixtures, each with its own documents)."""
+    if not _SHARED:
+        _SHARED.append(CorpusDocuments(tmp_path_factory.mktemp("corpora")))
+    return _SHARED[0]
