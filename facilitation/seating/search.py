@@ -21,6 +21,16 @@ Candidate = tuple[int, list[int], int, list[int], int]
 CLOCK_EVERY = 512  # moves between two readings of the clock
 
 
+def _below(getrandbits: Callable[[int], int], n: int) -> int:
+    """A random integer in [0, n), drawn as `random.Random.randrange(n)` and `choice` draw it
+    (the same bits: a seed gives the same plan as before the search was sped up)."""
+    k = n.bit_length()
+    r = getrandbits(k)
+    while r >= n:
+        r = getrandbits(k)
+    return r
+
+
 def _mix_delta(state: State, r: int, moves: list[tuple[int, int, int]]) -> int:
     """Change in mixing violations when each (person, from, to) of `moves` happens."""
     problem = state.problem
@@ -216,9 +226,23 @@ class Search:
         if timed:
             start = clock()  # type: ignore[misc]
             deadline = start + seconds  # type: ignore[operator]
-        uneven = problem.lo < problem.hi and self.singletons
+        singletons = self.singletons
+        uneven = problem.lo < problem.hi and singletons
         temp0, temp1 = 1.2, 0.08
         log_ratio = math.log(temp1 / temp0)
+        # The hot loop works on local names (the state's tables, the objective's, the random
+        # generator's bits); draws are those of `_below`, in the order of `_pick` and
+        # `_candidate`, so that it makes the same moves as they would.
+        getrandbits, uniform, exp = rng.getrandbits, rng.random, math.exp
+        units, unit_of, fixed, apart = problem.units, problem.unit_of, problem.fixed, problem.apart
+        has_apart, block, lo, hi = self.has_apart, problem.block, problem.lo, problem.hi
+        inc, dec = self.objective.inc, self.objective.dec
+        mix_weight, target = self.objective.mix_weight, self.target
+        columns = list(zip(problem.mix, problem.caps, strict=True))
+        n_movable = len(movable)
+        k_movable, k_block = n_movable.bit_length(), block.bit_length()
+        assign, members, meet, count = state.assign, state.members, state.meet, state.count
+        bad = state.bad
         # Several cooling cycles, each restarting from the best plan so far: a single long
         # schedule tends to freeze one repeat short of the optimum. Progress is the share of
         # the moves done, or of the time spent when that is larger.
@@ -237,31 +261,131 @@ class Search:
                 cycle = int(progress)
                 if current > best:
                     state = self.state = State.from_assignment(problem, best_assign)
+                    assign, members, meet, count = (
+                        state.assign,
+                        state.members,
+                        state.meet,
+                        state.count,
+                    )
+                    bad = state.bad
                     current = best
             temp = temp0 * math.exp(log_ratio * (progress - cycle))
-            r, x = self._pick(-1)
-            group = problem.units[problem.unit_of[x]]
-            a = state.assign[r][x]
-            chosen = None
+            # The person to move (see `_pick`).
+            x = -1
+            if bad and uniform() < 0.5:
+                a_, b_ = bad[_below(getrandbits, len(bad))]
+                shared = [r for r in range(block) if assign[r][a_] == assign[r][b_]]
+                choices = [p for p in (a_, b_) if fixed[p] < 0]
+                if shared and choices:
+                    r = shared[_below(getrandbits, len(shared))]
+                    x = choices[_below(getrandbits, len(choices))]
+            if x < 0:
+                r = getrandbits(k_block)
+                while r >= block:
+                    r = getrandbits(k_block)
+                for _pick in range(4):
+                    i = getrandbits(k_movable)
+                    while i >= n_movable:
+                        i = getrandbits(k_movable)
+                    x = movable[i]
+                    if self._conflicted(r, x):
+                        break
+            row_r, members_r = assign[r], members[r]
+            a = row_r[x]
+            # The best of `tries` moves: x swaps with someone y of another table (or x's
+            # keep-together group with y's, see `_candidate`), or x moves alone from a
+            # larger table to a smaller one (see `_relocation`). The swaps of two people are
+            # evaluated here, without a call.
+            alone = singletons or len(units[unit_of[x]]) == 1
+            rx = meet[x]
+            members_a = members_r[a]
+            apart_x = apart[x] if has_apart else None
+            best_d = 0
+            best_y = best_b = -1  # best_y -1: x moves alone
+            chosen: Candidate | None = None  # a move of groups, when it is the best
             for _try in range(tries):
-                y = rng.choice(movable)
-                if state.assign[r][y] == a:
+                i = getrandbits(k_movable)
+                while i >= n_movable:
+                    i = getrandbits(k_movable)
+                y = movable[i]
+                b = row_r[y]
+                if b == a:
                     continue
-                if uneven and rng.random() < 0.25:
-                    cand = self._relocation(r, x, a, state.assign[r][y])
+                members_b = members_r[b]
+                if uneven and uniform() < 0.25:
+                    if len(members_a) != hi or len(members_b) != lo:
+                        continue
+                    if apart_x and any(z in apart_x for z in members_b):
+                        continue
+                    d = 0
+                    for z in members_a:
+                        d += dec[rx[z]]
+                    for z in members_b:
+                        d += inc[rx[z]]
+                    if columns:
+                        m = 0
+                        for c, (values, caps) in enumerate(columns):
+                            v = values[x]
+                            if v >= 0:
+                                count_r = count[c][r]
+                                cap = caps[v]
+                                m += (count_r[b][v] >= cap) - (count_r[a][v] > cap)
+                        d += mix_weight * m
+                    y = -1
+                elif alone and (singletons or len(units[unit_of[y]]) == 1):
+                    if has_apart:
+                        apart_y = apart[y]
+                        if apart_x and any(z in apart_x and z != y for z in members_b):
+                            continue
+                        if apart_y and any(z in apart_y and z != x for z in members_a):
+                            continue
+                    ry = meet[y]
+                    # Sums over whole tables: meet[x][x] = 0 and dec[0] = 0, so x's own term
+                    # at table a is inc[meet[x][y]], as is y's at table b.
+                    d = -2 * inc[rx[y]]
+                    for z in members_a:
+                        d += inc[ry[z]] + dec[rx[z]]
+                    for z in members_b:
+                        d += inc[rx[z]] + dec[ry[z]]
+                    if columns:
+                        m = 0
+                        for c, (values, caps) in enumerate(columns):
+                            vx, vy = values[x], values[y]
+                            if vx == vy:
+                                continue  # both move: the counts stay
+                            count_r = count[c][r]
+                            if vx >= 0:
+                                cap = caps[vx]
+                                m += (count_r[b][vx] >= cap) - (count_r[a][vx] > cap)
+                            if vy >= 0:
+                                cap = caps[vy]
+                                m += (count_r[a][vy] >= cap) - (count_r[b][vy] > cap)
+                        d += mix_weight * m
                 else:
-                    cand = self._candidate(r, group, a, y)
-                if cand is not None and (chosen is None or cand[0] < chosen[0]):
-                    chosen = cand
-            if chosen is None:
+                    cand = self._candidate(r, units[unit_of[x]], a, y)
+                    if cand is not None and (best_b < 0 or cand[0] < best_d):
+                        best_d, best_b, chosen = cand[0], cand[4], cand
+                    continue
+                if best_b < 0 or d < best_d:
+                    best_d, best_y, best_b, chosen = d, y, b, None
+            if best_b < 0:
                 continue
-            d = chosen[0]
-            if d <= 0 or (d < 50 * temp and rng.random() < math.exp(-d / temp)):
-                self._apply(r, *chosen[1:])
+            d = best_d
+            if d <= 0 or (d < 50 * temp and uniform() < exp(-d / temp)):
+                if chosen is not None:
+                    self._apply(r, *chosen[1:])
+                elif best_y >= 0:
+                    state.remove(r, x)
+                    state.remove(r, best_y)
+                    state.place(r, x, best_b)
+                    state.place(r, best_y, a)
+                else:
+                    state.remove(r, x)
+                    state.place(r, x, best_b)
                 current += d
                 if current < best:
                     best, best_assign = current, state.snapshot()
-                    if best <= self.target:
+                    if best <= target:
                         break
         self.moves_done = step + 1
         return best_assign, best
