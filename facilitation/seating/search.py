@@ -256,7 +256,7 @@ class Search:
                 if now >= deadline:
                     break
                 by_time = (now - start) / seconds  # type: ignore[operator]
-            progress = max(step / iterations, by_time) * cycles
+            progress = (max(step / iterations, by_time) if timed else step / iterations) * cycles
             if int(progress) > cycle:
                 cycle = int(progress)
                 if current > best:
@@ -283,12 +283,27 @@ class Search:
                 r = getrandbits(k_block)
                 while r >= block:
                     r = getrandbits(k_block)
+                row_r, members_r = assign[r], members[r]
                 for _pick in range(4):
                     i = getrandbits(k_movable)
                     while i >= n_movable:
                         i = getrandbits(k_movable)
                     x = movable[i]
-                    if self._conflicted(r, x):
+                    # Part of a problem (see `_conflicted`): x meets a table-mate again, or
+                    # is one too many of a mixing value at the table.
+                    t, rx = row_r[x], meet[x]
+                    conflicted = False
+                    for z in members_r[t]:
+                        if rx[z] >= 2:
+                            conflicted = True
+                            break
+                    if columns and not conflicted:
+                        for c, (values, caps) in enumerate(columns):
+                            v = values[x]
+                            if v >= 0 and count[c][r][t][v] > caps[v]:
+                                conflicted = True
+                                break
+                    if conflicted:
                         break
             row_r, members_r = assign[r], members[r]
             a = row_r[x]
