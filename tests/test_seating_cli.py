@@ -6,8 +6,14 @@ import csv
 
 import pytest
 from docx import Document
+from seating_support import short_search
 
 from facilitation.cli import main
+
+
+@pytest.fixture(autouse=True)
+def _short_search(monkeypatch):
+    short_search(monkeypatch)  # what is checked here is the command, not the plan's quality
 
 
 def write_csv(path, header, rows, delimiter=","):
