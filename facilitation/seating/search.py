@@ -315,6 +315,9 @@ class Search:
             rx = meet[x]
             members_a = members_r[a]
             apart_x = apart[x] if has_apart else None
+            leave = 0  # x's part of the cost change of leaving table a, whoever comes
+            for z in members_a:
+                leave += dec[rx[z]]
             best_d = 0
             best_y = best_b = -1  # best_y -1: x moves alone
             chosen: Candidate | None = None  # a move of groups, when it is the best
@@ -332,9 +335,7 @@ class Search:
                         continue
                     if apart_x and any(z in apart_x for z in members_b):
                         continue
-                    d = 0
-                    for z in members_a:
-                        d += dec[rx[z]]
+                    d = leave
                     for z in members_b:
                         d += inc[rx[z]]
                     if columns:
@@ -357,9 +358,9 @@ class Search:
                     ry = meet[y]
                     # Sums over whole tables: meet[x][x] = 0 and dec[0] = 0, so x's own term
                     # at table a is inc[meet[x][y]], as is y's at table b.
-                    d = -2 * inc[rx[y]]
+                    d = leave - 2 * inc[rx[y]]
                     for z in members_a:
-                        d += inc[ry[z]] + dec[rx[z]]
+                        d += inc[ry[z]]
                     for z in members_b:
                         d += inc[rx[z]] + dec[ry[z]]
                     if columns:
