@@ -79,18 +79,6 @@ class Search:
         state = self.state
         return self.objective.score(state.pair_meetings(), state.mixing())
 
-    def _conflicted(self, r: int, x: int) -> bool:
-        state = self.state
-        t = state.assign[r][x]
-        row = state.meet[x]
-        if any(row[z] >= 2 for z in state.members[r][t]):
-            return True
-        for c, values in enumerate(self.problem.mix):
-            v = values[x]
-            if v >= 0 and state.count[c][r][t][v] > self.problem.caps[c][v]:
-                return True
-        return False
-
     def _apart_breaks(self, group: list[int], dest: list[int], leaving: list[int]) -> bool:
         apart = self.problem.apart
         for x in group:
@@ -111,26 +99,6 @@ class Search:
                 if z not in skip:
                     d += inc[row[z]]
         return d
-
-    def _relocation(self, r: int, x: int, a: int, b: int) -> Candidate | None:
-        """x alone from table a (of the larger size) to table b (of the smaller): table sizes
-        stay balanced."""
-        problem, state = self.problem, self.state
-        members_a, members_b = state.members[r][a], state.members[r][b]
-        if len(members_a) != problem.hi or len(members_b) != problem.lo:
-            return None
-        if self.has_apart and self._apart_breaks([x], members_b, []):
-            return None
-        row, inc, dec = state.meet[x], self.objective.inc, self.objective.dec
-        d = 0
-        for z in members_a:
-            if z != x:
-                d += dec[row[z]]
-        for z in members_b:
-            d += inc[row[z]]
-        if problem.mix:
-            d += self.objective.mix_weight * _mix_delta(state, r, [(x, a, b)])
-        return d, [x], a, [], b
 
     def _candidate(self, r: int, group: list[int], a: int, y: int) -> Candidate | None:
         """The swap of `group` (at table a) with y's group or with singletons around y, as
@@ -191,24 +159,6 @@ class Search:
         for x in other:
             state.place(r, x, a)
 
-    def _pick(self, r_default: int) -> tuple[int, int]:
-        """A round and a person to move: half the time one of a repeated pair, in a round they
-        share; otherwise someone who is part of a problem, when four draws find one."""
-        state, problem, rng = self.state, self.problem, self.rng
-        if state.bad and rng.random() < 0.5:
-            a_, b_ = state.bad[rng.randrange(len(state.bad))]
-            shared = [r for r in range(problem.block) if state.assign[r][a_] == state.assign[r][b_]]
-            choices = [p for p in (a_, b_) if problem.fixed[p] < 0]
-            if shared and choices:
-                return rng.choice(shared), rng.choice(choices)
-        r = rng.randrange(problem.block) if r_default < 0 else r_default
-        x = -1
-        for _pick in range(4):
-            x = rng.choice(self.movable)
-            if self._conflicted(r, x):
-                break
-        return r, x
-
     def run(
         self, iterations: int, tries: int = 4, seconds: float | None = None
     ) -> tuple[list[list[int]], int]:
@@ -231,8 +181,8 @@ class Search:
         temp0, temp1 = 1.2, 0.08
         log_ratio = math.log(temp1 / temp0)
         # The hot loop works on local names (the state's tables, the objective's, the random
-        # generator's bits); draws are those of `_below`, in the order of `_pick` and
-        # `_candidate`, so that it makes the same moves as they would.
+        # generator's bits); every draw is `_below` or `rng.random()`, so that a seed gives
+        # the same moves (and the same plans as before the loop was sped up).
         getrandbits, uniform, exp = rng.getrandbits, rng.random, math.exp
         units, unit_of, fixed, apart = problem.units, problem.unit_of, problem.fixed, problem.apart
         has_apart, block, lo, hi = self.has_apart, problem.block, problem.lo, problem.hi
@@ -270,7 +220,8 @@ class Search:
                     bad = state.bad
                     current = best
             temp = temp0 * math.exp(log_ratio * (progress - cycle))
-            # The person to move (see `_pick`).
+            # The person to move: half the time one of a repeated pair, in a round they share;
+            # otherwise someone who is part of a problem, when four draws find one.
             x = -1
             if bad and uniform() < 0.5:
                 a_, b_ = bad[_below(getrandbits, len(bad))]
@@ -289,8 +240,8 @@ class Search:
                     while i >= n_movable:
                         i = getrandbits(k_movable)
                     x = movable[i]
-                    # Part of a problem (see `_conflicted`): x meets a table-mate again, or
-                    # is one too many of a mixing value at the table.
+                    # Part of a problem: x meets a table-mate again, or is one too many of a
+                    # mixing value at the table.
                     t, rx = row_r[x], meet[x]
                     conflicted = False
                     for z in members_r[t]:
@@ -308,9 +259,9 @@ class Search:
             row_r, members_r = assign[r], members[r]
             a = row_r[x]
             # The best of `tries` moves: x swaps with someone y of another table (or x's
-            # keep-together group with y's, see `_candidate`), or x moves alone from a
-            # larger table to a smaller one (see `_relocation`). The swaps of two people are
-            # evaluated here, without a call.
+            # keep-together group with y's, see `_candidate`), or x moves alone from a table
+            # of the larger size to one of the smaller (table sizes stay balanced). The moves
+            # of one or two people are evaluated here, without a call.
             alone = singletons or len(units[unit_of[x]]) == 1
             rx = meet[x]
             members_a = members_r[a]
