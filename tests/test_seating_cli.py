@@ -3,11 +3,41 @@
 from __future__ import annotations
 
 import csv
+import shutil
+from pathlib import Path
 
 import pytest
 from docx import Document
+from seating_support import short_search
 
 from facilitation.cli import main
+
+
+@pytest.fixture(autouse=True)
+def _short_search(monkeypatch):
+    short_search(monkeypatch)  # what is checked here is the command, not the plan's quality
+
+
+@pytest.fixture(scope="module")
+def _new_event(tmp_path_factory):
+    """`facilitation new` of the 2010 café script, once for the module (reading the script
+    is most of its time)."""
+    from facilitation.paths import sessions_dir
+
+    path = tmp_path_factory.mktemp("new-event") / "event.db"
+    script = sessions_dir() / "cre-capitale-nationale-2010-cafe-et-forum.md"
+    assert main(["new", str(script), "--event", str(path)]) == 0
+    return path
+
+
+@pytest.fixture
+def new_event(_new_event, tmp_path):
+    """A copy of that new event of the test's own (with its -wal and -shm, if any)."""
+    path = tmp_path / "event.db"
+    for suffix in ("", "-wal", "-shm"):
+        if Path(f"{_new_event}{suffix}").exists():
+            shutil.copyfile(f"{_new_event}{suffix}", f"{path}{suffix}")
+    return path
 
 
 def write_csv(path, header, rows, delimiter=","):
@@ -244,14 +274,12 @@ def test_missing_name_column(tmp_path, capsys):
     assert "people.csv:1" in err and "name" in err
 
 
-def test_seat_an_event_stores_the_plan_with_hosts(tmp_path, capsys):
+def test_seat_an_event_stores_the_plan_with_hosts(new_event, capsys):
     from facilitation.paths import sessions_dir
     from facilitation.store import Event
 
-    event_path = tmp_path / "event.db"
-    script = sessions_dir() / "cre-capitale-nationale-2010-cafe-et-forum.md"
+    event_path = new_event
     people = sessions_dir() / "participants-exemple.csv"
-    assert main(["new", str(script), "--event", str(event_path)]) == 0
     assert main(["seat", str(event_path)]) == 1
     assert "pas encore de participants" in capsys.readouterr().err
     assert main(["import", str(event_path), str(people), "--kind", "participants"]) == 0
@@ -272,9 +300,10 @@ def test_seat_an_event_stores_the_plan_with_hosts(tmp_path, capsys):
 
 
 @pytest.mark.parametrize("role", ["Hôte de table", "hôtesse", "HOST", "hôtesse de la table"])
-def test_every_spelling_of_host_stays_at_its_table_from_csv_and_event(tmp_path, capsys, role):
+def test_every_spelling_of_host_stays_at_its_table_from_csv_and_event(
+    tmp_path, capsys, role, new_event
+):
     """The CSV path and the event path agree on who hosts a table."""
-    from facilitation.paths import sessions_dir
     from facilitation.store import Event
 
     people = tmp_path / "people.csv"
@@ -289,9 +318,7 @@ def test_every_spelling_of_host_stays_at_its_table_from_csv_and_event(tmp_path, 
         seats = list(csv.DictReader(fh))
     for n in range(3):
         assert len({r["table"] for r in seats if r["name"] == f"Personne {n}"}) == 1
-    event_path = tmp_path / "e.db"
-    script = sessions_dir() / "cre-capitale-nationale-2010-cafe-et-forum.md"
-    assert main(["new", str(script), "--event", str(event_path)]) == 0
+    event_path = new_event
     assert main(["import", str(event_path), str(people), "--kind", "participants"]) == 0
     with Event.open(event_path) as event:
         assert sum(p.is_host for p in event.list_participants()) == 3

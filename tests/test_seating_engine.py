@@ -140,9 +140,9 @@ def test_never_worse_than_greedy_and_hard_constraints_hold(seed, objective):
     c.keep_with = (d.name,)
     e.fixed_table = 1 if hosts == 0 else None
     f.keep_apart = (c.name, a.name)
-    # A third of the default search budget: on these 24 instances "strictly better than
-    # greedy" holds even at a tenth of it (measured when the budget was cut); the budget is a
-    # number of moves, so a seed gives the same plan on any machine.
+    # A tenth of the default search budget: on these 24 instances "strictly better than
+    # greedy" holds even at a thirtieth of it (measured when the budget was cut); the budget
+    # is a number of moves, so a seed gives the same plan on any machine.
     options = Options(
         rounds=rounds,
         tables=tables,
@@ -150,7 +150,7 @@ def test_never_worse_than_greedy_and_hard_constraints_hold(seed, objective):
         mix_by=("organisation", "sector"),
         seed=seed,
         objective=objective,
-        effort=0.3,
+        effort=0.1,
     )
     result = make_plan(group, options)
     plan = result.plan
@@ -181,7 +181,7 @@ def test_never_worse_than_greedy_and_hard_constraints_hold(seed, objective):
 
 def test_same_seed_same_plan_and_other_seed_other_plan():
     group = people(61, orgs=9, sectors=3, seed=5)
-    options = dict(rounds=4, tables=8, mix_by=("organisation",), effort=0.2)  # a short search
+    options = dict(rounds=4, tables=8, mix_by=("organisation",), effort=0.05)  # a short search
     first = make_plan(group, Options(seed=7, **options)).plan.seats
     assert make_plan(group, Options(seed=7, **options)).plan.seats == first
     assert make_plan(group, Options(seed=8, **options)).plan.seats != first
@@ -218,14 +218,15 @@ def test_replan_keeps_earlier_rounds_and_seats_newcomers():
 
 def test_200_people_a_seed_always_gives_the_same_plan():
     # The search's budget is a number of moves, not seconds: on any machine, under any load,
-    # a seed gives the same plan. (Its time is measured by bench/seating.py.)
+    # a seed gives the same plan (a tenth of the budget shows it as well as all of it). (Its
+    # time is measured by bench/seating.py.)
     group = people(200, hosts=6, orgs=40, sectors=5, seed=9)
     options = Options(
         rounds=5,
         tables=6,
         hosts_stay=True,
         mix_by=("organisation", "sector"),
-        effort=0.3,
+        effort=0.1,
         objective="distinct",  # the greedy plan's score counts repeats as "distinct" does
     )
     first, again = make_plan(group, options), make_plan(group, options)
@@ -237,7 +238,7 @@ def test_200_people_a_seed_always_gives_the_same_plan():
 
 # Six tables: no affine plane of order 6; the blown-up grid schedule of grid6.py starts the
 # search much closer to the bound than the greedy (150 and 769 repeats before it existed).
-# What is checked is that start: a tenth of the search budget is enough (the construction
+# What is checked is that start: 3 % of the search budget is enough (the construction
 # alone is within `most`; the full budget only improves on it, as bench/seating.py shows).
 @pytest.mark.parametrize(
     ("n", "rounds", "hosts", "most"), [(61, 5, 0, 135), (61, 4, 0, 80), (137, 4, 6, 700)]
@@ -252,7 +253,7 @@ def test_six_tables_start_from_a_grid_schedule(n, rounds, hosts, most):
         mix_by=mix,
         seed=1,
         objective="distinct",
-        effort=0.1,
+        effort=0.03,
     )
     result = make_plan(group, options)
     assert result.quality.repeats == repeats(result.plan) <= most

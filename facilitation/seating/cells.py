@@ -58,11 +58,15 @@ def cell_design(tables: int, rounds: int, fixed_row: bool) -> list[list[int]] | 
 def _meetings(design: list[list[int]], cells: int) -> list[list[int]]:
     meet = [[0] * cells for _ in range(cells)]
     for row in design:
-        for a in range(cells):
-            ta, line = row[a], meet[a]
-            for b in range(cells):
-                if b != a and row[b] == ta:
+        at: dict[int, list[int]] = {}
+        for c, t in enumerate(row):
+            at.setdefault(t, []).append(c)
+        for together in at.values():
+            for a in together:
+                line = meet[a]
+                for b in together:
                     line[b] += 1
+                line[a] -= 1
     return meet
 
 
@@ -70,7 +74,7 @@ def _choose_heavier(problem: Problem, design, meet, base: int, extra: int, force
     """Which `extra` cells hold base + 1 people: table sizes balanced in every round (a penalty
     otherwise), and as few repeats as possible among cells that meet more than once."""
     tables, cells = problem.tables, len(meet)
-    twice = [[(b, meet[a][b] - 1) for b in range(cells) if meet[a][b] >= 2] for a in range(cells)]
+    twice = [[(b, k - 1) for b, k in enumerate(meet[a]) if k >= 2] for a in range(cells)]
     lo, hi = problem.lo, problem.hi
     heavy = [False] * cells
     order = sorted(range(cells), key=lambda c: (not forced[c], len(twice[c]), rng.random()))
@@ -81,35 +85,39 @@ def _choose_heavier(problem: Problem, design, meet, base: int, extra: int, force
         for c in range(cells):
             sizes[r][row[c]] += base + heavy[c]
 
-    def off(s: int) -> int:
-        return max(0, s - hi) + max(0, lo - s)
-
-    def weight(c: int) -> int:
-        return base + heavy[c]
-
+    # The penalty of a table of s people is max(0, s - hi) + max(0, lo - s): it changes by
+    # (s <= lo) - (s > hi) when the table loses a person, by (s >= hi) - (s < lo) when it
+    # gains one.
     def delta(a: int, b: int) -> int:
         """Cost change when cell a loses its extra person and cell b gains one."""
         d = 0
         for z, k in twice[a]:
             if z != b:
-                d -= k * weight(z)
+                d -= k * (base + heavy[z])
         for z, k in twice[b]:
             if z != a:
-                d += k * weight(z)
+                d += k * (base + heavy[z])
         pen = 0
-        for r, row in enumerate(design):
+        for row, by_table in zip(design, sizes, strict=True):
             ta, tb = row[a], row[b]
             if ta != tb:
-                sa, sb = sizes[r][ta], sizes[r][tb]
-                pen += off(sa - 1) - off(sa) + off(sb + 1) - off(sb)
+                sa, sb = by_table[ta], by_table[tb]
+                pen += (sa <= lo) - (sa > hi) + (sb >= hi) - (sb < lo)
         return d + 1000 * pen
 
     moves = WEIGHT_MOVES_PER_CELL * cells
     temp = 2.0
     cool = (0.05 / temp) ** (1.0 / max(moves, 1))
+    # Draws as rng.randrange(cells) makes them, from the same bits.
+    getrandbits, k_cells = rng.getrandbits, cells.bit_length()
     for _step in range(moves):
         temp *= cool
-        a, b = rng.randrange(cells), rng.randrange(cells)
+        a = getrandbits(k_cells)
+        while a >= cells:
+            a = getrandbits(k_cells)
+        b = getrandbits(k_cells)
+        while b >= cells:
+            b = getrandbits(k_cells)
         if not heavy[a] or heavy[b] or forced[a]:
             continue
         d = delta(a, b)

@@ -28,29 +28,38 @@ def _fill_round(state: State, r: int, rng: random.Random) -> None:
     rng.shuffle(order)
     # Big groups first: they are the hardest to fit.
     order.sort(key=lambda u: -len(problem.units[u]))
+    lo, hi, n_hi, apart, mix = problem.lo, problem.hi, problem.n_hi, problem.apart, problem.mix
+    has_apart = any(apart)
+    columns = [
+        (values, caps, by_round[r])
+        for values, caps, by_round in zip(mix, problem.caps, state.count, strict=True)
+    ]
+    meet, uniform = state.meet, rng.random
     for u in order:
         group = problem.units[u]
         k = len(group)
-        full = sum(1 for s in sizes if s == problem.hi) if problem.lo < problem.hi else 0
+        full = sum(1 for s in sizes if s == hi) if lo < hi else 0
         best, best_key = -1, None
         for t in range(tables):
             size = sizes[t] + k
-            if size > problem.hi:
+            if size > hi:
                 continue
-            if problem.lo < problem.hi and size == problem.hi and full >= problem.n_hi:
+            if lo < hi and size == hi and full >= n_hi:
                 continue
             here = members[t]
-            if any(problem.apart[x] and any(z in problem.apart[x] for z in here) for x in group):
+            if has_apart and any(apart[x] and any(z in apart[x] for z in here) for x in group):
                 continue
             cost = 0
             for x in group:
-                meet_x = state.meet[x]
-                cost += sum(1 for z in here if meet_x[z])
-                for c, values in enumerate(problem.mix):
-                    v = values[x]
-                    if v >= 0 and state.count[c][r][t][v] >= problem.caps[c][v]:
+                meet_x = meet[x]
+                for z in here:
+                    if meet_x[z]:
                         cost += 1
-            key = (cost, sizes[t], rng.random())
+                for values, caps, count in columns:
+                    v = values[x]
+                    if v >= 0 and count[t][v] >= caps[v]:
+                        cost += 1
+            key = (cost, sizes[t], uniform())
             if best_key is None or key < best_key:
                 best, best_key = t, key
         if best < 0:

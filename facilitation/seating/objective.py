@@ -38,8 +38,7 @@ class Objective:
         return self.total(meetings) + self.mix_weight * mixing
 
     def total(self, meetings: list[int]) -> int:
-        cost = self.cost
-        return sum(cost[k] for k in meetings)
+        return sum(map(self.cost.__getitem__, meetings))
 
 
 def _level_weight(pairs: int, rounds: int) -> int:

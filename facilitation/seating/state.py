@@ -23,43 +23,50 @@ class State:
         self.bad: list[tuple[int, int]] = []
         self.bad_at: dict[tuple[int, int], int] = {}
         n = problem.n
-        for x in range(n):
-            for y in range(x + 1, n):
-                if self.meet[x][y] >= 2:
-                    self._flag((x, y))
+        for x, row in enumerate(self.meet):
+            if max(row, default=0) >= 2:  # only after kept rounds (re-planning)
+                for y in range(x + 1, n):
+                    if row[y] >= 2:
+                        self._flag((x, y))
         self.count = [
             [[[0] * len(caps) for _ in range(tables)] for _ in range(rounds)]
             for caps in problem.caps
         ]
 
     def place(self, r: int, x: int, t: int) -> None:
-        meet_x = self.meet[x]
-        for z in self.members[r][t]:
+        meet = self.meet
+        meet_x = meet[x]
+        at = self.members[r][t]
+        for z in at:
             meet_x[z] += 1
-            self.meet[z][x] += 1
+            meet[z][x] += 1
             if meet_x[z] == 2:
                 self._flag((x, z) if x < z else (z, x))
-        self.members[r][t].append(x)
+        at.append(x)
         self.assign[r][x] = t
-        for c, values in enumerate(self.problem.mix):
-            v = values[x]
-            if v >= 0:
-                self.count[c][r][t][v] += 1
+        if self.problem.mix:
+            for c, values in enumerate(self.problem.mix):
+                v = values[x]
+                if v >= 0:
+                    self.count[c][r][t][v] += 1
 
     def remove(self, r: int, x: int) -> None:
         t = self.assign[r][x]
-        self.members[r][t].remove(x)
-        meet_x = self.meet[x]
-        for z in self.members[r][t]:
+        at = self.members[r][t]
+        at.remove(x)
+        meet = self.meet
+        meet_x = meet[x]
+        for z in at:
             meet_x[z] -= 1
-            self.meet[z][x] -= 1
+            meet[z][x] -= 1
             if meet_x[z] == 1:
                 self._unflag((x, z) if x < z else (z, x))
         self.assign[r][x] = -1
-        for c, values in enumerate(self.problem.mix):
-            v = values[x]
-            if v >= 0:
-                self.count[c][r][t][v] -= 1
+        if self.problem.mix:
+            for c, values in enumerate(self.problem.mix):
+                v = values[x]
+                if v >= 0:
+                    self.count[c][r][t][v] -= 1
 
     def _flag(self, pair: tuple[int, int]) -> None:
         self.bad_at[pair] = len(self.bad)

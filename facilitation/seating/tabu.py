@@ -83,6 +83,7 @@ def tabu_search(
     current = int(np.triu(cost[meet], 1).sum())
     best, best_plan = current, plan.copy()
     fixed = np.array([t >= 0 for t in problem.fixed])
+    moving, any_fixed = ~fixed, bool(fixed.any())
     tabu = np.zeros((rounds, n, tables), dtype=np.int64)
     eye = np.eye(tables)
     noise = noise_rng.random((16, n, n)) * 0.5 + np.where(fixed, BARRED, 0.0)[None, None, :]
@@ -107,14 +108,16 @@ def tabu_search(
         s_inc = inc_m @ member
         s_dec = dec_m @ member
         own = s_dec[everyone, a]
-        rows = np.flatnonzero((own < 0) & ~fixed)
+        rows = np.flatnonzero((own < 0) & moving if any_fixed else own < 0)
         if not len(rows):
             continue  # nobody gains by leaving their table in this round
-        delta = inc_m[rows] * -2.0
+        # (sums of whole numbers below 2**53: exact in any order)
+        join = s_inc[:, a]  # join[x, y]: x joins y's table
+        delta = join[rows]
+        delta += join[:, rows].T  # y joins x's table
         delta += own[rows, None]
         delta += own
-        delta += s_inc[rows][:, a]  # x joins y's table
-        delta += s_inc[:, a[rows]].T  # y joins x's table
+        delta -= 2.0 * inc_m[rows]
         # noise breaks ties at random; people with a fixed table and table-mates are barred
         scored = np.dot(member[rows] * BARRED, member.T)
         scored += delta
