@@ -398,6 +398,15 @@ def test_a_convener_files_a_report_from_a_phone(tmp_path, chromium):
     only_loopback(chromium.run(scenario()))
 
 
+# How many times the step's title on the page is rewritten from now on.
+WATCH_TITLE = """
+window.titleChanges = 0;
+new MutationObserver((changes) => { window.titleChanges += changes.length; }).observe(
+  document.getElementById("step-title"), { childList: true, characterData: true, subtree: true }
+);
+"""
+
+
 def test_the_note_page_follows_the_room_but_never_under_the_typing(tmp_path, chromium):
     path, codes = make_event(tmp_path)
 
@@ -421,7 +430,9 @@ def test_the_note_page_follows_the_room_but_never_under_the_typing(tmp_path, chr
             # The clock follows at once; the page being typed in stays in its round, however
             # many times it looks at the room again.
             await page.wait_for_selector("#step-title:has-text('Ronde 3')")
+            await page.evaluate(WATCH_TITLE)
             await next_polls(page, 3)
+            assert await page.evaluate("window.titleChanges") == 0  # the same step: not redrawn
             assert await page.inner_text("h1") == "Ronde 2"
             assert await page.input_value("#text") == "Une idée de la ronde 2"
             assert loads == []
