@@ -234,7 +234,7 @@ def test_an_idle_connection_is_closed(tmp_path):
     path, _codes = make_event(tmp_path)
 
     async def scenario() -> float:
-        async with serving(path, keepalive=0.5) as base:
+        async with serving(path, keepalive=0.05) as base:
             host, port = base.removeprefix("http://").split(":")
             reader, writer = await asyncio.open_connection(host, int(port))
             started = time.monotonic()
