@@ -59,6 +59,10 @@ FAST = {"draft_every": 0.05, "state_every": 0.05}  # the pages' timers, in secon
 # Where the page need not follow the room, it asks for the room's state every 5 s as in the room
 # (each look is a request through the browser, the server and the test's Playwright events).
 FAST_DRAFTS = {"draft_every": 0.05}
+# Beside a console in the same event loop, the page asks four times a second: each of Pilot's
+# key presses waits until the loop is quiet (pilot_support.settle), which a page asking twenty
+# times a second keeps it from being for seconds.
+BESIDE_A_CONSOLE = {"draft_every": 0.05, "state_every": 0.25}
 T = TypeVar("T")
 
 
@@ -302,7 +306,7 @@ def test_a_participant_proposes_ticks_and_votes_and_the_console_follows(
         event.add_topic(2, "Jardins partagés", "Zoé", slot=0, space=1)
 
     async def scenario() -> list[str]:
-        async with serving(path, **FAST) as base, chromium.phones(base) as phones:
+        async with serving(path, **BESIDE_A_CONSOLE) as base, chromium.phones(base) as phones:
             console_event = Event.open(path)
             app = make_console_app(console_event)
             async with app.run_test(size=(140, 45)) as pilot:
