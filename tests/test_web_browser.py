@@ -1,8 +1,11 @@
 """Real browsers on the phones' pages: Debian's chromium driven by Playwright at 390×844 (never a
 browser Playwright downloads). Every request the pages make is logged: only loopback is asked.
 
-One chromium serves the whole module (each phone is a new context: its own cookies), and the
-pages' own timers are shortened by the server (FAST) so that following the room or keeping a
+One chromium serves the whole module, and its phones too: a phone of a test is a page of its
+own context (its own cookies) that an earlier test may have used, given back blank and without
+cookies (each test's server is on a port of its own, so nothing else of a site carries over);
+opening a new window costs chromium more than most tests. The pages' own timers are shortened
+by the server (FAST) where the test waits on them, so that following the room or keeping a
 draft takes a few milliseconds; one test keeps the real timers and moves the page's clock.
 
 Skipped when /usr/bin/chromium or the playwright package is missing; .ci/run installs both.
@@ -28,6 +31,9 @@ from facilitation.store import Event
 from facilitation.web.app import DRAFT_EVERY_S, STATE_EVERY_S
 
 CHROMIUM = Path("/usr/bin/chromium")
+# The program behind Debian's launcher script, started without it: the script only adds flags
+# for a desktop (GPU rasterization, extensions) to what Playwright passes.
+PROGRAM = Path("/usr/lib/chromium/chromium")
 ARGS = [
     "--headless",
     "--no-sandbox",
@@ -46,17 +52,29 @@ pytestmark = [
 ]
 os.environ.setdefault("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")
 SHOTS = os.environ.get("FACILITATION_SCREENSHOTS")  # a folder to keep screenshots in
+# A phone's screen draws 2 pixels a CSS pixel; the pages are laid out in CSS pixels either way,
+# so chromium draws a quarter of the pixels unless the screenshots are kept.
+SCALE = 2 if SHOTS else 1
 FAST = {"draft_every": 0.05, "state_every": 0.05}  # the pages' timers, in seconds
+# Where the page need not follow the room, it asks for the room's state every 5 s as in the room
+# (each look is a request through the browser, the server and the test's Playwright events).
+FAST_DRAFTS = {"draft_every": 0.05}
+# Beside a console in the same event loop, the page asks four times a second: each of Pilot's
+# key presses waits until the loop is quiet (pilot_support.settle), which a page asking twenty
+# times a second keeps it from being for seconds.
+BESIDE_A_CONSOLE = {"draft_every": 0.05, "state_every": 0.25}
 T = TypeVar("T")
 
 
 class Chromium:
     """The module's one chromium and the event loop it lives in (Playwright's async objects
-    belong to the loop that made them): `run` runs a test's scenario in that loop."""
+    belong to the loop that made them): `run` runs a test's scenario in that loop. It keeps the
+    pages that earlier tests gave back (`spare`), blank and without cookies."""
 
     def __init__(self, loop: asyncio.AbstractEventLoop, browser: Any) -> None:
         self.loop = loop
         self.browser = browser
+        self.spare: list[Any] = []
 
     def run(self, scenario: Coroutine[Any, Any, T]) -> T:
         asyncio.set_event_loop(self.loop)
@@ -67,12 +85,36 @@ class Chromium:
 
     @contextlib.asynccontextmanager
     async def phones(self, base: str) -> AsyncIterator[Phones]:
-        """Phones on the server at `base`; closed (with their connections) when leaving."""
-        phones = Phones(self.browser, base)
+        """Phones on the server at `base`; given back blank (or closed) when leaving."""
+        phones = Phones(self, base)
         try:
             yield phones
         finally:
             await phones.close()
+
+    async def new_phone(self) -> Any:
+        """A page in a new context (its own cookies) at phone size."""
+        context = await self.browser.new_context(
+            viewport=PHONE, device_scale_factor=SCALE, is_mobile=True, has_touch=True
+        )
+        return await context.new_page()
+
+    async def phone(self) -> Any:
+        return self.spare.pop() if self.spare else await self.new_phone()
+
+    async def give_back(self, page: Any) -> None:
+        """Blank, and without the cookies of its test; a page that cannot be is closed (the
+        next test opens a new one)."""
+        try:
+            await page.goto("about:blank")
+            await page.context.clear_cookies()
+            kept = await page.context.cookies()
+        except Exception:
+            kept = None
+        if kept == []:
+            self.spare.append(page)
+        else:
+            await page.context.close()
 
 
 @pytest.fixture(scope="module")
@@ -80,8 +122,9 @@ def chromium() -> Iterator[Chromium]:
     loop = asyncio.new_event_loop()
     pw = loop.run_until_complete(playwright_api.async_playwright().start())
     try:
+        program = PROGRAM if PROGRAM.exists() else CHROMIUM
         browser = loop.run_until_complete(
-            pw.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+            pw.chromium.launch(executable_path=str(program), args=ARGS)
         )
         yield Chromium(loop, browser)
         loop.run_until_complete(browser.close())
@@ -92,28 +135,36 @@ def chromium() -> Iterator[Chromium]:
 
 
 class Phones:
-    """Each `device()` is a new context of the one chromium (its own cookies), at phone size."""
+    """Each `device()` is a page of its own context of the one chromium (its own cookies), at
+    phone size. A device with an `init_script` (or a clock) is a new context, closed after."""
 
-    def __init__(self, browser: Any, base: str) -> None:
-        self.browser = browser
+    def __init__(self, chromium: Chromium, base: str) -> None:
+        self.chromium = chromium
         self.base = base
         self.requested: list[str] = []
-        self.contexts: list[Any] = []
+        self.lent: list[Any] = []
+        self.own: list[Any] = []
+
+    def note(self, request: Any) -> None:
+        self.requested.append(request.url)
 
     async def device(self, init_script: str = "") -> Any:
-        context = await self.browser.new_context(
-            viewport=PHONE, device_scale_factor=2, is_mobile=True, has_touch=True
-        )
-        self.contexts.append(context)
         if init_script:
-            await context.add_init_script(init_script)
-        page = await context.new_page()
-        page.on("request", lambda request: self.requested.append(request.url))
+            page = await self.chromium.new_phone()
+            self.own.append(page)
+            await page.context.add_init_script(init_script)
+        else:
+            page = await self.chromium.phone()
+            self.lent.append(page)
+        page.on("request", self.note)
         return page
 
     async def close(self) -> None:
-        for context in self.contexts:
-            await context.close()
+        for page in self.own:
+            await page.context.close()
+        for page in self.lent:
+            page.remove_listener("request", self.note)
+            await self.chromium.give_back(page)
 
     async def join(self, page: Any, code: str, name: str = "") -> None:
         await page.goto(self.base + "/")
@@ -183,7 +234,7 @@ def test_a_note_taker_at_390_px_saves_a_note_the_console_counts(tmp_path, chromi
     path, codes = make_event(tmp_path)
 
     async def scenario() -> list[str]:
-        async with serving(path, **FAST) as base, chromium.phones(base) as phones:
+        async with serving(path, **FAST_DRAFTS) as base, chromium.phones(base) as phones:
             console_event = Event.open(path)
             app = make_console_app(console_event)
             async with app.run_test(size=(120, 40)) as pilot:
@@ -215,7 +266,7 @@ def test_a_second_device_on_the_table_keeps_its_own_draft(tmp_path, chromium):
     path, codes = make_event(tmp_path)
 
     async def scenario() -> list[str]:
-        async with serving(path, **FAST) as base, chromium.phones(base) as phones:
+        async with serving(path, **FAST_DRAFTS) as base, chromium.phones(base) as phones:
             one, two = await asyncio.gather(phones.device(), phones.device())
 
             async def ready(page: Any) -> None:
@@ -258,7 +309,7 @@ def test_a_participant_proposes_ticks_and_votes_and_the_console_follows(
         event.add_topic(2, "Jardins partagés", "Zoé", slot=0, space=1)
 
     async def scenario() -> list[str]:
-        async with serving(path, **FAST) as base, chromium.phones(base) as phones:
+        async with serving(path, **BESIDE_A_CONSOLE) as base, chromium.phones(base) as phones:
             console_event = Event.open(path)
             app = make_console_app(console_event)
             async with app.run_test(size=(140, 45)) as pilot:
@@ -314,52 +365,53 @@ def test_a_participant_proposes_ticks_and_votes_and_the_console_follows(
         assert [t.slot for t in event.list_topics(2) if t.title.startswith("Vélo")] == [None]
 
 
-def test_a_convener_files_a_report_from_a_phone(tmp_path, chromium, timer_ticks):
-    from facilitation.tui.console.app import make_console_app
-
+def test_a_convener_files_a_report_from_a_phone(tmp_path, chromium):
+    """What the synthesis reads is in the event file as soon as it is saved (the console's
+    marketplace counting a report filed in the file: test_console_room.py)."""
     path, codes = make_event(tmp_path, step=6)
     with Event.open(path) as event:
         mobility = event.add_topic(2, "Mobilité régionale", "Luc", slot=0, space=0)
 
     async def scenario() -> list[str]:
-        async with serving(path, **FAST) as base, chromium.phones(base) as phones:
-            console_event = Event.open(path)
-            app = make_console_app(console_event)
-            async with app.run_test(size=(140, 45)) as pilot:
-                await pilot.press("m")  # the console's marketplace: no report yet
-                await on_the_next_looks(
-                    pilot, timer_ticks, lambda: "Reports filed: 0/1" in screen_text(app)
-                )
-                page = await phones.device()
-                await phones.join(page, codes.reports, "Luc")
-                await page.click("text=Mobilité régionale")
-                typed = ("Ana, Béa, Zoé", "Autobus le soir, covoiturage 🚌")
-                typed += ("Écrire à la société de transport",)
-                # The page keeps what is typed every few milliseconds here: wait for the draft
-                # holding all three fields, not the first one kept.
-                async with page.expect_response(draft_holding(*typed)) as kept:
-                    await page.fill("#f-participants", typed[0])
-                    await page.fill("#f-key_points", typed[1])
-                    await page.fill("#f-next_steps", typed[2])
-                assert (await kept.value).ok
-                await page.wait_for_selector("text=Brouillon gardé sur le serveur")
-                await page.reload()  # the phone slept: the report typed so far is back
-                assert await page.input_value("#f-key_points") == "Autobus le soir, covoiturage 🚌"
-                await shot(page, "report-form")
-                await page.click("text=Enregistrer le rapport")
-                await page.wait_for_selector("text=Compte rendu enregistré.")
-                with Event.open(path) as event:  # what the synthesis reads, as soon as it is saved
-                    report = event.report(mobility)
-                assert report is not None
-                assert report.key_points == "Autobus le soir, covoiturage 🚌"
-                assert (report.convener, report.participants) == ("Luc", "Ana, Béa, Zoé")
-                await on_the_next_looks(
-                    pilot, timer_ticks, lambda: "Reports filed: 1/1" in screen_text(app)
-                )
-            console_event.close()
+        async with serving(path, **FAST_DRAFTS) as base, chromium.phones(base) as phones:
+            page = await phones.device()
+            await phones.join(page, codes.reports, "Luc")
+            await page.click("text=Mobilité régionale")
+            typed = ("Ana, Béa, Zoé", "Autobus le soir, covoiturage 🚌")
+            typed += ("Écrire à la société de transport",)
+            # The page keeps what is typed every few milliseconds here: wait for the draft
+            # holding all three fields, not the first one kept.
+            async with page.expect_response(draft_holding(*typed)) as kept:
+                await page.fill("#f-participants", typed[0])
+                await page.fill("#f-key_points", typed[1])
+                await page.fill("#f-next_steps", typed[2])
+            assert (await kept.value).ok
+            await page.wait_for_selector("text=Brouillon gardé sur le serveur")
+            with Event.open(path) as event:
+                assert event.report(mobility) is None  # a draft, not a report yet
+            await page.reload()  # the phone slept: the report typed so far is back
+            assert await page.input_value("#f-key_points") == "Autobus le soir, covoiturage 🚌"
+            await shot(page, "report-form")
+            await page.click("text=Enregistrer le rapport")
+            await page.wait_for_selector("text=Compte rendu enregistré.")
+            with Event.open(path) as event:  # what the synthesis reads, as soon as it is saved
+                report = event.report(mobility)
+            assert report is not None
+            assert report.key_points == "Autobus le soir, covoiturage 🚌"
+            assert (report.convener, report.participants) == ("Luc", "Ana, Béa, Zoé")
+            assert report.next_steps == "Écrire à la société de transport"
             return phones.requested
 
     only_loopback(chromium.run(scenario()))
+
+
+# How many times the step's title on the page is rewritten from now on.
+WATCH_TITLE = """
+window.titleChanges = 0;
+new MutationObserver((changes) => { window.titleChanges += changes.length; }).observe(
+  document.getElementById("step-title"), { childList: true, characterData: true, subtree: true }
+);
+"""
 
 
 def test_the_note_page_follows_the_room_but_never_under_the_typing(tmp_path, chromium):
@@ -375,16 +427,23 @@ def test_the_note_page_follows_the_room_but_never_under_the_typing(tmp_path, chr
             await page.wait_for_selector("h1:has-text('Ronde 2')")  # followed
             await page.fill("#text", "Une idée de la ronde 2")
             loads: list[str] = []
-            page.on("load", lambda loaded: loads.append(loaded.url))
+
+            def loaded(page: Any) -> None:
+                loads.append(page.url)
+
+            page.on("load", loaded)
             with Event.open(path) as event:
                 goto(event, 3)
             # The clock follows at once; the page being typed in stays in its round, however
             # many times it looks at the room again.
             await page.wait_for_selector("#step-title:has-text('Ronde 3')")
+            await page.evaluate(WATCH_TITLE)
             await next_polls(page, 3)
+            assert await page.evaluate("window.titleChanges") == 0  # the same step: not redrawn
             assert await page.inner_text("h1") == "Ronde 2"
             assert await page.input_value("#text") == "Une idée de la ronde 2"
             assert loads == []
+            page.remove_listener("load", loaded)
             await page.click("#save")
             await page.wait_for_selector("text=Note enregistrée.")
             return phones.requested

@@ -3,8 +3,11 @@ and a client that sends the Origin a browser would."""
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import re
+import shutil
+import tempfile
 import time
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
@@ -26,10 +29,30 @@ class Codes:
     reports: str
 
 
+_MADE: dict[str, Path] = {}
+
+
+def _made_once(language: str) -> Path:
+    """The sample event of `language` with its codes, made once per test process (a new event
+    file syncs the disk a dozen times): each test gets a copy of its own."""
+    if language not in _MADE:
+        folder = Path(tempfile.mkdtemp(prefix="web-event-"))
+        atexit.register(shutil.rmtree, folder, True)
+        path = folder / "cafe.db"
+        with Event.create(path, sample_script(language, tables=3), "s", "s.md") as event:
+            event.table_codes()
+            WebStore(event).role_code("room")
+            WebStore(event).role_code("reports")
+        assert not Path(f"{path}-wal").exists()  # all in the one file once closed
+        _MADE[language] = path
+    return _MADE[language]
+
+
 def make_event(tmp_path: Path, *, step: int = 1, language: str = "fr") -> tuple[Path, Codes]:
     """An event (sample script, 3 tables) whose timer runs step `step` (1: Ronde 1)."""
     path = tmp_path / "cafe.db"
-    with Event.create(path, sample_script(language, tables=3), "s", "s.md") as event:
+    shutil.copyfile(_made_once(language), path)
+    with Event.open(path) as event:
         codes = Codes(
             event.table_codes(),
             WebStore(event).role_code("room"),

@@ -46,10 +46,13 @@
     var title = document.getElementById("step-title"), since = Date.now();
     var show = function () {
       var s = state === "running" ? left - (Date.now() - since) / 1000 : left;
-      if (state !== "running" && state !== "paused") { shown.textContent = ""; return; }
+      if (state !== "running" && state !== "paused") {
+        if (shown.textContent !== "") { shown.textContent = ""; }
+        return;
+      }
       var a = Math.abs(Math.round(s));
-      var t = Math.floor(a / 60) + ":" + String(a % 60).padStart(2, "0");
-      shown.textContent = (s < 0 ? "\u2212" : "") + t;
+      var t = (s < 0 ? "\u2212" : "") + Math.floor(a / 60) + ":" + String(a % 60).padStart(2, "0");
+      if (shown.textContent !== t) { shown.textContent = t; }  // unchanged: nothing to redraw
       shown.classList.toggle("over", s < 0);
     };
     setInterval(show, 1000);
@@ -59,7 +62,7 @@
       }).then(function (data) {
         if (!data) { return; }
         left = data.remaining; state = data.status; since = Date.now();
-        title.textContent = data.title;
+        if (title.textContent !== data.title) { title.textContent = data.title; }
         // The room moved on, or the vote results were revealed or hidden: pages without
         // text being typed follow it.
         var now = data.revealed ? "1" : "0";
