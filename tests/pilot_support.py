@@ -121,7 +121,7 @@ def _busy(app, workers: bool = True) -> str:
     for node in nodes:
         if node._message_queue.qsize() or node._next_callbacks:
             return "messages"
-    if any(_pending_short_timer(node) for node in nodes):
+    if any(node._timers and _pending_short_timer(node) for node in nodes):
         return "timer"
     screen = app.screen
     if (
