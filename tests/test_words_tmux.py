@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import re
+import shlex
 import shutil
 import subprocess
 import sys
@@ -126,7 +127,7 @@ class Terminal(Tmux):
         self.start(name, line, keep_screen=True)
         output = self.folder / f"{name}.out"
         output.touch()
-        self("pipe-pane", "-o", "-t", name, f"cat >> {output}")
+        self("pipe-pane", "-o", "-t", name, f"cat >> {shlex.quote(str(output))}")
 
     def keys(self, name: str, *keys: str) -> None:
         """Send `keys` in one go, in order (only keys for one screen: a key sent while a new
