@@ -13,10 +13,14 @@ from rich.cells import cell_len
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.screen import Screen
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
 
 HELP_KEY = "f1"  # every screen's help: the list of all its keys
+# A key as the footer shows it: (key, its display, description, action, enabled, tooltip,
+# whether it is the command palette's key).
+ShownKey = tuple[str, str, str, str, bool, str, bool]
 
 
 def key_width(key_display: str, description: str) -> int:
@@ -47,6 +51,7 @@ class FittingFooter(Footer):
     def __init__(self, *, show_command_palette: bool = True) -> None:
         super().__init__(compact=True, show_command_palette=show_command_palette)
         self._width = 0
+        self._shown: tuple[ShownKey, ...] | None = None  # what the last composition showed
 
     def room(self) -> int:
         width = self.size.width or self.app.size.width
@@ -57,9 +62,8 @@ class FittingFooter(Footer):
                 width -= key_width(shown, binding.binding.description) + 1  # and its bar
         return width
 
-    def compose(self) -> ComposeResult:
-        if not self._bindings_ready:
-            return
+    def shown_keys(self) -> tuple[ShownKey, ...]:
+        """The keys the footer shows now: those that fit, in order, then the palette's."""
         active = self.screen.active_bindings
         palette = self.app.COMMAND_PALETTE_BINDING
         first: dict[str, tuple[Binding, bool, str]] = {}  # one key per action, as Footer
@@ -70,28 +74,62 @@ class FittingFooter(Footer):
         shown = [self.app.get_key_display(binding) for binding, _e, _t in keys]
         widths = [key_width(s, b.description) for s, (b, _e, _t) in zip(shown, keys, strict=True)]
         keep = {i for i, (b, _e, _t) in enumerate(keys) if b.key == HELP_KEY}
-        self._width = self.size.width or self.app.size.width
+        out: list[ShownKey] = []
         for index in fitting_keys(widths, keep, self.room()):
             binding, enabled, tooltip = keys[index]
-            yield FooterKey(
-                binding.key,
-                shown[index],
-                binding.description,
-                binding.action,
-                disabled=not enabled,
-                tooltip=tooltip,
-            ).data_bind(compact=Footer.compact)
+            key = (binding.key, shown[index], binding.description, binding.action, enabled)
+            out.append((*key, tooltip, False))
         if self.show_command_palette and self.app.ENABLE_COMMAND_PALETTE and palette in active:
             _node, binding, enabled, tooltip = active[palette]
-            yield FooterKey(
-                binding.key,
-                self.app.get_key_display(binding),
-                binding.description,
-                binding.action,
-                classes="-command-palette",
-                disabled=not enabled,
-                tooltip=binding.tooltip or binding.description,
+            out.append(
+                (
+                    binding.key,
+                    self.app.get_key_display(binding),
+                    binding.description,
+                    binding.action,
+                    enabled,
+                    binding.tooltip or binding.description,
+                    True,
+                )
             )
+        return tuple(out)
+
+    def compose(self) -> ComposeResult:
+        if not self._bindings_ready:
+            return
+        self._width = self.size.width or self.app.size.width
+        self._shown = self.shown_keys()
+        for key, display, description, action, enabled, tooltip, palette in self._shown:
+            if palette:
+                yield FooterKey(
+                    key,
+                    display,
+                    description,
+                    action,
+                    classes="-command-palette",
+                    disabled=not enabled,
+                    tooltip=tooltip,
+                )
+            else:
+                yield FooterKey(
+                    key, display, description, action, disabled=not enabled, tooltip=tooltip
+                ).data_bind(compact=Footer.compact)
+
+    def bindings_changed(self, screen: Screen) -> None:
+        """Textual's footer is composed again at every refresh of the bindings (a screen
+        calls it whenever a key might have changed: for each note saved, each round): here
+        only when what it shows did change, as a composition costs more than the rest of
+        handling a key."""
+        if (
+            self._bindings_ready
+            and self._shown is not None
+            and self.is_attached
+            and screen is self.screen
+            and self.size.width == self._width
+            and self.shown_keys() == self._shown
+        ):
+            return
+        super().bindings_changed(screen)
 
     def on_resize(self, event: events.Resize) -> None:
         if event.size.width != self._width:
