@@ -77,8 +77,8 @@ class FittingFooter(Footer):
         out: list[ShownKey] = []
         for index in fitting_keys(widths, keep, self.room()):
             binding, enabled, tooltip = keys[index]
-            key = (binding.key, shown[index], binding.description, binding.action, enabled)
-            out.append((*key, tooltip, False))
+            described = (binding.key, shown[index], binding.description, binding.action)
+            out.append((*described, enabled, tooltip, False))
         if self.show_command_palette and self.app.ENABLE_COMMAND_PALETTE and palette in active:
             _node, binding, enabled, tooltip = active[palette]
             out.append(
