@@ -150,7 +150,7 @@ class Terminal(Tmux):
                 text = self.screen(name)
                 if output.stat().st_size == size and done(text):
                     return text
-            time.sleep(0.005)
+            time.sleep(0.01)
         return ""
 
     def wait_for(self, name: str, marker: str, seconds: float = 20.0) -> str:
