@@ -42,8 +42,9 @@ def _trim(grid: list[str]) -> list[str]:
     return [row[lit[0] : lit[-1] + 1] for row in grid] if lit else grid
 
 
-def read_countdown(text: str) -> int:
-    """The seconds shown by the big digits on a captured screen (decoded from the pixel font)."""
+def read_countdown(text: str, at_most: int = 4 * 3600) -> int:
+    """The seconds shown by the big digits on a captured screen (decoded from the pixel font),
+    a countdown of `at_most` seconds (tried from there down: the value is near it)."""
     rows = [line for line in text.splitlines() if "█" in line]
     rows = [line.ljust(max(map(len, rows))) for line in rows]  # tmux trims trailing spaces
     height = len(rows) // 5
@@ -64,11 +65,19 @@ def read_countdown(text: str) -> int:
         for r in range(5)
     ]
     grid = _trim(grid)
-    for seconds in range(0, 4 * 3600):
+    for seconds in range(at_most, -1, -1):
         candidate = _trim(pixel_rows(timer_text(seconds)))
         if candidate == grid:
             return seconds
     raise AssertionError("no countdown found on screen:\n" + text)
+
+
+def countdown_or_none(text: str, at_most: int) -> int | None:
+    """read_countdown(text, at_most), or None while the countdown is not drawn."""
+    try:
+        return read_countdown(text, at_most)
+    except (AssertionError, ValueError, IndexError):
+        return None
 
 
 def shown_seconds(remaining: float) -> int:
@@ -95,7 +104,15 @@ def test_killed_console_restarts_with_the_right_remaining_time(tmp_path, tmux: T
         tmux("send-keys", "-t", session, "Space")
         with Event.open(db) as event:
             wait_until(lambda: event.read_timer().status == "running", what="the timer")
-        time.sleep(1.0)  # mid-round
+            first_planned = planned_durations(event.script)[0]
+
+        # Mid-round: once the countdown on screen has gone down by a second (the first
+        # console counted the time, at least one second of it).
+        def gone_down() -> bool:
+            seconds = countdown_or_none(tmux.screen(session), shown_seconds(first_planned))
+            return seconds is not None and seconds <= shown_seconds(first_planned - 1)
+
+        wait_until(gone_down, what="the countdown to go down")
         os.kill(pid, signal.SIGKILL)
         wait_until(lambda: not tmux.alive(session), what="the console to die")
         time.sleep(1.0)  # the room goes on while the laptop reboots
@@ -108,11 +125,8 @@ def test_killed_console_restarts_with_the_right_remaining_time(tmp_path, tmux: T
 
         def countdown_on_screen() -> bool:
             nonlocal shown
-            try:
-                shown = read_countdown(tmux.screen(session))
-            except (AssertionError, ValueError, IndexError):  # not drawn yet
-                return False
-            return True
+            shown = countdown_or_none(tmux.screen(session), shown_seconds(first_planned))
+            return shown is not None
 
         wait_until(countdown_on_screen, what="the countdown")
         captured = time.time()
@@ -127,7 +141,7 @@ def test_killed_console_restarts_with_the_right_remaining_time(tmp_path, tmux: T
         highest = shown_seconds(timer.remaining_seconds(state, restarted, planned))
         print(f"shown {shown} s, between {lowest} and {highest} s")
         assert lowest <= shown <= highest
-        assert shown <= planned - 2  # the 2 s slept (running, then dead) counted
+        assert shown <= planned - 2  # the second seen going by, then the second dead, counted
     finally:
         if tmux.alive(session):
             tmux("kill-session", "-t", session)

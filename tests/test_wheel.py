@@ -3,6 +3,8 @@
 import os
 import subprocess
 import sys
+import sysconfig
+import tomllib
 import venv
 from pathlib import Path
 
@@ -14,17 +16,15 @@ ROOT = Path(__file__).resolve().parent.parent
 @pytest.mark.slow
 def test_built_wheel_checks_a_shipped_example(tmp_path):
     dist = tmp_path / "dist"
+    # What `python -m build --wheel --no-isolation` does (PEP 517): the build backend named in
+    # pyproject.toml builds the wheel, run in the repository; called directly, in one process
+    # (the frontend would start a second one to call the backend).
+    backend = tomllib.loads((ROOT / "pyproject.toml").read_text())["build-system"]
+    assert "backend-path" not in backend  # an in-tree backend would need sys.path set up
+    build = "import importlib, sys; importlib.import_module(sys.argv[1]).build_wheel(sys.argv[2])"
     subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "build",
-            "--wheel",
-            "--no-isolation",
-            "--outdir",
-            str(dist),
-            str(ROOT),
-        ],
+        [sys.executable, "-c", build, backend["build-backend"], str(dist)],
+        cwd=ROOT,
         check=True,
         capture_output=True,
     )
@@ -34,12 +34,8 @@ def test_built_wheel_checks_a_shipped_example(tmp_path):
     # not the repository: the package comes from the wheel alone.
     venv.create(env_dir, with_pip=False, system_site_packages=False)  # this pip installs
     python = env_dir / "bin" / "python"
-    site = subprocess.run(
-        [str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout.strip()
+    # The venv's site-packages, where its python looks (same interpreter, so same layout).
+    site = sysconfig.get_path("purelib", vars={"base": str(env_dir), "platbase": str(env_dir)})
     deps = [p for p in sys.path if p.endswith("site-packages")]
     (Path(site) / "deps.pth").write_text("\n".join(deps) + "\n")
     # The venv's own python runs pip (found through deps.pth): one pip process, not two as

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import os
 import re
+import shlex
 import shutil
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -108,11 +110,24 @@ def strangers(text: str, words: set[str]) -> set[str]:
 
 
 class Terminal(Tmux):
-    """The test's tmux server, one session per program, with the tour's ways of waiting."""
+    """The test's tmux server, one session per program, with the tour's ways of waiting.
+
+    Each program's output is also copied to a file (`pipe-pane`): a screen is read once the
+    program has written nothing for QUIET seconds (its frame is drawn, not half of it), which
+    a look at the file's size tells without starting a tmux client every few milliseconds."""
+
+    QUIET = 0.05  # seconds without output after which a frame counts as drawn
+
+    def __init__(self, folder: Path) -> None:
+        super().__init__()
+        self.folder = folder
 
     def start_program(self, name: str, command: list[str], env: dict[str, str]) -> None:
         line = " ".join(f"{k}={v}" for k, v in env.items()) + " " + " ".join(command)
         self.start(name, line, keep_screen=True)
+        output = self.folder / f"{name}.out"
+        output.touch()
+        self("pipe-pane", "-o", "-t", name, f"cat >> {shlex.quote(str(output))}")
 
     def keys(self, name: str, *keys: str) -> None:
         """Send `keys` in one go, in order (only keys for one screen: a key sent while a new
@@ -120,38 +135,42 @@ class Terminal(Tmux):
         if keys:
             self("send-keys", "-t", name, *keys)
 
+    def quiet_screen(self, name: str, done: Callable[[str], bool], seconds: float) -> str:
+        """The screen once `done(screen)` holds for a screen read after QUIET seconds without
+        output; "" if it never does within `seconds`."""
+        output = self.folder / f"{name}.out"
+        deadline = time.monotonic() + seconds
+        size, changed, read_at = -1, time.monotonic(), None
+        while time.monotonic() < deadline:
+            now_size = output.stat().st_size
+            if now_size != size:
+                size, changed = now_size, time.monotonic()
+            elif time.monotonic() - changed >= self.QUIET and read_at != size:
+                read_at = size
+                text = self.screen(name)
+                if output.stat().st_size == size and done(text):
+                    return text
+            time.sleep(0.01)
+        return ""
+
     def wait_for(self, name: str, marker: str, seconds: float = 20.0) -> str:
         """The screen once `marker` shows (the test fails with the screen if it never does)."""
-        deadline = time.monotonic() + seconds
-        text = previous = ""
-        while time.monotonic() < deadline:
-            text = self.screen(name)
-            # The frame is drawn once two captures in a row agree (not after a fixed pause).
-            if marker in text and text == previous:
-                return text
-            previous = text
-            time.sleep(0.05)
-        raise AssertionError(f"{marker!r} never showed in {name}:\n{text}")
+        if text := self.quiet_screen(name, lambda text: marker in text, seconds):
+            return text
+        raise AssertionError(f"{marker!r} never showed in {name}:\n{self.screen(name)}")
 
     def leave(self, name: str, marker: str, *keys: str, seconds: float = 20.0) -> None:
         """Press `keys` to close the screen `marker` showed, and wait until it is gone: the
         next key must not reach the terminal with the Escape (read together, they are
         Alt+key), and only once the Escape was read alone does the screen close."""
         self.keys(name, *keys)
-        deadline = time.monotonic() + seconds
-        text = previous = ""
-        while time.monotonic() < deadline:
-            text = self.screen(name)
-            if marker not in text and text == previous:
-                return
-            previous = text
-            time.sleep(0.05)
-        raise AssertionError(f"{keys} did not close {marker!r} in {name}:\n{text}")
+        if not self.quiet_screen(name, lambda text: marker not in text, seconds):
+            raise AssertionError(f"{keys} did not close {marker!r} in {name}:\n{self.screen(name)}")
 
 
 @pytest.fixture
-def terminal():
-    term = Terminal()
+def terminal(tmp_path):
+    term = Terminal(tmp_path)
     yield term
     term.close()
 
@@ -187,7 +206,12 @@ def test_every_screen_speaks_the_run_s_language(tmp_path: Path, terminal: Termin
     with Event.create(path, sample_script(lang), "", "forum.md") as event:
         event.add_note(1, "Une note", round=1, table=1, author="Ana")
         event.add_topic(2, "Logement", "Marie", slot=0, space=0)
-    env = {"TERM": "xterm-256color", "LANG": "C.UTF-8", "TEXTUAL_ANIMATIONS": "none"}
+    env = {
+        "TERM": "xterm-256color",
+        "LANG": "C.UTF-8",
+        "TEXTUAL_ANIMATIONS": "none",
+        "ESCDELAY": "10",
+    }
     foreign = ENGLISH if lang == "fr" else FRENCH
     problems: dict[str, set[str]] = {}
 
