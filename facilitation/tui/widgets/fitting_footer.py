@@ -58,6 +58,7 @@ class FittingFooter(Footer):
         super().__init__(compact=True, show_command_palette=show_command_palette)
         self._width = 0
         self._shown: list[ShownKey] | None = None  # what the last compose showed
+        self._build_pending = False
 
     def room(self) -> int:
         width = self.size.width or self.app.size.width
@@ -128,16 +129,25 @@ class FittingFooter(Footer):
             )
 
     def bindings_changed(self, screen: Screen) -> None:
-        if (
-            self._shown is not None
-            and self.is_attached
-            and screen is self.screen
-            and self.shown_keys() == self._shown
-        ):
+        self._bindings_ready = True
+        if not screen.app.app_focus or not self.is_attached or screen is not self.screen:
+            return
+        if self._shown is not None and self.shown_keys() == self._shown:
             return  # the same keys: nothing to build again
-        super().bindings_changed(screen)
+        self._build_again()
 
     def on_resize(self, event: events.Resize) -> None:
         if event.size.width != self._width:
             self._width = event.size.width
-            self.call_after_refresh(self.recompose)
+            self._build_again()
+
+    def _build_again(self) -> None:
+        """Compose the keys again after the next refresh, once for however many asked (a
+        screen shown refreshes its bindings twice and is resized before the first build)."""
+        if not self._build_pending:
+            self._build_pending = True
+            self.call_after_refresh(self._build_now)
+
+    async def _build_now(self) -> None:
+        self._build_pending = False
+        await self.recompose()
