@@ -70,6 +70,8 @@ class ProjectorApp(StageApp):
         Binding("q", "quit", N_("Quit")),
     ]
 
+    _lookup_shown: tuple | None = None  # (round, rows) of "find your table", once shown
+
     def compose(self) -> ComposeResult:
         with Vertical(id="stage"):
             yield JoinQr(self.event, id="join-qr")  # while `facilitation serve` runs
@@ -156,6 +158,9 @@ class ProjectorApp(StageApp):
             ((names.get(s.participant_id, "?"), s.table) for s in seats),
             key=lambda row: row[0].casefold(),
         )
+        if (number, rows) == self._lookup_shown:  # the same list: not laid out again
+            return True
+        self._lookup_shown = (number, rows)
         title = Text(_("Find your table for round {n}").format(n=number) + "\n", style="bold")
         width = max(len(name) for name, _table in rows)
         entries = [
