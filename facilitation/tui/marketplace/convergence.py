@@ -40,7 +40,7 @@ class ConvergenceScreen(BlockScreen):
         super().__init__(event, block_number)
         self.items: list[RankedItem] = []
         self.entry_mode: str | None = None
-        self._rows: list[tuple[str, ...]] | None = None  # what the ranking table holds
+        self._rows: list[tuple[str, str, str, str, str]] | None = None  # the table holds
 
     def compose(self) -> ComposeResult:
         block = self.block
