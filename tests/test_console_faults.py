@@ -40,8 +40,27 @@ async def test_space_on_a_read_only_event_is_refused_then_works(event, clock):
         assert event.read_timer().status == "running"
 
 
+class NapClock:
+    """The clock of the wait for the write lock: it only moves when slept on."""
+
+    def __init__(self) -> None:
+        self.now = 0.0
+
+    def __call__(self) -> float:
+        return self.now
+
+    def sleep(self, seconds: float) -> None:
+        self.now += seconds
+
+
 @sync
-async def test_a_held_lock_refuses_the_key_quickly_instead_of_freezing(event, clock):
+async def test_a_held_lock_refuses_the_key_quickly_instead_of_freezing(event, clock, monkeypatch):
+    from facilitation.store import connection
+    from facilitation.tui.write_faults import SCREEN_LOCK_WAIT_S
+
+    waited = NapClock()  # the key's wait for the lock, without waiting it for real
+    monkeypatch.setattr(connection, "lock_wait_clock", waited)
+    monkeypatch.setattr(connection, "lock_wait_sleep", waited.sleep)
     app = make_console_app(event, clock=clock, watch=False)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
@@ -55,6 +74,7 @@ async def test_a_held_lock_refuses_the_key_quickly_instead_of_freezing(event, cl
             other.close()
         assert app.is_running
         assert "Another program has been holding the event file" in notifications(app)
+        assert SCREEN_LOCK_WAIT_S <= waited.now < SCREEN_LOCK_WAIT_S + 0.01  # not a minute
         assert event.read_timer().step_index == 0
         await pilot.press("n")
         await pilot.pause()

@@ -11,6 +11,7 @@ from pilot_support import notifications, screen_text, sync, wait_for
 from facilitation.run.agenda import step_infos
 from facilitation.store import Event, Participant
 from facilitation.store.sample import sample_script
+from facilitation.synthesis import pdf
 from facilitation.tui.console import make_console_app
 from facilitation.tui.marketplace import ActionsScreen, ConvergenceScreen, MarketplaceScreen
 
@@ -107,7 +108,11 @@ async def test_seating_key_shows_the_plan_and_replans_only_once_confirmed(event,
 
 
 @sync
-async def test_synthesis_key_writes_the_document_beside_the_event(event, tmp_path):
+async def test_synthesis_key_writes_the_document_beside_the_event(event, tmp_path, monkeypatch):
+    # As on a laptop without LibreOffice (no page numbers in the contents): the console's
+    # document with them is test_console_synthesis_is_the_commands_document's, in
+    # test_synthesis_outputs_faults.py.
+    monkeypatch.setattr(pdf, "find_soffice", lambda: None)
     event.add_note(1, "La **confiance** d'abord", round=1, table=2, author="Ana")
     app = make_console_app(event, clock=lambda: T0, watch=False)
     async with app.run_test(size=SIZE) as pilot:

@@ -184,6 +184,14 @@ async def test_projector_shows_find_your_table_between_rounds(event, clock):
         assert "Find your table for round 1" in text
         for name, table in (("Ana Roy", 1), ("Luc Caron", 2), ("Zoé Tremblay", 3)):
             assert re.search(rf"{name}\s+{table}\b", text), name
+        seats = [
+            Seat(1, 1, 4 if s.participant_id == ids["Ana Roy"] else s.table, s.participant_id)
+            for s in event.seating(1)
+        ]
+        event.set_seating(1, seats)  # replanned: Ana moves to table 4, the list follows
+        projector.refresh_view()
+        await pilot.pause()
+        assert re.search(r"Ana Roy\s+4\b", screen_text(projector))
         go_to(event, lambda i: i.step.round == 1)
         projector.reload()
         projector.refresh_view()

@@ -84,7 +84,7 @@ async def test_the_2010_example_runs_end_to_end_from_the_console(tmp_path, monke
             await pilot.press("a")
             await paste_text(pilot, "Accueil des familles / Hélène Tremblay")
             await pilot.press("enter", "escape", "t")
-            await type_text(pilot, "15:30-16:30")
+            await type_text(pilot, "15:30-16:30")  # "-" is a console key too: typed here
             await pilot.press("enter")
             await pilot.press("v")
             await pilot.pause()

@@ -72,6 +72,7 @@ def test_live_screens(snap_compare, tmp_path, utc, screen, size):
     app = make_console_app(event, clock=clock, watch=False)
 
     async def run_before(pilot):
+        await pilot.pause()  # the console drawn, its footer built, before the first key
         await pilot.press(*keys)
         await pilot.pause()
 

@@ -87,3 +87,34 @@ def test_action_plan_linked_to_topic(tmp_path):
             assert event.list_actions(2) == []
 
     asyncio.run(scenario())
+
+
+def test_the_ranking_is_filled_again_only_when_the_votes_changed(tmp_path):
+    """A draft saved on a phone changes the event file, not the ranking: the table keeps its
+    rows (and the cursor); a vote from the room reorders it at once."""
+    from pilot_support import sync
+
+    from facilitation.tui.messages import EventFileChanged
+
+    @sync
+    async def scenario():
+        with Event.create(tmp_path / "e.db", sample_script("en"), "s", "s.md") as event:
+            a = event.add_topic(2, "Transport")
+            b = event.add_topic(2, "Culture")
+            event.set_votes(2, 2, topic_id=a)
+            app = Host(ConvergenceScreen(event, 2))
+            async with app.run_test(size=(90, 24)) as pilot:
+                await pilot.press("down")
+                table = app.screen.query_one(DataTable)
+                drawn = list(table.rows.values())  # the rows themselves, not their keys
+                event.save_draft("table:1", "en cours")
+                app.screen.post_message(EventFileChanged())
+                await pilot.pause()
+                assert all(a is b for a, b in zip(table.rows.values(), drawn, strict=True))
+                assert table.cursor_row == 1
+                event.set_votes(2, 5, topic_id=b)
+                app.screen.post_message(EventFileChanged())
+                await pilot.pause()
+                assert rows(app)[0][:3] == ["1", "5", "Culture"]
+
+    scenario()

@@ -14,6 +14,7 @@ from facilitation.openspace.wall import pinned_topics
 from facilitation.store import Event
 from facilitation.store.sample import sample_script
 from facilitation.tui.marketplace import AgendaWall, MarketplaceScreen
+from facilitation.tui.messages import EventFileChanged
 
 
 def script():
@@ -197,3 +198,27 @@ async def test_f1_lists_the_marketplace_keys(event):
         await pilot.press("escape")
         await pilot.pause()
         assert not isinstance(app.screen, HelpScreen)
+
+
+@sync
+async def test_the_wall_is_drawn_again_only_when_what_it_shows_changed(event):
+    """A change to the event file that leaves the wall as it was (a draft typed on a phone)
+    keeps the table and its rows as they are; a topic placed elsewhere is drawn at once."""
+    event.add_topic(2, "Mobility", "Ana", slot=0, space=0)
+    app = Host(event)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        wall = app.screen.query_one(AgendaWall)
+        rows = list(wall.rows)
+        with Event.open(event.path) as phone:
+            phone.save_draft("table:3", "en cours")
+        app.screen.post_message(EventFileChanged())
+        await pilot.pause()
+        assert list(wall.rows) == rows  # the same rows: not built again
+        with Event.open(event.path) as helper:
+            helper.add_topic(2, "Housing", "Bo", slot=1, space=2)
+        app.screen.post_message(EventFileChanged())
+        await pilot.pause()
+        assert list(wall.rows) != rows
+        assert "Housing" in cell(app, 1, 2) and "Mobility" in cell(app, 0, 0)
+        assert "Housing" in screen_text(app)

@@ -11,6 +11,7 @@ from textual.widgets import Static
 
 from facilitation.i18n import N_, _
 from facilitation.tui.help import HelpScreen, translate_bindings
+from facilitation.tui.widgets.shown import show
 
 
 class LiveScreen(Screen):
@@ -39,8 +40,10 @@ class LiveScreen(Screen):
             self.show_step(line(clock()))
 
     def show_step(self, text: str) -> None:
+        """The step line: at each tick of the countdown, laid out again only when its text
+        changed (one line high, its size never changes with it)."""
         for line in self.query("#step-line").results(Static):
-            line.update(text)
+            show(line, text, layout=False)
 
     def action_back(self) -> None:
         """Back to the screen below (the console)."""

@@ -41,6 +41,7 @@ from facilitation.tui.messages import EventFileChanged
 from facilitation.tui.widgets.countdown import BigCountdown
 from facilitation.tui.widgets.fitting_footer import FittingFooter
 from facilitation.tui.widgets.inline_markdown import inline_markdown
+from facilitation.tui.widgets.shown import show
 from facilitation.tui.widgets.teleprompter import Teleprompter
 
 
@@ -177,8 +178,8 @@ class ConsoleApp(ConsoleScreens, ConsoleJobs, TimerKeys):
         title = Text(f"{heading}\n")
         title.append(step.title, style="bold")
         title.append(f" · {format_minutes(self.minutes[self.current])}")
-        self.part("#step-title", Static).update(title)
-        self.part("#question", Static).update(inline_markdown(text.question))
+        show(self.part("#step-title", Static), title)
+        show(self.part("#question", Static), inline_markdown(text.question))
         self.part("#question").display = bool(text.question)
         if self._shown_step != self.current:
             prompt = step.prompt
@@ -187,7 +188,7 @@ class ConsoleApp(ConsoleScreens, ConsoleJobs, TimerKeys):
             self.part(Teleprompter).show(prompt or _("*(Nothing written for this step.)*"))
             self._shown_step = self.current
             self.refresh_bindings()  # the footer's keys depend on the block
-        self.part("#next-step", Static).update(Text(text.next))
+        show(self.part("#next-step", Static), Text(text.next), layout=False)  # one line
         self.part(AgendaPanel).show(self.current, ended, self.timings, now, self.minutes)
         self.show_capture(now)
         self.tick()

@@ -141,6 +141,8 @@ class CapturePanel(Static):
     CapturePanel { height: auto; max-height: 50%; }
     """
 
+    _shown: tuple | None = None  # what it shows now (drawn again only when that changes)
+
     def show(
         self,
         tables: int,
@@ -152,25 +154,33 @@ class CapturePanel(Static):
         """`whole_block`: the counts are every round's (a plenary step), said above them;
         `themes`: the theme each table carries (the block's `table themes`), if any."""
         if counts is None or tables == 0:
-            self.update(Text(_("No table notes in this step."), style="dim"))
+            if self._shown != ():
+                self._shown = ()
+                self.update(Text(_("No table notes in this step."), style="dim"))
             return
         tables = max([tables, *counts])
+        themes = themes or []
+        rows = []
+        for number in range(1, tables + 1):
+            count, last = counts.get(number, (0, None))
+            when = f"{format_time(local_time(last))} ({ago(now - last)})" if last else "—"
+            theme = [themes[number - 1] if number <= len(themes) else ""] if themes else []
+            rows.append((str(number), str(count), when, *theme))
+        total = sum(count for count, _last in counts.values())
+        shown = (whole_block, bool(themes), total, tuple(rows))
+        if shown == self._shown:  # the same counts, and the same "x min ago"
+            return
+        self._shown = shown
         table = Table(box=None, pad_edge=False, expand=False, show_edge=False)
         table.add_column(_("Table"), justify="right")
         table.add_column(_("Notes"), justify="right")
         table.add_column(_("Last"))
-        themes = themes or []
         if themes:
             table.add_column(_("Theme"), no_wrap=True, overflow="ellipsis", max_width=40)
-        for number in range(1, tables + 1):
-            count, last = counts.get(number, (0, None))
-            when = f"{format_time(local_time(last))} ({ago(now - last)})" if last else "—"
-            style = "yellow" if count == 0 else ""
-            theme = [themes[number - 1] if number <= len(themes) else ""] if themes else []
-            table.add_row(str(number), str(count), when, *theme, style=style)
+        for row in rows:
+            table.add_row(*row, style="yellow" if row[1] == "0" else "")
         if not whole_block:
             self.update(table)
             return
-        total = sum(count for count, _last in counts.values())
         heading = ngettext("{n} note in the block", "{n} notes in the block", total).format(n=total)
         self.update(Group(Text(heading + " " + _("(h: read them)"), style="bold"), table))

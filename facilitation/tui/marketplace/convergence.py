@@ -18,6 +18,7 @@ from facilitation.tui.marketplace.block_screen import BlockScreen
 from facilitation.tui.messages import EventFileChanged
 from facilitation.tui.widgets.fitting_footer import FittingFooter
 from facilitation.tui.widgets.row_table import RowTable
+from facilitation.tui.widgets.shown import show
 from facilitation.tui.write_faults import guarded_write, refuse_if_unwritable, short_lock_wait
 
 CSS = str(Path(__file__).with_name("marketplace.tcss"))
@@ -39,6 +40,7 @@ class ConvergenceScreen(BlockScreen):
         super().__init__(event, block_number)
         self.items: list[RankedItem] = []
         self.entry_mode: str | None = None
+        self._rows: list[tuple[str, str, str, str, str]] | None = None  # the table holds
 
     def compose(self) -> ComposeResult:
         block = self.block
@@ -69,23 +71,36 @@ class ConvergenceScreen(BlockScreen):
         self.items = rank_votes(
             self.event.list_votes(self.block_number), self.event.list_topics(self.block_number)
         )
-        table.clear()
-        for item in self.items:
-            rank = f"{item.rank}=" if item.tied else str(item.rank)
-            table.add_row(rank, str(item.count), item.label, item.convener, key=self.key_of(item))
+        rows = [
+            (
+                f"{item.rank}=" if item.tied else str(item.rank),
+                str(item.count),
+                item.label,
+                item.convener,
+                self.key_of(item),
+            )
+            for item in self.items
+        ]
+        if rows != self._rows:  # filled again only when the ranking changed (not at a draft)
+            self._rows = rows
+            table.clear()
+            for rank, count, label, convener, key in rows:
+                table.add_row(rank, count, label, convener, key=key)
         keys = [self.key_of(i) for i in self.items]
         if keep in keys:
             table.move_cursor(row=keys.index(keep))
         ties = sum(1 for i in self.items if i.tied and i.count)
-        self.query_one("#status", Static).update(
+        show(
+            self.query_one("#status", Static),
             ngettext("{n} item tied (marked =)", "{n} items tied (marked =)", ties).format(n=ties)
             if ties
-            else ""
+            else "",
         )
-        self.query_one("#revealed", Static).update(
+        show(
+            self.query_one("#revealed", Static),
             _("Results shown on the projector and the phones (r: hide)")
             if results_revealed(self.event, self.block_number)
-            else _("Results hidden from the room (r: reveal)")
+            else _("Results hidden from the room (r: reveal)"),
         )
 
     def action_reveal(self) -> None:

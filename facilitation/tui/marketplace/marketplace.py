@@ -26,6 +26,7 @@ from facilitation.tui.marketplace.suggest_keys import SuggestKeys
 from facilitation.tui.marketplace.wall_widget import AgendaWall
 from facilitation.tui.messages import EventFileChanged
 from facilitation.tui.widgets.fitting_footer import FittingFooter
+from facilitation.tui.widgets.shown import show
 from facilitation.tui.write_faults import guarded_write
 
 CSS = str(Path(__file__).with_name("marketplace.tcss"))
@@ -63,6 +64,7 @@ class MarketplaceScreen(SuggestKeys, LayoutKeys):
         self.entry_mode: str | None = None  # "add", "edit", "interests"
         self.entry_topic: int | None = None
         self.add_to_tray = False  # "a" pressed in the tray: new topics go to the tray
+        self._tray_options: list[tuple[str, str]] | None = None  # (label, id) in the tray
 
     # ---- layout -------------------------------------------------------------------------
 
@@ -99,26 +101,35 @@ class MarketplaceScreen(SuggestKeys, LayoutKeys):
         widget = self.wall_widget
         widget.refresh_wall()
         wall = widget.wall
-        tray = self.query_one("#tray", OptionList)
-        highlighted = tray.highlighted
-        tray.clear_options()
-        for t in wall.tray():
-            label = t.title + (f" \u2014 {t.convener}" if t.convener else "")
-            tray.add_option(Option(label, id=str(t.id)))
+        options = [
+            (t.title + (f" \u2014 {t.convener}" if t.convener else ""), str(t.id))
+            for t in wall.tray()
+        ]
         for t in wall.topics:
             if t.status != "active":
                 word = _("withdrawn") if t.status == "withdrawn" else _("merged")
-                tray.add_option(Option(f"[dim]{t.title} ({word})[/dim]", id=str(t.id)))
-        if highlighted is not None and tray.option_count:
-            tray.highlighted = min(highlighted, tray.option_count - 1)
-        self.query_one("#tray-title", Static).update(
-            _("Not yet on the wall ({n})").format(n=len(wall.tray()))
+                options.append((f"[dim]{t.title} ({word})[/dim]", str(t.id)))
+        tray = self.query_one("#tray", OptionList)
+        if options != self._tray_options:  # the tray is filled again only when it changed
+            self._tray_options = options
+            highlighted = tray.highlighted
+            tray.clear_options()
+            tray.add_options([Option(label, id=topic_id) for label, topic_id in options])
+            if highlighted is not None and tray.option_count:
+                tray.highlighted = min(highlighted, tray.option_count - 1)
+        show(
+            self.query_one("#tray-title", Static),
+            _("Not yet on the wall ({n})").format(n=len(wall.tray())),
         )
         titles = wall.titles()
         lines = [describe(c, titles, wall.slots, wall.spaces) for c in wall.conflicts]
-        self.query_one("#conflicts-title", Static).update(_("Conflicts ({n})").format(n=len(lines)))
-        self.query_one("#conflicts", Static).update(
-            "\n".join(f"! {line}" for line in lines) if lines else _("No conflicts.")
+        show(
+            self.query_one("#conflicts-title", Static),
+            _("Conflicts ({n})").format(n=len(lines)),
+        )
+        show(
+            self.query_one("#conflicts", Static),
+            "\n".join(f"! {line}" for line in lines) if lines else _("No conflicts."),
         )
         self.query_one(RoomPane).show(self.event, self.block_number)
 

@@ -12,6 +12,7 @@ from textual.widgets import Static
 from facilitation.i18n import _, ngettext
 from facilitation.store import Event
 from facilitation.store.results import room_counts
+from facilitation.tui.widgets.shown import show
 
 
 class RoomPane(Vertical):
@@ -26,7 +27,7 @@ class RoomPane(Vertical):
         title = ngettext("Interests ({n} person)", "Interests ({n} people)", counts.people).format(
             n=counts.people
         )
-        self.query_one("#room-title", Static).update(title)
+        show(self.query_one("#room-title", Static), title)
         text = Text(no_wrap=True, overflow="ellipsis")
         reports = _("Reports filed: {n}/{total}").format(n=counts.reports, total=counts.topics)
         text.append(reports + "\n", style="italic")
@@ -38,4 +39,4 @@ class RoomPane(Vertical):
             text.append(f"{count:>3} ", style="bold")
             text.append(titles.get(topic_id, "?") + "\n")
         text.rstrip()
-        self.query_one("#room-counts", Static).update(text)
+        show(self.query_one("#room-counts", Static), text)

@@ -74,6 +74,7 @@ class AgendaWall(DataTable):
         self.carrying: int | None = None  # topic being moved (shown highlighted)
         self.marked: int | None = None  # topic chosen for a merge
         self._shape: tuple[int, int] | None = None
+        self._drawn: tuple | None = None  # what the table holds now (see _rebuild)
 
     # ---- what the screens ask -----------------------------------------------------------
 
@@ -119,8 +120,24 @@ class AgendaWall(DataTable):
             self._rebuild()
 
     def _rebuild(self) -> None:
+        """Fill the table again, unless it already shows this wall at this size: every
+        change to the event file (a draft, a vote on a phone) reads the wall again, and
+        rebuilding a table costs a layout of the screen."""
         wall = self.wall
         self._shape = (self.size.width, self.size.height)
+        drawn = (
+            self._shape,
+            wall.slots,
+            wall.spaces,
+            wall.active,
+            wall.pinned,
+            wall.conflicts,
+            self.carrying,
+            self.marked,
+        )
+        if drawn == self._drawn:
+            return
+        self._drawn = drawn
         cursor = self.cursor_coordinate
         self.clear(columns=True)
         if not wall.slots or not wall.spaces:

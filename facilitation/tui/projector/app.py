@@ -31,6 +31,7 @@ from facilitation.tui.stage import StageApp
 from facilitation.tui.widgets.countdown import BigCountdown
 from facilitation.tui.widgets.inline_markdown import inline_markdown
 from facilitation.tui.widgets.qr import JoinQr
+from facilitation.tui.widgets.shown import show
 
 
 def agenda_wall_due(info: StepInfo) -> bool:
@@ -69,6 +70,8 @@ class ProjectorApp(StageApp):
         Binding("q", "quit", N_("Quit")),
     ]
 
+    _lookup_shown: tuple | None = None  # (round, rows) of "find your table", once shown
+
     def compose(self) -> ComposeResult:
         with Vertical(id="stage"):
             yield JoinQr(self.event, id="join-qr")  # while `facilitation serve` runs
@@ -97,15 +100,15 @@ class ProjectorApp(StageApp):
             return
         info = self.infos[self.current]
         text = stage_text(self.infos, self.current, self.ended)
-        self.part("#block", Static).update(Text(text.block))
-        self.part("#step", Static).update(Text(text.step))
-        self.part("#question", Static).update(inline_markdown(text.question, justify="center"))
+        show(self.part("#block", Static), Text(text.block))
+        show(self.part("#step", Static), Text(text.step))
+        show(self.part("#question", Static), inline_markdown(text.question, justify="center"))
         harvest = self.show_harvest()
         results = None if self.ended else results_text(self.event, info)
-        self.part("#results", Static).update(results or "")
+        show(self.part("#results", Static), results or "")
         self.part("#results").display = results is not None
         self.part("#question").display = bool(text.question) and not harvest and not results
-        self.part("#next-step", Static).update(Text(text.next))
+        show(self.part("#next-step", Static), Text(text.next))
         wall = agenda_wall_due(info) and not self.ended and results is None
         if wall:
             self.show_wall(info.block.number)
@@ -113,7 +116,7 @@ class ProjectorApp(StageApp):
         lookup = not wall and not self.ended and self.show_lookup(info)
         self.part("#seating-lookup").display = lookup
         themes = self.part("#table-themes", Static)
-        themes.update(table_themes_text(info))
+        show(themes, table_themes_text(info))
         themes.display = (
             bool(info.block.table_themes)
             and (info.step.round is not None or lookup)
@@ -137,7 +140,7 @@ class ProjectorApp(StageApp):
             text.append_text(inline_markdown(note.text))
             text.append("\n")
         text.rstrip()
-        widget.update(text)
+        show(widget, text)
         widget.display = True
         return True
 
@@ -155,6 +158,9 @@ class ProjectorApp(StageApp):
             ((names.get(s.participant_id, "?"), s.table) for s in seats),
             key=lambda row: row[0].casefold(),
         )
+        if (number, rows) == self._lookup_shown:  # the same list: not laid out again
+            return True
+        self._lookup_shown = (number, rows)
         title = Text(_("Find your table for round {n}").format(n=number) + "\n", style="bold")
         width = max(len(name) for name, _table in rows)
         entries = [
