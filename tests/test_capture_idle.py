@@ -18,7 +18,7 @@ from facilitation.tui.capture.app import CaptureApp
 from facilitation.tui.capture.where import Target, draft_key
 from tests.test_capture_editor import SIZE, clock, go_to_step, type_text
 
-TICK = 0.01  # the draft timers run this often here (1 s in use): many ticks in little time
+TICK = 0.002  # the draft timers run this often here (1 s in use): many ticks in little time
 IDLE_TICKS = 12  # an idle app is left alone for this many ticks of its draft timer
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from capture_support import at_the_welcome, copied_event
 from pilot_support import notifications, wait_for
 from textual.widgets import Input
@@ -11,6 +12,14 @@ from facilitation.store.sample import sample_script
 from facilitation.tui.capture.app import CaptureApp
 from facilitation.tui.capture.editor import NoteEditorScreen
 from tests.test_capture_editor import SIZE, clock, screen_text, sync, type_text
+
+
+@pytest.fixture(autouse=True)
+def short_code_pause(fast_timers, monkeypatch):
+    """The field stays disabled 30 ms after a wrong code (1 s in use, 0.1 s in the other
+    tests): each test waits for the field to come back, five times at most. Longer than
+    pilot_support.SHORT_TIMER, so a pause after Enter does not wait it out."""
+    monkeypatch.setattr(fast_timers, "WRONG_CODE_PAUSE", 0.03)
 
 
 def code_field(app) -> Input:
