@@ -10,10 +10,10 @@ import json
 import pytest
 from capture_support import at_round_one, at_the_welcome, copied_event
 from pilot_support import screen_text, sync, wait_for
-from textual.widgets import TextArea
+from textual.widgets import OptionList, TextArea
 
 from facilitation.store import Event
-from facilitation.tui.capture import editor, notes_pane
+from facilitation.tui.capture import editor, notes_pane, reports, typist
 from facilitation.tui.capture.app import CaptureApp
 from facilitation.tui.capture.where import Target, draft_key
 from tests.test_capture_editor import SIZE, clock, go_to_step, type_text
@@ -295,3 +295,70 @@ async def test_an_idle_typist_writes_nothing_a_change_writes_once(
             assert not await idle(pilot, watcher)
             assert made_by(draft_writes, app) == [("save_draft", key)]
             assert watcher.get_draft(key).text == "half typed"
+
+
+@pytest.fixture
+def rebuilt(monkeypatch):
+    """The ids of the option lists cleared to be filled again (a list built anew)."""
+    cleared: list[str | None] = []
+    clear = OptionList.clear_options
+
+    def counting(self):
+        cleared.append(self.id)
+        return clear(self)
+
+    monkeypatch.setattr(OptionList, "clear_options", counting)
+    return cleared
+
+
+def counted_looks(monkeypatch, screen_class) -> list[int]:
+    """One item each time a screen of `screen_class` hears that the event file changed."""
+    looks: list[int] = []
+    look = screen_class.on_event_file_changed
+
+    def counting(self, message):
+        looks.append(1)
+        return look(self, message)
+
+    monkeypatch.setattr(screen_class, "on_event_file_changed", counting)
+    return looks
+
+
+@sync
+async def test_the_typists_own_draft_does_not_rebuild_its_lists(
+    tmp_path_factory, tmp_path, monkeypatch, rebuilt
+):
+    looks = counted_looks(monkeypatch, typist.TypistScreen)
+    path = copied_event(tmp_path_factory, tmp_path, at_the_welcome)
+    app = CaptureApp(Event.open(path, clock=clock), clock=clock, start="typist")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert "Table 1  (0)" in screen_text(app)
+        rebuilt.clear()
+        app.screen.query_one("#line").insert_text_at_cursor("half typed")
+        await wait_for(pilot, lambda: looks)  # its draft written, the screen looked again
+        assert looks and rebuilt == []
+        with Event.open(path) as other:  # a note typed elsewhere for table 1: counted, listed
+            other.add_note(1, "from the web", round=1, table=1, kind="table")
+        await wait_for(pilot, lambda: "from the web" in screen_text(app))
+        assert "from the web" in screen_text(app) and "Table 1  (1)" in screen_text(app)
+        assert rebuilt == ["tables"]
+
+
+@sync
+async def test_a_report_forms_drafts_do_not_rebuild_the_topics_below(
+    tmp_path_factory, tmp_path, monkeypatch, rebuilt
+):
+    looks = counted_looks(monkeypatch, reports.ReportListScreen)
+    path, key = report_event(tmp_path_factory, tmp_path)
+    app = CaptureApp(Event.open(path, clock=clock), who="x", clock=clock, start="reports")
+    async with app.run_test(size=SIZE) as pilot:
+        await open_report(pilot, app)
+        rebuilt.clear()
+        paste(app, "#f-key_points", "more housing")
+        await wait_for(pilot, lambda: looks)  # the draft written, the list below looked again
+        assert looks and rebuilt == []
+        await pilot.press("ctrl+s", "escape")  # saved: the list shows it, built again
+        await pilot.pause()
+        assert "Logement — Lise  (report, revision 1)" in screen_text(app)
+        assert rebuilt == ["topics"]
