@@ -10,7 +10,7 @@ import json
 import pytest
 from capture_support import at_round_one, at_the_welcome, copied_event
 from pilot_support import screen_text, sync, wait_for
-from textual.widgets import OptionList, TextArea
+from textual.widgets import OptionList, Static, TextArea
 
 from facilitation.store import Event
 from facilitation.tui.capture import editor, notes_pane, reports, typist
@@ -362,3 +362,30 @@ async def test_a_report_forms_drafts_do_not_rebuild_the_topics_below(
         await pilot.pause()
         assert "Logement — Lise  (report, revision 1)" in screen_text(app)
         assert rebuilt == ["topics"]
+
+
+@sync
+async def test_the_heading_is_laid_out_again_only_when_it_changes(event_path, monkeypatch, clock):
+    """The countdown timer shows the heading again every second: a Static's update lays the
+    whole screen out again, so an unchanged heading (a paused clock) is left alone."""
+    updated: list[str | None] = []
+    update = Static.update
+
+    def counting(self, *args, **kwargs):
+        updated.append(self.id)
+        return update(self, *args, **kwargs)
+
+    monkeypatch.setattr(Static, "update", counting)
+    app = CaptureApp(Event.open(event_path, clock=clock), table=2, who="ana", clock=clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert "20:00 left" in screen_text(app)
+        updated.clear()
+        for _ in range(3):
+            app.screen.show_where()  # the countdown timer's tick, the clock standing still
+            await pilot.pause()
+        assert updated == []
+        clock.now += 65
+        app.screen.show_where()
+        await pilot.pause()
+        assert updated == ["where"] and "18:55 left" in screen_text(app)
