@@ -203,6 +203,10 @@ class PeoplePicker(ModalScreen[list[str] | None]):
 class ReportFormScreen(Screen):
     app: CaptureApp  # typed for mypy: the app this screen runs in
 
+    # No focus before on_mount gives it to the topic's title: Textual's default gave it to the
+    # scrolling form first (restyling its fifteen widgets), then on the way out again.
+    AUTO_FOCUS = ""
+
     BINDINGS = [
         Binding("ctrl+s,f2", "save", N_("Save the report")),
         Binding("f5", "pick_people", N_("Add participants from the list")),

@@ -60,6 +60,8 @@ class LineInput(Input):
 class TypistScreen(Screen):
     app: CaptureApp  # typed for mypy: the app this screen runs in
 
+    AUTO_FOCUS = ""  # on_mount focuses the line: not the round's Select first
+
     BINDINGS = [
         Binding("pagedown,ctrl+down", "next_table", N_("Next table")),
         Binding("pageup,ctrl+up", "previous_table", N_("Previous table")),
