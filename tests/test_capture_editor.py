@@ -12,7 +12,7 @@ from textual.widgets import TextArea
 from facilitation.store import Event
 from facilitation.tui.capture.app import CaptureApp
 
-SIZE = (110, 30)
+SIZE = (80, 24)  # a common terminal: everything the tests read fits
 
 
 T0 = 1_800_000_000.0
@@ -107,7 +107,8 @@ async def test_type_tag_save_edit_delete(event_path):
                 "edited",
                 "deleted",
             ]
-        assert "and schools" not in screen_text(app)
+        shown = screen_text(app)  # the note's two lines (80 columns) are gone from the list
+        assert "near the bus" not in shown and "and schools" not in shown
 
 
 @sync

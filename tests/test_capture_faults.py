@@ -19,7 +19,9 @@ from facilitation.store import Event, connection
 from facilitation.tui import write_faults
 from facilitation.tui.capture.app import CaptureApp
 from facilitation.tui.capture.fallback import fallback_paths
-from tests.test_capture_editor import SIZE, clock, type_text
+from tests.test_capture_editor import clock, type_text
+
+SIZE = (110, 30)  # the French disk-full banner is read whole on one screen
 
 
 @pytest.fixture
