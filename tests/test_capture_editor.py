@@ -4,15 +4,15 @@ never lose a word when the round changes, drafts restored after a restart."""
 from __future__ import annotations
 
 import pytest
+from capture_support import at_round_one, copied_event
 from pilot_support import screen_text, sync, wait_for
 from textual import events
 from textual.widgets import TextArea
 
 from facilitation.store import Event
-from facilitation.store.sample import sample_script
 from facilitation.tui.capture.app import CaptureApp
 
-SIZE = (110, 30)
+SIZE = (80, 24)  # a common terminal: everything the tests read fits
 
 
 T0 = 1_800_000_000.0
@@ -23,12 +23,9 @@ def clock() -> float:
 
 
 @pytest.fixture
-def event_path(tmp_path):
-    path = tmp_path / "event.db"
-    with Event.create(path, sample_script("fr"), "sample", "sample.md") as event:
-        state = event.read_timer()
-        event.write_timer(state.with_(step_index=1, status="running", deadline=T0 + 1200), "goto")
-    return path
+def event_path(tmp_path_factory, tmp_path):
+    """The sample event at round 1 (a copy of one built once: capture_support.py)."""
+    return copied_event(tmp_path_factory, tmp_path, at_round_one)
 
 
 def make_app(path, table=2, who="ana") -> CaptureApp:
@@ -110,7 +107,8 @@ async def test_type_tag_save_edit_delete(event_path):
                 "edited",
                 "deleted",
             ]
-        assert "and schools" not in screen_text(app)
+        shown = screen_text(app)  # the note's two lines (80 columns) are gone from the list
+        assert "near the bus" not in shown and "and schools" not in shown
 
 
 @sync

@@ -9,26 +9,25 @@ import json
 import sqlite3
 
 import pytest
+from capture_support import at_round_one, copied_event
 from pilot_support import FakeClock, screen_text, sync, wait_for
 from textual import events
 from textual.widgets import TextArea
 
 from facilitation.i18n import set_language
 from facilitation.store import Event, connection
-from facilitation.store.sample import sample_script
 from facilitation.tui import write_faults
 from facilitation.tui.capture.app import CaptureApp
 from facilitation.tui.capture.fallback import fallback_paths
-from tests.test_capture_editor import SIZE, T0, clock, type_text
+from tests.test_capture_editor import clock, type_text
+
+SIZE = (110, 30)  # the French disk-full banner is read whole on one screen
 
 
 @pytest.fixture
-def event_path(tmp_path):
-    path = tmp_path / "event.db"
-    with Event.create(path, sample_script("fr"), "sample", "sample.md") as event:
-        state = event.read_timer()
-        event.write_timer(state.with_(step_index=1, status="running", deadline=T0 + 1200), "goto")
-    return path
+def event_path(tmp_path_factory, tmp_path):
+    """The sample event at round 1 (a copy of one built once: capture_support.py)."""
+    return copied_event(tmp_path_factory, tmp_path, at_round_one)
 
 
 @pytest.fixture(autouse=True)

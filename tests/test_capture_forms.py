@@ -2,24 +2,25 @@
 
 from __future__ import annotations
 
+import pytest
+from capture_support import at_the_welcome, copied_event
 from pilot_support import wait_for
 
 from facilitation.store import Event
 from facilitation.store.people import Participant
-from facilitation.store.sample import sample_script
 from facilitation.tui.capture.app import CaptureApp
 from tests.test_capture_editor import SIZE, clock, draft_texts, screen_text, sync, type_text
 
 
-def new_event(tmp_path):
-    path = tmp_path / "event.db"
-    Event.create(path, sample_script("fr"), "sample", "sample.md").close()
-    return path
+@pytest.fixture
+def new_event(tmp_path_factory, tmp_path):
+    """The sample event, just created (a copy of one built once: capture_support.py)."""
+    return copied_event(tmp_path_factory, tmp_path, at_the_welcome)
 
 
 @sync
-async def test_report_form_saves_revisions_with_participants_from_the_list(tmp_path):
-    path = new_event(tmp_path)
+async def test_report_form_saves_revisions_with_participants_from_the_list(new_event):
+    path = new_event
     with Event.open(path) as event:
         topic = event.add_topic(2, "Transport collectif", convener="Lise")
         event.add_participants([Participant(0, "Ana Roy"), Participant(0, "Paul Tremblay")])
@@ -54,8 +55,8 @@ async def test_report_form_saves_revisions_with_participants_from_the_list(tmp_p
 
 
 @sync
-async def test_report_draft_survives_a_restart(tmp_path):
-    path = new_event(tmp_path)
+async def test_report_draft_survives_a_restart(new_event):
+    path = new_event
     with Event.open(path) as event:
         topic = event.add_topic(2, "Logement")
     app = CaptureApp(Event.open(path, clock=clock), who="x", clock=clock, start="reports")
@@ -73,8 +74,8 @@ async def test_report_draft_survives_a_restart(tmp_path):
 
 
 @sync
-async def test_typist_types_a_round_table_after_table(tmp_path):
-    path = new_event(tmp_path)
+async def test_typist_types_a_round_table_after_table(new_event):
+    path = new_event
     app = CaptureApp(Event.open(path, clock=clock), clock=clock, start="typist")
     async with app.run_test(size=SIZE) as pilot:
         assert "Table 1 · Ronde 1" in screen_text(app)

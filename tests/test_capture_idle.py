@@ -8,17 +8,17 @@ from __future__ import annotations
 import json
 
 import pytest
+from capture_support import at_round_one, at_the_welcome, copied_event
 from pilot_support import screen_text, sync, wait_for
-from textual.widgets import TextArea
+from textual.widgets import OptionList, Static, TextArea
 
 from facilitation.store import Event
-from facilitation.store.sample import sample_script
-from facilitation.tui.capture import editor, notes_pane
+from facilitation.tui.capture import editor, notes_pane, reports, typist
 from facilitation.tui.capture.app import CaptureApp
 from facilitation.tui.capture.where import Target, draft_key
-from tests.test_capture_editor import SIZE, T0, clock, go_to_step, type_text
+from tests.test_capture_editor import SIZE, clock, go_to_step, type_text
 
-TICK = 0.01  # the draft timers run this often here (1 s in use): many ticks in little time
+TICK = 0.002  # the draft timers run this often here (1 s in use): many ticks in little time
 IDLE_TICKS = 12  # an idle app is left alone for this many ticks of its draft timer
 
 
@@ -47,12 +47,9 @@ def made_by(calls, app) -> list[tuple[str, str]]:
 
 
 @pytest.fixture
-def event_path(tmp_path):
-    path = tmp_path / "event.db"
-    with Event.create(path, sample_script("fr"), "sample", "sample.md") as event:
-        state = event.read_timer()
-        event.write_timer(state.with_(step_index=1, status="running", deadline=T0 + 1200), "goto")
-    return path
+def event_path(tmp_path_factory, tmp_path):
+    """The sample event at round 1 (a copy of one built once: capture_support.py)."""
+    return copied_event(tmp_path_factory, tmp_path, at_round_one)
 
 
 @pytest.fixture
@@ -210,9 +207,9 @@ async def test_other_note_takers_drafts_do_not_rebuild_the_editor(
         assert len(rooms) == 1 and "Ronde 2" in screen_text(app)
 
 
-def report_event(tmp_path, draft: dict | None = None) -> tuple:
-    path = tmp_path / "event.db"
-    with Event.create(path, sample_script("fr"), "sample", "sample.md") as event:
+def report_event(tmp_path_factory, tmp_path, draft: dict | None = None) -> tuple:
+    path = copied_event(tmp_path_factory, tmp_path, at_the_welcome)
+    with Event.open(path) as event:
         topic = event.add_topic(2, "Logement", convener="Lise")
         if draft is not None:
             values = {"title": "Logement", "convener": "Lise", "participants": ""}
@@ -229,9 +226,9 @@ async def open_report(pilot, app) -> None:
 
 @sync
 async def test_an_idle_report_form_writes_nothing_a_change_writes_once(
-    idle, tmp_path, fast_drafts, draft_writes
+    idle, tmp_path_factory, tmp_path, fast_drafts, draft_writes
 ):
-    path, key = report_event(tmp_path)
+    path, key = report_event(tmp_path_factory, tmp_path)
     app = CaptureApp(Event.open(path, clock=clock), who="x", clock=clock, start="reports")
     with Event.open(path) as watcher:
         async with app.run_test(size=SIZE) as pilot:
@@ -254,9 +251,9 @@ async def test_an_idle_report_form_writes_nothing_a_change_writes_once(
 
 @sync
 async def test_a_restored_report_draft_is_not_written_again(
-    idle, tmp_path, fast_drafts, draft_writes
+    idle, tmp_path_factory, tmp_path, fast_drafts, draft_writes
 ):
-    path, key = report_event(tmp_path, {"key_points": "typed before a crash"})
+    path, key = report_event(tmp_path_factory, tmp_path, {"key_points": "typed before a crash"})
     app = CaptureApp(Event.open(path, clock=clock), who="x", clock=clock, start="reports")
     with Event.open(path) as watcher:
         async with app.run_test(size=SIZE) as pilot:
@@ -268,9 +265,9 @@ async def test_a_restored_report_draft_is_not_written_again(
 
 @sync
 async def test_a_report_draft_equal_to_the_report_is_dropped_once(
-    idle, tmp_path, fast_drafts, draft_writes
+    idle, tmp_path_factory, tmp_path, fast_drafts, draft_writes
 ):
-    path, key = report_event(tmp_path, {})
+    path, key = report_event(tmp_path_factory, tmp_path, {})
     app = CaptureApp(Event.open(path, clock=clock), who="x", clock=clock, start="reports")
     with Event.open(path) as watcher:
         async with app.run_test(size=SIZE) as pilot:
@@ -283,10 +280,9 @@ async def test_a_report_draft_equal_to_the_report_is_dropped_once(
 
 @sync
 async def test_an_idle_typist_writes_nothing_a_change_writes_once(
-    idle, tmp_path, fast_drafts, draft_writes
+    idle, tmp_path_factory, tmp_path, fast_drafts, draft_writes
 ):
-    path = tmp_path / "event.db"
-    Event.create(path, sample_script("fr"), "sample", "sample.md").close()
+    path = copied_event(tmp_path_factory, tmp_path, at_the_welcome)
     app = CaptureApp(Event.open(path, clock=clock), clock=clock, start="typist")
     key = draft_key(Target(1, 1, 1, 1, "table", "Ronde 1"), "typist--")
     with Event.open(path) as watcher:
@@ -299,3 +295,97 @@ async def test_an_idle_typist_writes_nothing_a_change_writes_once(
             assert not await idle(pilot, watcher)
             assert made_by(draft_writes, app) == [("save_draft", key)]
             assert watcher.get_draft(key).text == "half typed"
+
+
+@pytest.fixture
+def rebuilt(monkeypatch):
+    """The ids of the option lists cleared to be filled again (a list built anew)."""
+    cleared: list[str | None] = []
+    clear = OptionList.clear_options
+
+    def counting(self):
+        cleared.append(self.id)
+        return clear(self)
+
+    monkeypatch.setattr(OptionList, "clear_options", counting)
+    return cleared
+
+
+def counted_looks(monkeypatch, screen_class) -> list[int]:
+    """One item each time a screen of `screen_class` hears that the event file changed."""
+    looks: list[int] = []
+    look = screen_class.on_event_file_changed
+
+    def counting(self, message):
+        looks.append(1)
+        return look(self, message)
+
+    monkeypatch.setattr(screen_class, "on_event_file_changed", counting)
+    return looks
+
+
+@sync
+async def test_the_typists_own_draft_does_not_rebuild_its_lists(
+    tmp_path_factory, tmp_path, monkeypatch, rebuilt
+):
+    looks = counted_looks(monkeypatch, typist.TypistScreen)
+    path = copied_event(tmp_path_factory, tmp_path, at_the_welcome)
+    app = CaptureApp(Event.open(path, clock=clock), clock=clock, start="typist")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert "Table 1  (0)" in screen_text(app)
+        rebuilt.clear()
+        app.screen.query_one("#line").insert_text_at_cursor("half typed")
+        await wait_for(pilot, lambda: looks)  # its draft written, the screen looked again
+        assert looks and rebuilt == []
+        with Event.open(path) as other:  # a note typed elsewhere for table 1: counted, listed
+            other.add_note(1, "from the web", round=1, table=1, kind="table")
+        await wait_for(pilot, lambda: "from the web" in screen_text(app))
+        assert "from the web" in screen_text(app) and "Table 1  (1)" in screen_text(app)
+        assert rebuilt == ["tables"]
+
+
+@sync
+async def test_a_report_forms_drafts_do_not_rebuild_the_topics_below(
+    tmp_path_factory, tmp_path, monkeypatch, rebuilt
+):
+    looks = counted_looks(monkeypatch, reports.ReportListScreen)
+    path, key = report_event(tmp_path_factory, tmp_path)
+    app = CaptureApp(Event.open(path, clock=clock), who="x", clock=clock, start="reports")
+    async with app.run_test(size=SIZE) as pilot:
+        await open_report(pilot, app)
+        rebuilt.clear()
+        paste(app, "#f-key_points", "more housing")
+        await wait_for(pilot, lambda: looks)  # the draft written, the list below looked again
+        assert looks and rebuilt == []
+        await pilot.press("ctrl+s", "escape")  # saved: the list shows it, built again
+        await pilot.pause()
+        assert "Logement — Lise  (report, revision 1)" in screen_text(app)
+        assert rebuilt == ["topics"]
+
+
+@sync
+async def test_the_heading_is_laid_out_again_only_when_it_changes(event_path, monkeypatch, clock):
+    """The countdown timer shows the heading again every second: a Static's update lays the
+    whole screen out again, so an unchanged heading (a paused clock) is left alone."""
+    updated: list[str | None] = []
+    update = Static.update
+
+    def counting(self, *args, **kwargs):
+        updated.append(self.id)
+        return update(self, *args, **kwargs)
+
+    monkeypatch.setattr(Static, "update", counting)
+    app = CaptureApp(Event.open(event_path, clock=clock), table=2, who="ana", clock=clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert "20:00 left" in screen_text(app)
+        updated.clear()
+        for _ in range(3):
+            app.screen.show_where()  # the countdown timer's tick, the clock standing still
+            await pilot.pause()
+        assert updated == []
+        clock.now += 65
+        app.screen.show_where()
+        await pilot.pause()
+        assert updated == ["where"] and "18:55 left" in screen_text(app)

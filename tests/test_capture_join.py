@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+from capture_support import at_the_welcome, copied_event
 from pilot_support import notifications, wait_for
 from textual.widgets import Input
 
@@ -12,23 +14,39 @@ from facilitation.tui.capture.editor import NoteEditorScreen
 from tests.test_capture_editor import SIZE, clock, screen_text, sync, type_text
 
 
+@pytest.fixture(autouse=True)
+def short_code_pause(fast_timers, monkeypatch):
+    """The field stays disabled 30 ms after a wrong code (1 s in use, 0.1 s in the other
+    tests): each test waits for the field to come back, five times at most. Longer than
+    pilot_support.SHORT_TIMER, so a pause after Enter does not wait it out."""
+    monkeypatch.setattr(fast_timers, "WRONG_CODE_PAUSE", 0.03)
+
+
 def code_field(app) -> Input:
     return app.screen.query_one("#code", Input)
 
 
-def event_with_codes(tmp_path):
-    path = tmp_path / "event.db"
+def at_round_one_not_started(path) -> None:
     with Event.create(path, sample_script("fr"), "s", "s.md") as event:
         state = event.read_timer()
         event.write_timer(state.with_(step_index=1), "goto")
+        event.table_codes()  # the codes are made once, with the event
+        event.facilitator_code()
+
+
+def event_with_codes(tmp_path_factory, tmp_path):
+    path = copied_event(tmp_path_factory, tmp_path, at_round_one_not_started)
+    with Event.open(path) as event:
         codes = event.table_codes()
         facilitator = event.facilitator_code()
     return path, codes, facilitator
 
 
 @sync
-async def test_join_screen_shows_nothing_of_the_event_and_refuses_wrong_codes(tmp_path):
-    path, codes, facilitator = event_with_codes(tmp_path)
+async def test_join_screen_shows_nothing_of_the_event_and_refuses_wrong_codes(
+    tmp_path_factory, tmp_path
+):
+    path, codes, facilitator = event_with_codes(tmp_path_factory, tmp_path)
     app = CaptureApp(Event.open(path, clock=clock), restricted=True, clock=clock)
     async with app.run_test(size=SIZE) as pilot:
         text = screen_text(app)
@@ -54,8 +72,8 @@ async def test_join_screen_shows_nothing_of_the_event_and_refuses_wrong_codes(tm
 
 
 @sync
-async def test_too_many_wrong_codes_end_the_session(tmp_path):
-    path, _codes, _facilitator = event_with_codes(tmp_path)
+async def test_too_many_wrong_codes_end_the_session(tmp_path_factory, tmp_path):
+    path, _codes, _facilitator = event_with_codes(tmp_path_factory, tmp_path)
     app = CaptureApp(Event.open(path, clock=clock), restricted=True, clock=clock)
     async with app.run_test(size=SIZE) as pilot:
         for attempt in range(5):
@@ -72,9 +90,8 @@ async def test_too_many_wrong_codes_end_the_session(tmp_path):
 
 
 @sync
-async def test_typed_before_the_first_round_goes_to_round_one(tmp_path):
-    path = tmp_path / "event.db"
-    Event.create(path, sample_script("fr"), "s", "s.md").close()  # at the welcome
+async def test_typed_before_the_first_round_goes_to_round_one(tmp_path_factory, tmp_path):
+    path = copied_event(tmp_path_factory, tmp_path, at_the_welcome)  # at the welcome
     app = CaptureApp(Event.open(path, clock=clock), table=1, clock=clock)
     async with app.run_test(size=SIZE) as pilot:
         assert "waiting for a step that takes notes" in screen_text(app)
@@ -93,8 +110,8 @@ async def test_typed_before_the_first_round_goes_to_round_one(tmp_path):
 
 
 @sync
-async def test_chooser_opens_a_table_by_code(tmp_path):
-    path, codes, _facilitator = event_with_codes(tmp_path)
+async def test_chooser_opens_a_table_by_code(tmp_path_factory, tmp_path):
+    path, codes, _facilitator = event_with_codes(tmp_path_factory, tmp_path)
     app = CaptureApp(Event.open(path, clock=clock), clock=clock)
     async with app.run_test(size=SIZE) as pilot:
         text = screen_text(app)

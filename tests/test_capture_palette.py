@@ -4,6 +4,7 @@ the other capture screens; built from Textual's public `Screen.active_bindings`.
 from __future__ import annotations
 
 import pytest
+from capture_support import copied_event
 from pilot_support import sync
 from test_capture_editor import SIZE, make_app
 
@@ -15,12 +16,14 @@ T0 = 1_800_000_000.0
 
 
 @pytest.fixture
-def path(tmp_path):
-    path = tmp_path / "event.db"
+def path(tmp_path_factory, tmp_path):
+    return copied_event(tmp_path_factory, tmp_path, english_at_round_one)
+
+
+def english_at_round_one(path) -> None:
     with Event.create(path, sample_script("en"), "sample", "sample.md") as event:
         state = event.read_timer()
         event.write_timer(state.with_(step_index=1, status="running", deadline=T0 + 1200), "goto")
-    return path
 
 
 @sync

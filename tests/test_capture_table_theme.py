@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from capture_support import at_round_one, copied_event
 from pilot_support import screen_text, sync
 
 from facilitation.store import Event
@@ -26,17 +27,16 @@ async def test_capture_header_shows_the_table_theme(tmp_path):
 
 
 @sync
-async def test_attach_a_photo_from_the_note_editor(tmp_path):
+async def test_attach_a_photo_from_the_note_editor(tmp_path_factory, tmp_path):
     from PIL import Image
     from textual.widgets import Input
 
     from facilitation.store.photos import list_photos
 
-    path = tmp_path / "event.db"
-    with Event.create(path, sample_script("fr"), "sample", "sample.md") as event:
-        state = event.read_timer()
-        event.write_timer(state.with_(step_index=1, status="running", deadline=T0 + 1200), "goto")
-    Image.new("RGB", (2400, 1800), (10, 120, 60)).save(tmp_path / "nappe 2.jpg")
+    path = copied_event(tmp_path_factory, tmp_path, at_round_one)
+    # Larger than the 1600 pixels a stored photo keeps (shrunk, its shape kept), and no larger:
+    # decoding and shrinking a bigger one only costs more.
+    Image.new("RGB", (1680, 1260), (10, 120, 60)).save(tmp_path / "nappe 2.jpg")
     (tmp_path / "notes.txt").write_text("pas une image", encoding="utf-8")
     app = CaptureApp(Event.open(path, clock=lambda: T0), table=2, who="ana", clock=lambda: T0)
     async with app.run_test(size=(110, 30)) as pilot:

@@ -81,6 +81,8 @@ class ChooseScreen(Screen):
 
     app: CaptureApp  # typed for mypy: the app this screen runs in
 
+    AUTO_FOCUS = ""  # on_mount focuses the list: not the code field first
+
     BINDINGS = [Binding("escape", "app.quit", N_("Quit"))]
 
     def __init__(self) -> None:

@@ -39,9 +39,9 @@ class RoomHeading(EditorBase):
                 parts.append(Text(_("{time} left").format(time=format_clock(left))))
         else:
             parts.append(Text(_("waiting for a step that takes notes")))
-        self.query_one("#where", Static).update(Text(" · ").join(parts))
+        self.show_text("#where", Text(" · ").join(parts))
         question = room.question if room else ""
-        self.query_one("#question", Static).update(Text(question.strip()))
+        self.show_text("#question", Text(question.strip()))
 
     def seconds_left(self) -> float | None:
         timer = self._timer
@@ -65,7 +65,7 @@ class RoomHeading(EditorBase):
             banner.set_class(True, "warning")
         else:
             banner.set_class(False, "warning")
-        banner.update(Text(text))
+        self.show_text("#banner", Text(text))
         banner.display = bool(text)
         self.refresh_bindings()  # F6 and Escape depend on what is pinned and edited
 
@@ -79,13 +79,14 @@ class RoomHeading(EditorBase):
             mode = _("Waiting for a round: what you type now will go to the next one.")
         else:
             mode = _("New note for {round}").format(round=target.title)
-        self.query_one("#mode", Static).update(Text(mode))
+        self.show_text("#mode", Text(mode))
         codebook = {t.id: t.label for t in self.event.script.event.codebook}
         labels = [codebook.get(tag, tag) for tag in self.tags]
-        self.query_one("#tags-line", Static).update(
+        self.show_text(
+            "#tags-line",
             Text(
                 _("Tags: {tags}").format(tags=", ".join(labels) if labels else "-")
                 + "   "
                 + _("(F3 to tag)")
-            )
+            ),
         )

@@ -44,6 +44,11 @@ FIELD_LABELS = {
 ONE_LINE = ("convener",)
 
 
+def shown_as(prompt: object) -> str:
+    """A line's text and styles, to tell whether a list shows the same lines again."""
+    return prompt.markup if isinstance(prompt, Text) else str(prompt)
+
+
 def open_space_blocks(script) -> list[int]:
     return [b.number for b in script.blocks if b.is_open_space]
 
@@ -61,6 +66,7 @@ class ReportListScreen(Screen):
     def __init__(self) -> None:
         super().__init__()
         translate_bindings(self)
+        self._shown: list[tuple[str | None, str]] | None = None  # the list's lines (id, text)
 
     def compose(self) -> ComposeResult:
         with Vertical(id="reports"):
@@ -81,6 +87,8 @@ class ReportListScreen(Screen):
         self.refresh_topics()
 
     def refresh_topics(self) -> None:
+        """Build the list again if what it shows changed: every write to the event file (a
+        report form's draft, another screen's note) lands here, and most change no line."""
         event = self.app.event
         options: list[Option] = []
         for block in open_space_blocks(event.script):
@@ -100,6 +108,10 @@ class ReportListScreen(Screen):
                 options.append(Option(line, id=str(topic.id)))
         if len(options) == len(open_space_blocks(event.script)):
             options.append(Option(_("No topics yet: press a to add one."), disabled=True))
+        shown = [(option.id, shown_as(option.prompt)) for option in options]
+        if shown == self._shown:
+            return
+        self._shown = shown
         topics = self.query_one("#topics", OptionList)
         highlighted = topics.highlighted
         topics.clear_options()
@@ -191,6 +203,10 @@ class PeoplePicker(ModalScreen[list[str] | None]):
 class ReportFormScreen(Screen):
     app: CaptureApp  # typed for mypy: the app this screen runs in
 
+    # No focus before on_mount gives it to the topic's title: Textual's default gave it to the
+    # scrolling form first (restyling its fifteen widgets), then on the way out again.
+    AUTO_FOCUS = ""
+
     BINDINGS = [
         Binding("ctrl+s,f2", "save", N_("Save the report")),
         Binding("f5", "pick_people", N_("Add participants from the list")),
@@ -203,6 +219,8 @@ class ReportFormScreen(Screen):
         self.topic_id = topic_id
         self._stored: dict[str, str] = {}  # the saved report (or the topic), as shown
         self._drafted: dict[str, str] | None = None  # what the draft holds; None: no draft
+        self._fields: dict[str, Input | TextArea] = {}  # the form's fields, found once
+        self._touched = True  # a field changed since the draft timer's last look
 
     @property
     def draft_key(self) -> str:
@@ -240,23 +258,33 @@ class ReportFormScreen(Screen):
             self._drafted = self.values()  # as the widgets give it back
         self.show_status()
         self.query_one("#f-title", Input).focus()
-        self.set_interval(timings.DRAFT_SECONDS, self.flush_draft, name="drafts")
+        self.set_interval(timings.DRAFT_SECONDS, self.draft_tick, name="drafts")
+
+    @property
+    def fields(self) -> dict[str, Input | TextArea]:
+        """{"title" and each report field: its widget}."""
+        if not self._fields:
+            for name in ("title", *REPORT_FIELDS):
+                self._fields[name] = cast("Input | TextArea", self.query_one(f"#f-{name}"))
+        return self._fields
 
     def set_values(self, values: dict[str, str]) -> None:
-        self.query_one("#f-title", Input).value = values.get("title", "")
-        for field in REPORT_FIELDS:
-            widget = self.query_one(f"#f-{field}")
+        for name, widget in self.fields.items():
             if isinstance(widget, Input):
-                widget.value = values.get(field, "")
-            elif isinstance(widget, TextArea):
-                widget.load_text(values.get(field, ""))
+                widget.value = values.get(name, "")
+            else:
+                widget.load_text(values.get(name, ""))
 
     def values(self) -> dict[str, str]:
-        out = {"title": self.query_one("#f-title", Input).value}
-        for field in REPORT_FIELDS:
-            widget = self.query_one(f"#f-{field}")
-            out[field] = widget.value if isinstance(widget, Input) else cast(TextArea, widget).text
-        return out
+        return {
+            name: widget.value if isinstance(widget, Input) else widget.text
+            for name, widget in self.fields.items()
+        }
+
+    @on(Input.Changed)
+    @on(TextArea.Changed)
+    def field_changed(self) -> None:
+        self._touched = True
 
     def show_status(self) -> None:
         report = self.app.event.report(self.topic_id)
@@ -275,6 +303,15 @@ class ReportFormScreen(Screen):
             self.notify(WriteFaults.banner_once(exc), severity="error", timeout=8)
             return False
         return True
+
+    def draft_tick(self) -> None:
+        """The draft timer: the fields are read only if one changed since its last look (a
+        field tells it after its value changed: a change is never missed, at worst read
+        twice). An explicit flush_draft (leaving the form) always reads them."""
+        if self._touched:
+            self._touched = False
+            if not self.flush_draft():
+                self._touched = True  # the event file could not take it: tried again
 
     def _write_draft(self) -> None:
         values = self.values()

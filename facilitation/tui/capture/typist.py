@@ -60,6 +60,8 @@ class LineInput(Input):
 class TypistScreen(Screen):
     app: CaptureApp  # typed for mypy: the app this screen runs in
 
+    AUTO_FOCUS = ""  # on_mount focuses the line: not the round's Select first
+
     BINDINGS = [
         Binding("pagedown,ctrl+down", "next_table", N_("Next table")),
         Binding("pageup,ctrl+up", "previous_table", N_("Previous table")),
@@ -73,6 +75,7 @@ class TypistScreen(Screen):
         self.table = 1
         self.place: tuple[int, int | None] | None = None  # (block, round)
         self._stored = ""
+        self._shown: dict[str, object] = {}  # what each part of the screen shows now
 
     @property
     def event(self):
@@ -136,26 +139,41 @@ class TypistScreen(Screen):
         block = self.event.script.block(self.place[0])
         return block_table_count(self.event, block)
 
+    def _changed(self, part: str, shown: object) -> bool:
+        """Whether `part` of the screen would show something else than it does now (every
+        write to the event file, the typist's own drafts too, makes the screen look again:
+        what did not change is not built again)."""
+        if self._shown.get(part) == shown:
+            return False
+        self._shown[part] = shown
+        return True
+
     def refresh_all(self) -> None:
         target = self.target
         if target is None:
-            self.query_one("#typist-where", Static).update(_("This event has no table rounds."))
+            none = _("This event has no table rounds.")
+            if self._changed("where", none):
+                self.query_one("#typist-where", Static).update(none)
             return
         counts = self.event.note_counts(target.block, target.round)
+        lines = [
+            (_("Table {n}").format(n=n) + f"  ({counts.get(n, (0, 0))[0]})", str(n))
+            for n in range(1, self.tables() + 1)
+        ]
         tables = self.query_one("#tables", OptionList)
-        tables.clear_options()
-        tables.add_options(
-            [
-                Option(_("Table {n}").format(n=n) + f"  ({counts.get(n, (0, 0))[0]})", id=str(n))
-                for n in range(1, self.tables() + 1)
-            ]
-        )
-        tables.highlighted = self.table - 1
+        if self._changed("tables", lines):
+            tables.clear_options()
+            tables.add_options([Option(prompt, id=id_) for prompt, id_ in lines])
+        if tables.highlighted != self.table - 1:
+            tables.highlighted = self.table - 1
         where = _("Table {n}").format(n=self.table) + " · " + target.title
-        self.query_one("#typist-where", Static).update(Text(where, style="bold"))
+        if self._changed("where", where):
+            self.query_one("#typist-where", Static).update(Text(where, style="bold"))
         notes = self.event.list_notes(
             block=target.block, round=target.round, table=self.table, kind="table"
         )
+        if not self._changed("notes", [(note.text, tuple(note.tags)) for note in notes]):
+            return
         listing = Text()
         for note in notes:
             listing.append("• " + note.text)
