@@ -168,6 +168,32 @@ def settled_pilot(monkeypatch):
         monkeypatch.setattr(MessagePump, name, counted)
 
 
+@pytest.fixture(autouse=True, scope="session")
+def css_parsed_once():
+    """Each Textual app parses the CSS of every widget class it uses again (a tenth of an app
+    start); in a test run the same CSS with the same theme variables is parsed once per worker
+    and its rules shared by the apps, as one app shares them between its own stylesheets.
+    Textual's own cache key, with the variables the rules were parsed with."""
+    from textual.css.stylesheet import Stylesheet
+
+    parse_rules = Stylesheet._parse_rules
+    parsed: dict[tuple, list] = {}
+
+    def once(self, css, read_from, is_default_rules=False, tie_breaker=0, scope=""):
+        key = (css, read_from, is_default_rules, tie_breaker, scope)
+        key += tuple(sorted(self._variables.items()))
+        rules = parsed.get(key)
+        if rules is None:
+            rules = parsed[key] = parse_rules(
+                self, css, read_from, is_default_rules, tie_breaker, scope
+            )
+        return rules
+
+    Stylesheet._parse_rules = once  # type: ignore[method-assign]
+    yield
+    Stylesheet._parse_rules = parse_rules  # type: ignore[method-assign]
+
+
 @pytest.fixture
 def timer_ticks(monkeypatch):
     """How many times each Textual timer has fired, by name ("drafts", "watch-event-file"...):
