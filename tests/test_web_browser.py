@@ -18,6 +18,7 @@ import contextlib
 import datetime
 import os
 import re
+import time
 from collections.abc import AsyncIterator, Coroutine, Iterator
 from pathlib import Path
 from typing import Any, TypeVar
@@ -500,3 +501,41 @@ def test_with_the_real_timers_the_page_keeps_drafts_every_3_s_and_looks_every_5_
     only_loopback(chromium.run(scenario()))
     with Event.open(path) as event:
         assert [d.text for d in event.list_drafts("web/t1/")] == ["Une idée"]
+
+
+def test_a_paused_clock_still_says_paused_after_the_page_ticks_and_looks(tmp_path, chromium):
+    """The server writes "en pause 7:30"; the page's own clock, which redraws the time every
+    second and after each look at the room, kept the time and dropped the word."""
+    path, codes = make_event(tmp_path)
+
+    def set_timer(status: str) -> None:
+        with Event.open(path) as event:
+            state = event.read_timer()
+            if status == "paused":
+                state = state.with_(status="paused", remaining=450.0, deadline=None)
+            else:
+                state = state.with_(status="running", remaining=None, deadline=time.time() + 450)
+            event.write_timer(state, "paused" if status == "paused" else "resumed")
+
+    left = "document.getElementById('time-left').textContent"
+    set_timer("paused")
+
+    async def scenario() -> list[str]:
+        async with serving(path) as base, chromium.phones(base) as phones:
+            page = await phones.device()
+            start = datetime.datetime.now(datetime.UTC)
+            await page.clock.install(time=start)
+            await page.clock.pause_at(start + datetime.timedelta(seconds=1))
+            await phones.join(page, codes.tables[1])
+            assert await page.inner_text("#time-left") == "en pause 7:30"  # the server's
+            await page.clock.run_for(3000)  # the page's clock redraws it three times
+            assert await page.inner_text("#time-left") == "en pause 7:30"
+            set_timer("running")
+            await page.clock.run_for(5000)  # a look at the room: it runs again
+            await page.wait_for_function(f"!{left}.startsWith('en pause')")
+            set_timer("paused")
+            await page.clock.run_for(5000)  # the next look: paused, and said so
+            await page.wait_for_function(f"{left} === 'en pause 7:30'")
+            return phones.requested
+
+    only_loopback(chromium.run(scenario()))

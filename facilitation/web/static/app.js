@@ -52,6 +52,7 @@
       }
       var a = Math.abs(Math.round(s));
       var t = (s < 0 ? "\u2212" : "") + Math.floor(a / 60) + ":" + String(a % 60).padStart(2, "0");
+      if (state === "paused") { t = clock.dataset.paused + " " + t; }  // as the server wrote it
       if (shown.textContent !== t) { shown.textContent = t; }  // unchanged: nothing to redraw
       shown.classList.toggle("over", s < 0);
     };
