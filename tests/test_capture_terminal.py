@@ -22,7 +22,6 @@ from facilitation.store.sample import sample_script
 
 pytestmark = [
     pytest.mark.slow,
-    pytest.mark.xdist_group("capture-terminal"),  # one worker: the module's shared process
     pytest.mark.skipif(shutil.which("tmux") is None, reason="needs tmux"),
 ]
 

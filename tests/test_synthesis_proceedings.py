@@ -422,9 +422,6 @@ def test_report_per_page_and_contact_list(tmp_path):
     ]
 
 
-# One worker for the module: its book (a LibreOffice layout) is built once.
-pytestmark = pytest.mark.xdist_group("book")
-
 WITH_LIBREOFFICE = pytest.mark.skipif(
     shutil.which("soffice") is None or shutil.which("pdftotext") is None,
     reason="LibreOffice not installed",

@@ -49,7 +49,6 @@ PHONE = {"width": 390, "height": 844}
 playwright_api = pytest.importorskip("playwright.async_api")
 pytestmark = [
     pytest.mark.slow,
-    pytest.mark.xdist_group("chromium"),  # one worker: the module's shared process
     pytest.mark.skipif(not CHROMIUM.exists(), reason="no /usr/bin/chromium"),
 ]
 os.environ.setdefault("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")
