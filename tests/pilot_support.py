@@ -35,6 +35,22 @@ class FakeClock:
         return self.now
 
 
+class NapClock:
+    """A clock that only moves when slept on (`connection.lock_wait_clock` and `_sleep`: a
+    wait for the write lock waited out without waiting)."""
+
+    def __init__(self) -> None:
+        self.now = 0.0
+        self.naps = 0
+
+    def __call__(self) -> float:
+        return self.now
+
+    def sleep(self, seconds: float) -> None:
+        self.now += seconds
+        self.naps += 1
+
+
 # One run of text in Textual's SVG screenshot: its x (pixels), its line, its characters.
 _SVG_TEXT = re.compile(
     r'<text [^>]*\bx="([0-9.]+)"[^>]*clip-path="url\(#[^"]*-line-(\d+)\)"[^>]*>(.*?)</text>'

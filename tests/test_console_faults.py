@@ -6,7 +6,7 @@ from __future__ import annotations
 import sqlite3
 
 import pytest
-from pilot_support import notifications, sync
+from pilot_support import NapClock, notifications, sync
 
 from facilitation.i18n import set_language
 from facilitation.store import Event
@@ -38,19 +38,6 @@ async def test_space_on_a_read_only_event_is_refused_then_works(event, clock):
         await pilot.press("space")
         await pilot.pause()
         assert event.read_timer().status == "running"
-
-
-class NapClock:
-    """The clock of the wait for the write lock: it only moves when slept on."""
-
-    def __init__(self) -> None:
-        self.now = 0.0
-
-    def __call__(self) -> float:
-        return self.now
-
-    def sleep(self, seconds: float) -> None:
-        self.now += seconds
 
 
 @sync

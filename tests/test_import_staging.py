@@ -11,6 +11,7 @@ import threading
 import time
 
 import pytest
+from pilot_support import NapClock
 
 from facilitation.store import Event, connection, staging
 from facilitation.store.connection import WriteUnavailable
@@ -145,21 +146,6 @@ def test_a_killed_import_is_taken_out_at_the_next_opening(tmp_path):
     with Event.open(path) as event:
         assert event.list_notes() == []
     assert counts(path) == (0, 0, 0)
-
-
-class NapClock:
-    """A clock that only moves when slept on (`lock_wait_sleep`)."""
-
-    def __init__(self) -> None:
-        self.now = 0.0
-        self.naps = 0
-
-    def __call__(self) -> float:
-        return self.now
-
-    def sleep(self, seconds: float) -> None:
-        self.now += seconds
-        self.naps += 1
 
 
 def test_import_says_it_waits_for_a_held_lock_then_names_it(tmp_path, monkeypatch, capsys):

@@ -7,7 +7,7 @@ from __future__ import annotations
 import sqlite3
 
 import pytest
-from pilot_support import notifications, sync
+from pilot_support import NapClock, notifications, sync
 from textual.widgets import Input
 
 from facilitation.i18n import set_language
@@ -97,19 +97,6 @@ async def test_votes_and_actions_on_a_read_only_event_are_refused_not_crashed(ev
         await pilot.press("home", "d", "d")
         await pilot.pause()
         assert [a.title for a in event.list_actions(block)] == ["Une navette"]
-
-
-class NapClock:
-    """The clock of the wait for the write lock: it only moves when slept on."""
-
-    def __init__(self) -> None:
-        self.now = 0.0
-
-    def __call__(self) -> float:
-        return self.now
-
-    def sleep(self, seconds: float) -> None:
-        self.now += seconds
 
 
 @sync
