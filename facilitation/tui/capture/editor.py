@@ -117,7 +117,6 @@ class NoteEditorScreen(KeepsTyped, NotesPane, RoomHeading):
         self._timer: TimerState | None = None
         self._announce = ""
         self._notes_shown: tuple | None = None  # what the notes list shows (see refresh_notes)
-        self._texts_shown: dict[str, str] = {}  # what its lines show (see show_text)
         self.init_keeping()
 
     # ---- building ----------------------------------------------------------------------

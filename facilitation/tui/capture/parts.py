@@ -11,6 +11,8 @@ from rich.text import Text
 from textual.screen import Screen
 from textual.widgets import Static
 
+from facilitation.tui.widgets.shown import show
+
 if TYPE_CHECKING:
     from textual.timer import Timer
 
@@ -40,17 +42,13 @@ class EditorBase(Screen):
     _notes_shown: tuple | None
     _timer: TimerState | None
     _announce: str
-    _texts_shown: dict[str, str]  # selector: the markup its Static shows (see show_text)
 
     def show_text(self, selector: str, text: Text) -> Static:
         """Show `text` in the Static at `selector`, unless it shows that already: an update
         lays the whole screen out again and repaints the line, and the heading is shown
         again every second (the time left), the mode and the banner at each save."""
         static = self.query_one(selector, Static)
-        shown = text.markup
-        if self._texts_shown.get(selector) != shown:
-            self._texts_shown[selector] = shown
-            static.update(text)
+        show(static, text)
         return static
 
     @property

@@ -28,6 +28,7 @@ from facilitation.tui.help import translate_bindings
 from facilitation.tui.messages import EventFileChanged
 from facilitation.tui.watch import watch_event_file
 from facilitation.tui.widgets.fitting_footer import FittingFooter
+from facilitation.tui.widgets.shown import fill_options
 from facilitation.tui.write_faults import WriteFaults
 
 if TYPE_CHECKING:
@@ -42,11 +43,6 @@ FIELD_LABELS = {
     "resources": N_("Resources"),
 }
 ONE_LINE = ("convener",)
-
-
-def shown_as(prompt: object) -> str:
-    """A line's text and styles, to tell whether a list shows the same lines again."""
-    return prompt.markup if isinstance(prompt, Text) else str(prompt)
 
 
 def open_space_blocks(script) -> list[int]:
@@ -66,7 +62,6 @@ class ReportListScreen(Screen):
     def __init__(self) -> None:
         super().__init__()
         translate_bindings(self)
-        self._shown: list[tuple[str | None, str]] | None = None  # the list's lines (id, text)
 
     def compose(self) -> ComposeResult:
         with Vertical(id="reports"):
@@ -108,16 +103,7 @@ class ReportListScreen(Screen):
                 options.append(Option(line, id=str(topic.id)))
         if len(options) == len(open_space_blocks(event.script)):
             options.append(Option(_("No topics yet: press a to add one."), disabled=True))
-        shown = [(option.id, shown_as(option.prompt)) for option in options]
-        if shown == self._shown:
-            return
-        self._shown = shown
-        topics = self.query_one("#topics", OptionList)
-        highlighted = topics.highlighted
-        topics.clear_options()
-        topics.add_options(options)
-        if highlighted is not None:
-            topics.highlighted = min(highlighted, len(options) - 1)
+        fill_options(self.query_one("#topics", OptionList), options)
 
     @on(OptionList.OptionSelected, "#topics")
     def open_topic(self, selected: OptionList.OptionSelected) -> None:

@@ -32,6 +32,7 @@ from facilitation.tui.help import translate_bindings
 from facilitation.tui.messages import EventFileChanged
 from facilitation.tui.watch import watch_event_file
 from facilitation.tui.widgets.fitting_footer import FittingFooter
+from facilitation.tui.widgets.shown import fill_options, show
 from facilitation.tui.write_faults import WriteFaults
 
 if TYPE_CHECKING:
@@ -75,7 +76,7 @@ class TypistScreen(Screen):
         self.table = 1
         self.place: tuple[int, int | None] | None = None  # (block, round)
         self._stored = ""
-        self._shown: dict[str, object] = {}  # what each part of the screen shows now
+        self._notes_shown: list[tuple[str, tuple[str, ...]]] | None = None  # the notes listed
 
     @property
     def event(self):
@@ -139,41 +140,33 @@ class TypistScreen(Screen):
         block = self.event.script.block(self.place[0])
         return block_table_count(self.event, block)
 
-    def _changed(self, part: str, shown: object) -> bool:
-        """Whether `part` of the screen would show something else than it does now (every
-        write to the event file, the typist's own drafts too, makes the screen look again:
-        what did not change is not built again)."""
-        if self._shown.get(part) == shown:
-            return False
-        self._shown[part] = shown
-        return True
-
     def refresh_all(self) -> None:
+        # Every write to the event file, the typist's own drafts too, makes the screen look
+        # again: what did not change is not built again (show, fill_options, _notes_shown).
         target = self.target
         if target is None:
-            none = _("This event has no table rounds.")
-            if self._changed("where", none):
-                self.query_one("#typist-where", Static).update(none)
+            show(self.query_one("#typist-where", Static), _("This event has no table rounds."))
             return
         counts = self.event.note_counts(target.block, target.round)
-        lines = [
-            (_("Table {n}").format(n=n) + f"  ({counts.get(n, (0, 0))[0]})", str(n))
-            for n in range(1, self.tables() + 1)
-        ]
         tables = self.query_one("#tables", OptionList)
-        if self._changed("tables", lines):
-            tables.clear_options()
-            tables.add_options([Option(prompt, id=id_) for prompt, id_ in lines])
+        fill_options(
+            tables,
+            [
+                Option(_("Table {n}").format(n=n) + f"  ({counts.get(n, (0, 0))[0]})", id=str(n))
+                for n in range(1, self.tables() + 1)
+            ],
+        )
         if tables.highlighted != self.table - 1:
             tables.highlighted = self.table - 1
         where = _("Table {n}").format(n=self.table) + " · " + target.title
-        if self._changed("where", where):
-            self.query_one("#typist-where", Static).update(Text(where, style="bold"))
+        show(self.query_one("#typist-where", Static), Text(where, style="bold"))
         notes = self.event.list_notes(
             block=target.block, round=target.round, table=self.table, kind="table"
         )
-        if not self._changed("notes", [(note.text, tuple(note.tags)) for note in notes]):
+        shown = [(note.text, tuple(note.tags)) for note in notes]
+        if shown == self._notes_shown:
             return
+        self._notes_shown = shown
         listing = Text()
         for note in notes:
             listing.append("• " + note.text)

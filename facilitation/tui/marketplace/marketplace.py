@@ -26,7 +26,7 @@ from facilitation.tui.marketplace.suggest_keys import SuggestKeys
 from facilitation.tui.marketplace.wall_widget import AgendaWall
 from facilitation.tui.messages import EventFileChanged
 from facilitation.tui.widgets.fitting_footer import FittingFooter
-from facilitation.tui.widgets.shown import show
+from facilitation.tui.widgets.shown import fill_options, show
 from facilitation.tui.write_faults import guarded_write
 
 CSS = str(Path(__file__).with_name("marketplace.tcss"))
@@ -64,7 +64,6 @@ class MarketplaceScreen(SuggestKeys, LayoutKeys):
         self.entry_mode: str | None = None  # "add", "edit", "interests"
         self.entry_topic: int | None = None
         self.add_to_tray = False  # "a" pressed in the tray: new topics go to the tray
-        self._tray_options: list[tuple[str, str]] | None = None  # (label, id) in the tray
 
     # ---- layout -------------------------------------------------------------------------
 
@@ -102,21 +101,14 @@ class MarketplaceScreen(SuggestKeys, LayoutKeys):
         widget.refresh_wall()
         wall = widget.wall
         options = [
-            (t.title + (f" \u2014 {t.convener}" if t.convener else ""), str(t.id))
+            Option(t.title + (f" \u2014 {t.convener}" if t.convener else ""), id=str(t.id))
             for t in wall.tray()
         ]
         for t in wall.topics:
             if t.status != "active":
                 word = _("withdrawn") if t.status == "withdrawn" else _("merged")
-                options.append((f"[dim]{t.title} ({word})[/dim]", str(t.id)))
-        tray = self.query_one("#tray", OptionList)
-        if options != self._tray_options:  # the tray is filled again only when it changed
-            self._tray_options = options
-            highlighted = tray.highlighted
-            tray.clear_options()
-            tray.add_options([Option(label, id=topic_id) for label, topic_id in options])
-            if highlighted is not None and tray.option_count:
-                tray.highlighted = min(highlighted, tray.option_count - 1)
+                options.append(Option(f"[dim]{t.title} ({word})[/dim]", id=str(t.id)))
+        fill_options(self.query_one("#tray", OptionList), options)
         show(
             self.query_one("#tray-title", Static),
             _("Not yet on the wall ({n})").format(n=len(wall.tray())),

@@ -1,4 +1,5 @@
-"""`show`: update a Static only when what it shows changes.
+"""`show`: update a Static only when what it shows changes; `fill_options`: the same for an
+OptionList.
 
 Textual's `Static.update` lays the whole screen out again and repaints the widget, even for
 the text it already shows. The console and the projector set their texts again at every key,
@@ -9,7 +10,8 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.visual import VisualType
-from textual.widgets import Static
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
 
 
 def same_content(old: object, new: object) -> bool:
@@ -34,4 +36,23 @@ def show(widget: Static, content: VisualType, *, layout: bool = True) -> bool:
     if same_content(widget.content, content):
         return False
     widget.update(content, layout=layout)
+    return True
+
+
+def _line(option: Option) -> tuple[str | None, str, bool]:
+    prompt = option.prompt
+    return option.id, prompt.markup if isinstance(prompt, Text) else str(prompt), option.disabled
+
+
+def fill_options(option_list: OptionList, options: list[Option]) -> bool:
+    """Fill `option_list` with `options` (keeping the highlighted line where it was) unless it
+    holds these lines already: True if it was filled. Every change of the event file (a
+    draft, a vote on a phone) makes a screen list its lines again, most often the same."""
+    if [_line(o) for o in option_list.options] == [_line(o) for o in options]:
+        return False
+    highlighted = option_list.highlighted
+    option_list.clear_options()
+    option_list.add_options(options)
+    if highlighted is not None and options:
+        option_list.highlighted = min(highlighted, len(options) - 1)
     return True
