@@ -39,6 +39,14 @@ def pytest_collection_finish(session) -> None:
     gc.set_threshold(50_000, 20, 20)
 
 
+def pytest_sessionfinish(session) -> None:
+    """One full collection at the end, whose finalizers can still report an unraisable
+    exception, then what is left frozen: pytest then collects five times more to find any
+    (a few hundred thousand objects a worker, 0.2 s each, at the very end of the run)."""
+    gc.collect()
+    gc.freeze()
+
+
 @pytest.fixture(autouse=True, scope="session")
 def own_cache_folder(tmp_path_factory):
     """The user's cache folder (simplemma's decoded dictionaries, analysis/lemma_store.py) is a
@@ -127,7 +135,7 @@ def settled_pilot(monkeypatch):
 
     import textual.app
     import textual.pilot
-    from pilot_support import HANDLING, RUNNING, settle
+    from pilot_support import HANDLING, RUNNING, screen_text, settle
     from textual.message_pump import MessagePump
 
     async def wait_for_idle(min_sleep: float = 0.0, max_sleep: float = 1.0) -> None:
@@ -150,6 +158,8 @@ def settled_pilot(monkeypatch):
             RUNNING.add(self)
             try:
                 yield pilot
+                if self.is_running:  # the last frame, painted (see frames_painted_when_read)
+                    screen_text(self)
             finally:
                 RUNNING.discard(self)
 
@@ -211,3 +221,33 @@ def timer_ticks(monkeypatch):
 
     monkeypatch.setattr(Timer, "_tick", counting)
     return ticks
+
+
+@pytest.fixture(autouse=True, scope="session")
+def frames_painted_when_read():
+    """A headless app's frames are painted when a test reads the screen, not at each repaint.
+    Textual paints every frame, then its headless driver throws the picture away; the tests
+    read the screen through a full repaint of their own (`screen_text`, `export_screenshot`,
+    the snapshots), which paints every widget whose look has changed since. So each kind of
+    screen is painted when it is first shown in a worker, and the last frame of each Pilot
+    test (the `settled_pilot` fixture): a widget that cannot draw itself fails there; layout,
+    sizes, scrolling and the mouse are worked out at every frame as before. Painting was about
+    a third of the CPU of the Pilot tests. (tests/test_harness_painting.py checks both.)"""
+    from textual.screen import Screen
+
+    refresh = Screen._compositor_refresh
+    painted: set[type] = set()
+
+    def painted_when_read(self):
+        app = self.app
+        kind = type(self)
+        if not app.is_headless or app.is_inline or self is not app.screen or kind not in painted:
+            painted.add(kind)
+            return refresh(self)
+        self._compositor._dirty_regions.clear()
+        self._dirty_widgets.clear()
+        app._update_mouse_over(self)
+
+    Screen._compositor_refresh = painted_when_read  # type: ignore[method-assign]
+    yield
+    Screen._compositor_refresh = refresh  # type: ignore[method-assign]
