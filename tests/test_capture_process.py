@@ -17,6 +17,7 @@ event file, opened after the fork): four Python start-ups would cost more than t
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import os
 import subprocess
@@ -129,9 +130,62 @@ def fork(driver) -> int:
     return pid
 
 
+def settled_pilot() -> None:
+    """Pilot waits here as in the test run (conftest.py's `settled_pilot`, which a process of
+    its own has not): a key pressed is waited for until this process's app has handled it
+    and repainted (pilot_support.settle), not through Textual's `wait_for_idle`, which sleeps
+    in 20 ms slices until the process looks idle, twice a key (at least 40 ms a key: a round
+    took about a second of typing)."""
+    import textual.app
+    import textual.pilot
+    from pilot_support import HANDLING, RUNNING, settle
+    from textual.message_pump import MessagePump
+
+    async def wait_for_idle(min_sleep: float = 0.0, max_sleep: float = 1.0) -> None:
+        await settle(max_sleep)
+
+    async def wait_for_screen(self, timeout: float = 30.0) -> bool:
+        await settle(timeout, workers=False)
+        return True
+
+    textual.app.wait_for_idle = wait_for_idle  # type: ignore[assignment]
+    textual.pilot.wait_for_idle = wait_for_idle  # type: ignore[assignment]
+    textual.pilot.Pilot._wait_for_screen = wait_for_screen  # type: ignore[method-assign]
+
+    run_test = textual.app.App.run_test
+
+    @contextlib.asynccontextmanager
+    async def registered(self, *args, **kwargs):
+        async with run_test(self, *args, **kwargs) as pilot:
+            RUNNING.add(self)
+            try:
+                yield pilot
+            finally:
+                RUNNING.discard(self)
+
+    textual.app.App.run_test = registered  # type: ignore[method-assign]
+
+    for name in ("_dispatch_message", "_flush_next_callbacks"):
+        handle = getattr(MessagePump, name)
+
+        async def counted(self, *args, _handle=handle, **kwargs):
+            HANDLING[0] += 1
+            try:
+                return await _handle(self, *args, **kwargs)
+            finally:
+                HANDLING[0] -= 1
+
+        setattr(MessagePump, name, counted)
+
+
 def drive_all(path: str, outs: list[str]) -> int:
     import facilitation.tui.capture.app
     import facilitation.tui.console.app  # noqa: F401  (imported once, before the forks)
+
+    settled_pilot()
+    from facilitation.tui import timings
+
+    timings.POLL_SECONDS = 0.05  # each app sees the round change 0.05 s after it, not 0.25 s
 
     children = {}
     for table, out in zip(TABLES, outs, strict=True):
@@ -151,7 +205,8 @@ if __name__ == "__main__":
     role, args = sys.argv[1], sys.argv[2:]
     if role == "all":
         sys.exit(drive_all(args[0], args[1:]))
-    elif role == "console":
+    settled_pilot()
+    if role == "console":
         asyncio.run(drive_console(args[0]))
     else:
         asyncio.run(drive_capture(args[0], int(args[1]), args[2]))
