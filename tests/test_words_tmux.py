@@ -250,24 +250,39 @@ def tour(folder: Path, terminal: Terminal, lang: str) -> dict[str, set[str]]:
         env={**os.environ, **env},
     )
     terminal.start_program(console, program("run", str(path)), env)
-    for name, keys, marker_fr, marker_en, leave in CONSOLE_TOUR:
-        marker = marker_fr if lang == "fr" else marker_en
-        terminal.keys(console, *keys)
-        text = terminal.wait_for(console, marker)
-        if found := strangers(text, foreign):
-            problems[name] = found
-        if leave:
-            terminal.leave(console, marker, *leave)
-        if name == "marketplace":
-            # The event stays at the marketplace from here on: the projector and a capture
-            # start now, while the console's last screens are visited, and are read after.
-            terminal.start_program(projector, program("screen", str(path)), env)
-            terminal.start_program(capture, program("capture", str(path), "--table", "1"), env)
+    with ThreadPoolExecutor(max_workers=1) as beside:
+        for name, keys, marker_fr, marker_en, leave in CONSOLE_TOUR:
+            marker = marker_fr if lang == "fr" else marker_en
+            terminal.keys(console, *keys)
+            text = terminal.wait_for(console, marker)
+            if found := strangers(text, foreign):
+                problems[name] = found
+            if leave:
+                terminal.leave(console, marker, *leave)
+            if name == "marketplace":
+                # The event stays at the marketplace from here on: the projector and a capture
+                # start now, and are read (in a thread of their own) while the console's last
+                # screens are visited.
+                terminal.start_program(projector, program("screen", str(path)), env)
+                terminal.start_program(capture, program("capture", str(path), "--table", "1"), env)
+                others = beside.submit(projector_and_capture, terminal, lang, foreign)
+        problems.update(others.result())
 
-    text = terminal.wait_for(projector, "Logement")  # the marketplace's wall
+    help_text, _ = help_run.communicate(timeout=60)
+    assert help_run.returncode == 0
+    if found := strangers(help_text, foreign):
+        problems["capture --help"] = found
+    return problems
+
+
+def projector_and_capture(terminal: Terminal, lang: str, foreign: set[str]) -> dict[str, set[str]]:
+    """The projector's wall and the capture's screens (with F1) of the tour in `lang`."""
+    problems: dict[str, set[str]] = {}
+    text = terminal.wait_for(f"projector-{lang}", "Logement")  # the marketplace's wall
     if found := strangers(text, foreign):
         problems["projector"] = found
 
+    capture = f"capture-{lang}"
     text = terminal.wait_for(capture, "Table 1")
     if found := strangers(text, foreign):
         problems["capture"] = found
@@ -275,9 +290,4 @@ def tour(folder: Path, terminal: Terminal, lang: str) -> dict[str, set[str]]:
     text = terminal.wait_for(capture, "Ce qu'elle fait" if lang == "fr" else "What it does")
     if found := strangers(text, foreign):
         problems["capture F1"] = found
-
-    help_text, _ = help_run.communicate(timeout=60)
-    assert help_run.returncode == 0
-    if found := strangers(help_text, foreign):
-        problems["capture --help"] = found
     return problems
