@@ -177,6 +177,24 @@ def settled_pilot() -> None:
 
         setattr(MessagePump, name, counted)
 
+    # And frames painted only when read, each kind of screen once when first shown (conftest.py's
+    # `frames_painted_when_read`): Textual's headless driver throws the pictures away.
+    from textual.screen import Screen
+
+    refresh = Screen._compositor_refresh
+    painted: set[type] = set()
+
+    def painted_when_read(self):
+        kind = type(self)
+        if not self.app.is_headless or self is not self.app.screen or kind not in painted:
+            painted.add(kind)
+            return refresh(self)
+        self._compositor._dirty_regions.clear()
+        self._dirty_widgets.clear()
+        self.app._update_mouse_over(self)
+
+    Screen._compositor_refresh = painted_when_read  # type: ignore[method-assign]
+
 
 def drive_all(path: str, outs: list[str]) -> int:
     import facilitation.tui.capture.app
