@@ -126,56 +126,12 @@ def notified(monkeypatch):
 
 @pytest.fixture(autouse=True)
 def settled_pilot(monkeypatch):
-    """Pilot's key presses and pauses wait for the app to have handled them (see
-    pilot_support.settle) instead of Textual's `wait_for_idle`, which sleeps in 20 ms slices
-    until the process looks idle: most of the time of the Pilot tests was spent there. And
-    Pilot's `_wait_for_screen` (every widget's queue has handled what it held, by sending each
-    a callback) is the same settle, without waiting for the workers, as it did not."""
-    import contextlib
+    """Pilot's key presses and pauses wait for the app to have handled them
+    (pilot_support.settle, see `settled_pilot_patches`)."""
+    from pilot_support import settled_pilot_patches
 
-    import textual.app
-    import textual.pilot
-    from pilot_support import HANDLING, RUNNING, screen_text, settle
-    from textual.message_pump import MessagePump
-
-    async def wait_for_idle(min_sleep: float = 0.0, max_sleep: float = 1.0) -> None:
-        await settle(max_sleep)
-
-    monkeypatch.setattr(textual.app, "wait_for_idle", wait_for_idle)
-    monkeypatch.setattr(textual.pilot, "wait_for_idle", wait_for_idle)
-
-    async def wait_for_screen(self, timeout: float = 30.0) -> bool:
-        await settle(timeout, workers=False)
-        return True
-
-    monkeypatch.setattr(textual.pilot.Pilot, "_wait_for_screen", wait_for_screen)
-
-    run_test = textual.app.App.run_test
-
-    @contextlib.asynccontextmanager
-    async def registered(self, *args, **kwargs):
-        async with run_test(self, *args, **kwargs) as pilot:
-            RUNNING.add(self)
-            try:
-                yield pilot
-                if self.is_running:  # the last frame, painted (see frames_painted_when_read)
-                    screen_text(self)
-            finally:
-                RUNNING.discard(self)
-
-    monkeypatch.setattr(textual.app.App, "run_test", registered)
-
-    for name in ("_dispatch_message", "_flush_next_callbacks"):
-        handle = getattr(MessagePump, name)
-
-        async def counted(self, *args, _handle=handle, **kwargs):
-            HANDLING[0] += 1
-            try:
-                return await _handle(self, *args, **kwargs)
-            finally:
-                HANDLING[0] -= 1
-
-        monkeypatch.setattr(MessagePump, name, counted)
+    for target, name, value in settled_pilot_patches():
+        monkeypatch.setattr(target, name, value)
 
 
 @pytest.fixture(autouse=True, scope="session")
@@ -225,29 +181,10 @@ def timer_ticks(monkeypatch):
 
 @pytest.fixture(autouse=True, scope="session")
 def frames_painted_when_read():
-    """A headless app's frames are painted when a test reads the screen, not at each repaint.
-    Textual paints every frame, then its headless driver throws the picture away; the tests
-    read the screen through a full repaint of their own (`screen_text`, `export_screenshot`,
-    the snapshots), which paints every widget whose look has changed since. So each kind of
-    screen is painted when it is first shown in a worker, and the last frame of each Pilot
-    test (the `settled_pilot` fixture): a widget that cannot draw itself fails there; layout,
-    sizes, scrolling and the mouse are worked out at every frame as before. Painting was about
-    a third of the CPU of the Pilot tests. (tests/test_harness_painting.py checks both.)"""
-    from textual.screen import Screen
+    """A headless app's frames are painted when a test reads the screen, each kind of screen
+    when first shown and every Pilot test's last frame (pilot_support.painted_when_read_patch)."""
+    from pilot_support import painted_when_read_patch
 
-    refresh = Screen._compositor_refresh
-    painted: set[type] = set()
-
-    def painted_when_read(self):
-        app = self.app
-        kind = type(self)
-        if not app.is_headless or app.is_inline or self is not app.screen or kind not in painted:
-            painted.add(kind)
-            return refresh(self)
-        self._compositor._dirty_regions.clear()
-        self._dirty_widgets.clear()
-        app._update_mouse_over(self)
-
-    Screen._compositor_refresh = painted_when_read  # type: ignore[method-assign]
-    yield
-    Screen._compositor_refresh = refresh  # type: ignore[method-assign]
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(*painted_when_read_patch())
+        yield

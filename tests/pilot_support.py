@@ -4,6 +4,7 @@ is on the screen, and waiting for an app to have done what it was asked (`settle
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import functools
 import html
 import re
@@ -201,3 +202,86 @@ async def wait_for(pilot, condition, seconds: float = 10.0) -> float:
             break
         await pilot.pause(0.005)
     return loop.time() - start
+
+
+# What conftest.py puts in place for every test (fixtures `settled_pilot` and
+# `frames_painted_when_read`), and a process a test starts puts in place for itself
+# (tests/test_capture_process.py): (object, attribute, replacement) triples.
+
+
+def settled_pilot_patches() -> list[tuple[Any, str, Any]]:
+    """Pilot's key presses and pauses wait for the app to have handled them (`settle`) instead
+    of Textual's `wait_for_idle`, which sleeps in 20 ms slices until the process looks idle:
+    most of the time of the Pilot tests was spent there. Pilot's `_wait_for_screen` (every
+    widget's queue has handled what it held) is the same settle, without waiting for the
+    workers, as it did not. `run_test` registers the app in RUNNING and paints its last frame
+    (see `painted_when_read_patch`); `HANDLING` counts the messages being handled."""
+    import textual.app
+    import textual.pilot
+    from textual.message_pump import MessagePump
+
+    async def wait_for_idle(min_sleep: float = 0.0, max_sleep: float = 1.0) -> None:
+        await settle(max_sleep)
+
+    async def wait_for_screen(self, timeout: float = 30.0) -> bool:
+        await settle(timeout, workers=False)
+        return True
+
+    run_test = textual.app.App.run_test
+
+    @contextlib.asynccontextmanager
+    async def registered(self, *args, **kwargs):
+        async with run_test(self, *args, **kwargs) as pilot:
+            RUNNING.add(self)
+            try:
+                yield pilot
+                if self.is_running:  # the last frame, painted (see painted_when_read_patch)
+                    screen_text(self)
+            finally:
+                RUNNING.discard(self)
+
+    patches: list[tuple[Any, str, Any]] = [
+        (textual.app, "wait_for_idle", wait_for_idle),
+        (textual.pilot, "wait_for_idle", wait_for_idle),
+        (textual.pilot.Pilot, "_wait_for_screen", wait_for_screen),
+        (textual.app.App, "run_test", registered),
+    ]
+    for name in ("_dispatch_message", "_flush_next_callbacks"):
+        handle = getattr(MessagePump, name)
+
+        async def counted(self, *args, _handle=handle, **kwargs):
+            HANDLING[0] += 1
+            try:
+                return await _handle(self, *args, **kwargs)
+            finally:
+                HANDLING[0] -= 1
+
+        patches.append((MessagePump, name, counted))
+    return patches
+
+
+def painted_when_read_patch() -> tuple[Any, str, Any]:
+    """A headless app's frames are painted when a test reads the screen, not at each repaint.
+    Textual paints every frame, then its headless driver throws the picture away; the tests
+    read the screen through a full repaint of their own (`screen_text`, `export_screenshot`,
+    the snapshots), which paints every widget whose look has changed since. So each kind of
+    screen is painted when it is first shown in a process, and the last frame of each Pilot
+    test (`settled_pilot_patches`): a widget that cannot draw itself fails there; layout,
+    sizes, scrolling and the mouse are worked out at every frame as before. Painting was about
+    a third of the CPU of the Pilot tests (tests/test_harness_painting.py checks both)."""
+    from textual.screen import Screen
+
+    refresh = Screen._compositor_refresh
+    painted: set[type] = set()
+
+    def painted_when_read(self):
+        app = self.app
+        kind = type(self)
+        if not app.is_headless or app.is_inline or self is not app.screen or kind not in painted:
+            painted.add(kind)
+            return refresh(self)
+        self._compositor._dirty_regions.clear()
+        self._dirty_widgets.clear()
+        app._update_mouse_over(self)
+
+    return (Screen, "_compositor_refresh", painted_when_read)

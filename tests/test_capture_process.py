@@ -17,7 +17,6 @@ event file, opened after the fork): four Python start-ups would cost more than t
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import json
 import os
 import subprocess
@@ -131,69 +130,16 @@ def fork(driver) -> int:
 
 
 def settled_pilot() -> None:
-    """Pilot waits here as in the test run (conftest.py's `settled_pilot`, which a process of
-    its own has not): a key pressed is waited for until this process's app has handled it
-    and repainted (pilot_support.settle), not through Textual's `wait_for_idle`, which sleeps
-    in 20 ms slices until the process looks idle, twice a key (at least 40 ms a key: a round
-    took about a second of typing)."""
-    import textual.app
-    import textual.pilot
-    from pilot_support import HANDLING, RUNNING, settle
-    from textual.message_pump import MessagePump
+    """Pilot waits here as in the test run (conftest.py's `settled_pilot` and
+    `frames_painted_when_read`, which a process of its own has not): a key pressed is waited
+    for until this process's app has handled it (pilot_support.settle), not through Textual's
+    `wait_for_idle`, which sleeps in 20 ms slices until the process looks idle, twice a key
+    (at least 40 ms a key: a round took about a second of typing); frames are painted when
+    read."""
+    from pilot_support import painted_when_read_patch, settled_pilot_patches
 
-    async def wait_for_idle(min_sleep: float = 0.0, max_sleep: float = 1.0) -> None:
-        await settle(max_sleep)
-
-    async def wait_for_screen(self, timeout: float = 30.0) -> bool:
-        await settle(timeout, workers=False)
-        return True
-
-    textual.app.wait_for_idle = wait_for_idle  # type: ignore[assignment]
-    textual.pilot.wait_for_idle = wait_for_idle  # type: ignore[assignment]
-    textual.pilot.Pilot._wait_for_screen = wait_for_screen  # type: ignore[method-assign]
-
-    run_test = textual.app.App.run_test
-
-    @contextlib.asynccontextmanager
-    async def registered(self, *args, **kwargs):
-        async with run_test(self, *args, **kwargs) as pilot:
-            RUNNING.add(self)
-            try:
-                yield pilot
-            finally:
-                RUNNING.discard(self)
-
-    textual.app.App.run_test = registered  # type: ignore[method-assign]
-
-    for name in ("_dispatch_message", "_flush_next_callbacks"):
-        handle = getattr(MessagePump, name)
-
-        async def counted(self, *args, _handle=handle, **kwargs):
-            HANDLING[0] += 1
-            try:
-                return await _handle(self, *args, **kwargs)
-            finally:
-                HANDLING[0] -= 1
-
-        setattr(MessagePump, name, counted)
-
-    # And frames painted only when read, each kind of screen once when first shown (conftest.py's
-    # `frames_painted_when_read`): Textual's headless driver throws the pictures away.
-    from textual.screen import Screen
-
-    refresh = Screen._compositor_refresh
-    painted: set[type] = set()
-
-    def painted_when_read(self):
-        kind = type(self)
-        if not self.app.is_headless or self is not self.app.screen or kind not in painted:
-            painted.add(kind)
-            return refresh(self)
-        self._compositor._dirty_regions.clear()
-        self._dirty_widgets.clear()
-        self.app._update_mouse_over(self)
-
-    Screen._compositor_refresh = painted_when_read  # type: ignore[method-assign]
+    for target, name, value in [*settled_pilot_patches(), painted_when_read_patch()]:
+        setattr(target, name, value)
 
 
 def drive_all(path: str, outs: list[str]) -> int:
