@@ -19,6 +19,7 @@ from __future__ import annotations
 import math
 import random
 import time
+from collections.abc import Container
 from dataclasses import dataclass, field
 
 from facilitation.openspace.clashes import clash_count
@@ -272,11 +273,14 @@ def _anneal(state: _State, rng: random.Random, steps: int) -> int:
     missed, join, leave, counts = state.missed, state.join, state.leave, state.count
     fans, wants, shared, no_one = state.fans, state.wants, state.shared, ()
     sums, weight, neighbours = state.sums, state.weight, state.neighbours
+    fan_sets = [set(f) for f in fans]
 
-    def arrive(i: int, slot: int) -> None:
+    def arrive(i: int, slot: int, skip: Container[int] = no_one) -> None:
         if missed:
             here, joins, leaves = counts[slot], join[slot], leave[slot]
             for p in fans[i]:
+                if p in skip:
+                    continue
                 old = here[p]
                 here[p] = old + 1
                 if old == 0:
@@ -290,10 +294,12 @@ def _anneal(state: _State, rng: random.Random, steps: int) -> int:
             for j, w in neighbours[i]:
                 row[j] += w
 
-    def depart(i: int, slot: int) -> None:
+    def depart(i: int, slot: int, skip: Container[int] = no_one) -> None:
         if missed:
             here, joins, leaves = counts[slot], join[slot], leave[slot]
             for p in fans[i]:
+                if p in skip:
+                    continue
                 old = here[p]
                 here[p] = old - 1
                 if old == 1:
@@ -364,10 +370,18 @@ def _anneal(state: _State, rng: random.Random, steps: int) -> int:
             partners.append(i)
             staying.append(j)
             slot_of[i], slot_of[j] = b, a
-            depart(i, a)
-            depart(j, b)
-            arrive(i, b)
-            arrive(j, a)
+            if missed and (i, j) in shared:
+                # whoever wants both keeps one topic in each slot: their counts stay
+                of_i, of_j = fan_sets[i], fan_sets[j]
+                depart(i, a, of_j)
+                depart(j, b, of_i)
+                arrive(i, b, of_j)
+                arrive(j, a, of_i)
+            else:
+                depart(i, a)
+                depart(j, b)
+                arrive(i, b)
+                arrive(j, a)
             cost += delta
         if cost < best_cost:
             best_cost, best = cost, list(slot_of)
