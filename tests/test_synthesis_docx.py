@@ -73,12 +73,23 @@ def plain(text: str) -> str:
     return text.replace("\u00a0", " ")
 
 
+def with_style(document, style_name: str) -> list:
+    """The paragraphs whose style is named `style_name`, as `paragraph.style.name` says,
+    looked up once per style (python-docx searches the styles part again for each
+    paragraph)."""
+    names: dict[str | None, str] = {}
+    out = []
+    for p in document.paragraphs:
+        style_id = p._p.style
+        if style_id not in names:
+            names[style_id] = p.style.name
+        if names[style_id] == style_name:
+            out.append(p)
+    return out
+
+
 def texts_with_style(document, style_name: str) -> list[str]:
-    return [
-        plain(p.text)
-        for p in document.paragraphs
-        if p.style is not None and p.style.name == style_name
-    ]
+    return [plain(p.text) for p in with_style(document, style_name)]
 
 
 @pytest.fixture
@@ -152,7 +163,7 @@ def test_markdown_becomes_word_formatting(written):
     assert "**" not in "\n".join(p.text for p in document.paragraphs)
     para = next(p for p in document.paragraphs if p.text.startswith("Le logement abordable manque"))
     assert [r.text for r in para.runs if r.italic] == ["logement abordable"]
-    items = [p.text for p in document.paragraphs if p.style.name == "List Bullet"]
+    items = [p.text for p in with_style(document, "List Bullet")]
     assert "guichet unique" in items and "suivi en juin" in items
     links = [h for h in document.element.body.iter(qn("w:hyperlink")) if h.get(qn("r:id"))]
     assert links, "the link must be a real hyperlink"
@@ -183,9 +194,7 @@ def test_tables_chart_and_open_space(event, tmp_path):
         "juin 2026",
     ]
     assert len(document.inline_shapes) == 1  # the votes chart
-    assert any(
-        p.style.name == "Caption" and "Votes par sujet" in p.text for p in document.paragraphs
-    )
+    assert any("Votes par sujet" in p.text for p in with_style(document, "Caption"))
     themes = next(t for h, t in by_header.items() if h[0] == "Thème")
     assert [c.text for c in themes.rows[2].cells][0] == "Logement abordable"
     assert any(t.style is not None and t.style.name == "Table Grid" for t in document.tables)

@@ -83,20 +83,19 @@ def _bucket(key: bytes, buckets: int) -> int:
 
 def encode(table: Mapping[bytes, bytes], header: dict[str, Any]) -> bytes | None:
     """The cache file's bytes for `table`: the forms in hash buckets ("form\0lemma\0"...),
-    behind the offsets of the buckets; None if a form or lemma holds the separator."""
+    behind the offsets of the buckets; None if a form or lemma holds the separator. (Each
+    bucket's entries in the table's order, gathered in one pass: no sort of 250,000 forms.)"""
     buckets = max(1, len(table) // PER_BUCKET)
-    entries = [key + SEPARATOR + value + SEPARATOR for key, value in table.items()]
     crc = zlib.crc32
-    where = [crc(key) % buckets for key in table]
-    sizes = [0] * buckets
-    for index, entry in zip(where, entries, strict=True):
-        sizes[index] += len(entry)
-    offsets = array("I", [0, *accumulate(sizes)])
+    gathered: list[list[bytes]] = [[] for _ in range(buckets)]
+    for key, value in table.items():
+        gathered[crc(key) % buckets].append(key + SEPARATOR + value + SEPARATOR)
+    joined = [b"".join(entries) for entries in gathered]
+    offsets = array("I", [0, *accumulate(map(len, joined))])
     if offsets.itemsize != 4:
         return None
-    order = sorted(range(len(entries)), key=where.__getitem__)
-    strings = b"".join([entries[i] for i in order])
-    if strings.count(SEPARATOR) != 2 * len(entries):
+    strings = b"".join(joined)
+    if strings.count(SEPARATOR) != 2 * len(table):
         return None
     body = offsets.tobytes() + strings
     head = {**header, "count": len(table), "buckets": buckets, "crc": zlib.crc32(body)}

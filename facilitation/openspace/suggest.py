@@ -19,6 +19,7 @@ from __future__ import annotations
 import math
 import random
 import time
+from collections.abc import Container
 from dataclasses import dataclass, field
 
 from facilitation.openspace.clashes import clash_count
@@ -49,7 +50,10 @@ class Suggestion:
 
 
 class _State:
-    """Slot assignment of the movable topics, with per-slot sums for O(1) clash deltas."""
+    """Slot assignment of the movable topics, with per-slot sums for O(1) cost deltas.
+
+    The per-slot tables are slot-major (`table[slot][topic]`) and only the objective's own
+    are kept up to date: co-interest sums for `pairs`, participants' counts for `missed`."""
 
     def __init__(self, problem: AgendaProblem, objective: str = "missed"):
         self.problem = problem
@@ -75,32 +79,38 @@ class _State:
         demand = problem.demand()
         self.demand = [demand.get(t.id, 0) for t in everyone]
         self.weight = [[0] * n for _ in range(n)]
-        # missed: count[p][s] = topics participant p wants in slot s; fans[i] = who wants
-        # topic i, wants[p] = the topics p wants; join[i][s] = fans of i with a wanted topic
-        # in slot s (i joining s makes each miss one more), leave[i][s] = fans with two or
-        # more there (i leaving s spares each one); shared[(i, j)] = who wants both
-        self.count: list[list[int]] = []
-        self.fans: list[list[int]] = [[] for _ in range(n)]
-        self.wants: list[list[int]] = []
-        self.join = [[0] * problem.slots for _ in range(n)]
-        self.leave = [[0] * problem.slots for _ in range(n)]
-        self.shared: dict[tuple[int, int], list[int]] = {}
-        for wanted in problem.interests.values():
-            idx = sorted({self.index[t] for t in wanted if t in self.index})
-            if objective == "missed":
-                person = len(self.count)
-                self.count.append([0] * problem.slots)
-                self.wants.append(idx)
-                for a_pos, a in enumerate(idx):
-                    self.fans[a].append(person)
-                    for b in idx[a_pos + 1 :]:
-                        self.shared.setdefault((a, b), []).append(person)
-                        self.shared.setdefault((b, a), []).append(person)
+        wanting = [
+            sorted({self.index[t] for t in wanted if t in self.index})
+            for wanted in problem.interests.values()
+        ]
+        for idx in wanting:
             for a_pos, a in enumerate(idx):
                 row = self.weight[a]
                 for b in idx[a_pos + 1 :]:
                     row[b] += 1
                     self.weight[b][a] += 1
+        # pairs: neighbours[i] = (j, weight) of the topics sharing a fan with i;
+        # sums[s][i] = co-interest of topic i with every topic (fixed or not) in slot s
+        self.neighbours = [[(j, w) for j, w in enumerate(row) if w] for row in self.weight]
+        self.sums = [[0] * n for _ in range(self.slots)]
+        # missed: count[s][p] = topics participant p wants in slot s; fans[i] = who wants
+        # topic i, wants[p] = the topics p wants; join[s][i] = fans of i with a wanted topic
+        # in slot s (i joining s makes each miss one more), leave[s][i] = fans with two or
+        # more there (i leaving s spares each one); shared[(i, j)] = who wants both
+        self.missed = objective == "missed"
+        people = len(wanting) if self.missed else 0
+        self.count = [[0] * people for _ in range(self.slots)]
+        self.fans: list[list[int]] = [[] for _ in range(n)]
+        self.wants: list[list[int]] = wanting if self.missed else []
+        self.join = [[0] * n for _ in range(self.slots)]
+        self.leave = [[0] * n for _ in range(self.slots)]
+        self.shared: dict[tuple[int, int], list[int]] = {}
+        for person, idx in enumerate(self.wants):
+            for a_pos, a in enumerate(idx):
+                self.fans[a].append(person)
+                for b in idx[a_pos + 1 :]:
+                    self.shared.setdefault((a, b), []).append(person)
+                    self.shared.setdefault((b, a), []).append(person)
         self.conveners = [t.conveners for t in everyone]
         self.banned = [problem.unavailable_slots(t) for t in everyone]
         # per slot: spaces free of fixed topics, and conveners busy with fixed topics
@@ -119,57 +129,71 @@ class _State:
         self.fixed_conveners: list[set[str]] = [set() for _ in range(self.slots)]
         for t in self.fixed_topics:
             self.fixed_conveners[t.slot] |= t.conveners  # type: ignore[index]
+        # what can_host asks, worked out once: the slots a topic may not go to (its
+        # conveners unavailable or busy with a fixed topic), the topics sharing a convener
+        # with it, and the slots where every free space holds the most wanted topic
+        self.blocked = [
+            self.banned[i]
+            | {s for s in range(self.slots) if self.conveners[i] & self.fixed_conveners[s]}
+            for i in range(n)
+        ]
+        self.rivals = [
+            {j for j in range(n) if self.conveners[i] & self.conveners[j]} for i in range(n)
+        ]
+        most = max(self.demand, default=0)
+        self.roomy = [not caps or caps[-1] >= most for caps in self.free_caps]
         self.members: list[list[int]] = [[] for _ in range(self.slots)]  # movable indexes
         self.slot_of: list[int | None] = [None] * n
         for t in self.fixed_topics:
             self.slot_of[self.index[t.id]] = t.slot
-        # sums[i][s]: co-interest of topic i with every topic (fixed or not) in slot s
-        self.sums = [[0] * self.slots for _ in range(n)]
         for t in self.fixed_topics:
             self._credit(self.index[t.id], t.slot, +1)  # type: ignore[arg-type]
 
     def _credit(self, i: int, slot: int, sign: int) -> None:
-        for j, w in enumerate(self.weight[i]):
-            if w:
-                self.sums[j][slot] += sign * w
-        if self.count:  # missed sessions are followed
+        if self.missed:
             self._count(i, slot, sign)
+        else:
+            row = self.sums[slot]
+            for j, w in self.neighbours[i]:
+                row[j] += sign * w
 
     def _count(self, i: int, slot: int, sign: int) -> None:
-        count, join, leave = self.count, self.join, self.leave
+        counts, join, leave, wants = self.count[slot], self.join[slot], self.leave[slot], self.wants
         for p in self.fans[i]:
-            old = count[p][slot]
-            count[p][slot] = old + sign
+            old = counts[p]
+            counts[p] = old + sign
             level = old + 1 if sign > 0 else old  # the threshold crossed: 1 or 2
             if level == 1:
-                for t in self.wants[p]:
-                    join[t][slot] += sign
+                for t in wants[p]:
+                    join[t] += sign
             elif level == 2:
-                for t in self.wants[p]:
-                    leave[t][slot] += sign
+                for t in wants[p]:
+                    leave[t] += sign
 
     def move_delta(self, i: int, a: int, b: int) -> int:
         """Cost change when topic i goes from slot a to slot b."""
         if self.objective == "pairs":
-            return self.sums[i][b] - self.sums[i][a]
-        return self.join[i][b] - self.leave[i][a]
+            return self.sums[b][i] - self.sums[a][i]
+        return self.join[b][i] - self.leave[a][i]
 
     def swap_delta(self, i: int, a: int, j: int, b: int) -> int:
         """Cost change when topic i (slot a) and topic j (slot b) trade slots."""
         if self.objective == "pairs":
             w = self.weight[i][j]
-            return (self.sums[i][b] - w - self.sums[i][a]) + (self.sums[j][a] - w - self.sums[j][b])
-        d = self.join[i][b] - self.leave[i][a] + self.join[j][a] - self.leave[j][b]
+            sums_a, sums_b = self.sums[a], self.sums[b]
+            return (sums_b[i] - w - sums_a[i]) + (sums_a[j] - w - sums_b[j])
+        join_a, join_b, leave_a, leave_b = self.join[a], self.join[b], self.leave[a], self.leave[b]
+        d = join_b[i] - leave_a[i] + join_a[j] - leave_b[j]
         # whoever wants both keeps one topic in each slot: take back what was counted
-        count = self.count
+        count_a, count_b = self.count[a], self.count[b]
         for p in self.shared.get((i, j), ()):
-            d -= (count[p][a] == 1) + (count[p][b] == 1)
+            d -= (count_a[p] == 1) + (count_b[p] == 1)
         return d
 
     def join_cost(self, i: int, slot: int) -> int:
         if self.objective == "pairs":
-            return self.sums[i][slot]
-        return self.join[i][slot]
+            return self.sums[slot][i]
+        return self.join[slot][i]
 
     def add(self, i: int, slot: int) -> None:
         self.members[slot].append(i)
@@ -185,20 +209,27 @@ class _State:
 
     def can_host(self, slot: int, incoming: int, leaving: int | None = None) -> bool:
         """Would `slot` stay feasible with `incoming` added (and `leaving` taken out)?"""
-        if slot in self.banned[incoming]:
+        if slot in self.blocked[incoming]:
             return False
-        others = [j for j in self.members[slot] if j != leaving]
-        if len(others) + 1 > len(self.free_caps[slot]):
+        members = self.members[slot]
+        staying = len(members) - (leaving is not None and leaving in members)
+        if staying + 1 > len(self.free_caps[slot]):
             return False
-        mine = self.conveners[incoming]
-        if mine:
-            if mine & self.fixed_conveners[slot]:
-                return False
-            if any(mine & self.conveners[j] for j in others):
-                return False
-        demands = sorted([self.demand[j] for j in others] + [self.demand[incoming]], reverse=True)
+        rivals = self.rivals[incoming]
+        if rivals and any(j in rivals for j in members if j != leaving):
+            return False
+        return self.roomy[slot] or self._fits(slot, incoming, leaving)
+
+    def _fits(self, slot: int, incoming: int, leaving: int | None) -> bool:
+        """The capacities of `slot`'s free spaces, largest to the most wanted (only the
+        demands above its smallest free space can be too large)."""
         caps = self.free_caps[slot]
-        return all(d <= c for d, c in zip(demands, caps, strict=False))
+        smallest, demand = caps[-1], self.demand
+        large = [d for j in self.members[slot] if j != leaving and (d := demand[j]) > smallest]
+        if demand[incoming] > smallest:
+            large.append(demand[incoming])
+        large.sort(reverse=True)
+        return all(d <= c for d, c in zip(large, caps, strict=False))
 
 
 def _construct(state: _State, rng: random.Random) -> list[int]:
@@ -224,47 +255,136 @@ def _construct(state: _State, rng: random.Random) -> list[int]:
 
 
 def _anneal(state: _State, rng: random.Random, steps: int) -> int:
-    """Improve the slot assignment in place; returns the number of steps done."""
+    """Improve the slot assignment in place; returns the number of steps done.
+
+    The loop is can_host, move_delta, swap_delta, add and remove written out on local names
+    (it is most of a suggestion's time): the same draws, tests and moves."""
     movable = [state.index[t.id] for t in state.topics]
     if state.slots < 2 or not movable:
         return 0
     temperature, final = TEMPERATURE, 0.02
     cooling = (final / temperature) ** (1 / max(1, steps))
     best_cost = cost = _cost(state)
-    best = list(state.slot_of)
-    rand, count, others = rng.random, len(movable), state.slots - 1
+    slot_of, members = state.slot_of, state.members
+    best = list(slot_of)
+    rand, exp, count, others = rng.random, math.exp, len(movable), state.slots - 1
+    spaces = [len(caps) for caps in state.free_caps]
+    blocked, rivals, roomy, fits = state.blocked, state.rivals, state.roomy, state._fits
+    missed, join, leave, counts = state.missed, state.join, state.leave, state.count
+    fans, wants, shared, no_one = state.fans, state.wants, state.shared, ()
+    sums, weight, neighbours = state.sums, state.weight, state.neighbours
+    fan_sets = [set(f) for f in fans]
+
+    def arrive(i: int, slot: int, skip: Container[int] = no_one) -> None:
+        if missed:
+            here, joins, leaves = counts[slot], join[slot], leave[slot]
+            for p in fans[i]:
+                if p in skip:
+                    continue
+                old = here[p]
+                here[p] = old + 1
+                if old == 0:
+                    for t in wants[p]:
+                        joins[t] += 1
+                elif old == 1:
+                    for t in wants[p]:
+                        leaves[t] += 1
+        else:
+            row = sums[slot]
+            for j, w in neighbours[i]:
+                row[j] += w
+
+    def depart(i: int, slot: int, skip: Container[int] = no_one) -> None:
+        if missed:
+            here, joins, leaves = counts[slot], join[slot], leave[slot]
+            for p in fans[i]:
+                if p in skip:
+                    continue
+                old = here[p]
+                here[p] = old - 1
+                if old == 1:
+                    for t in wants[p]:
+                        joins[t] -= 1
+                elif old == 2:
+                    for t in wants[p]:
+                        leaves[t] -= 1
+        else:
+            row = sums[slot]
+            for j, w in neighbours[i]:
+                row[j] -= w
+
     for _step in range(steps):
         temperature *= cooling
         i = movable[int(rand() * count)]
-        a = state.slot_of[i]
+        a = slot_of[i]
         if a is None:
             continue
         b = int(rand() * others)
         b = b + 1 if b >= a else b
-        room = len(state.free_caps[b]) - len(state.members[b])
-        partners = state.members[b]
-        if room > 0 and (not partners or rand() < 0.5):
-            if not state.can_host(b, i):
+        partners = members[b]
+        if len(partners) < spaces[b] and (not partners or rand() < 0.5):
+            # i moves to b if b can host it
+            if b in blocked[i]:
                 continue
-            delta = state.move_delta(i, a, b)
-            if delta <= 0 or rand() < math.exp(-delta / temperature):
-                state.remove(i)
-                state.add(i, b)
+            mine = rivals[i]
+            if mine and not mine.isdisjoint(partners):
+                continue
+            if not roomy[b] and not fits(b, i, None):
+                continue
+            delta = join[b][i] - leave[a][i] if missed else sums[b][i] - sums[a][i]
+            if delta <= 0 or rand() < exp(-delta / temperature):
+                members[a].remove(i)
+                partners.append(i)
+                slot_of[i] = b
+                depart(i, a)
+                arrive(i, b)
                 cost += delta
         elif partners:
+            # i and j trade slots
             j = partners[int(rand() * len(partners))]
-            delta = state.swap_delta(i, a, j, b)
-            if delta > 0 and rand() >= math.exp(-delta / temperature):
+            if missed:
+                delta = join[b][i] - leave[a][i] + join[a][j] - leave[b][j]
+                count_a, count_b = counts[a], counts[b]
+                for p in shared.get((i, j), no_one):
+                    delta -= (count_a[p] == 1) + (count_b[p] == 1)
+            else:
+                w = weight[i][j]
+                sums_a, sums_b = sums[a], sums[b]
+                delta = (sums_b[i] - w - sums_a[i]) + (sums_a[j] - w - sums_b[j])
+            if delta > 0 and rand() >= exp(-delta / temperature):
                 continue
-            if not (state.can_host(b, i, leaving=j) and state.can_host(a, j, leaving=i)):
+            if b in blocked[i] or a in blocked[j]:
                 continue
-            state.remove(i)
-            state.remove(j)
-            state.add(i, b)
-            state.add(j, a)
+            staying = members[a]
+            if len(partners) > spaces[b] or len(staying) > spaces[a]:
+                continue
+            mine, theirs = rivals[i], rivals[j]
+            if mine and any(k in mine for k in partners if k != j):
+                continue
+            if theirs and any(k in theirs for k in staying if k != i):
+                continue
+            if not (roomy[b] or fits(b, i, j)) or not (roomy[a] or fits(a, j, i)):
+                continue
+            staying.remove(i)
+            partners.remove(j)
+            partners.append(i)
+            staying.append(j)
+            slot_of[i], slot_of[j] = b, a
+            if missed and (i, j) in shared:
+                # whoever wants both keeps one topic in each slot: their counts stay
+                of_i, of_j = fan_sets[i], fan_sets[j]
+                depart(i, a, of_j)
+                depart(j, b, of_i)
+                arrive(i, b, of_j)
+                arrive(j, a, of_i)
+            else:
+                depart(i, a)
+                depart(j, b)
+                arrive(i, b)
+                arrive(j, a)
             cost += delta
         if cost < best_cost:
-            best_cost, best = cost, list(state.slot_of)
+            best_cost, best = cost, list(slot_of)
     # go back to the best assignment seen
     for i in movable:
         if state.slot_of[i] is not None:

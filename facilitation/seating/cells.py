@@ -74,7 +74,10 @@ def _choose_heavier(problem: Problem, design, meet, base: int, extra: int, force
     """Which `extra` cells hold base + 1 people: table sizes balanced in every round (a penalty
     otherwise), and as few repeats as possible among cells that meet more than once."""
     tables, cells = problem.tables, len(meet)
-    twice = [[(b, k - 1) for b, k in enumerate(meet[a]) if k >= 2] for a in range(cells)]
+    twice = [
+        [(b, k - 1) for b, k in enumerate(row) if k >= 2] if max(row, default=0) >= 2 else []
+        for row in meet
+    ]
     lo, hi = problem.lo, problem.hi
     heavy = [False] * cells
     order = sorted(range(cells), key=lambda c: (not forced[c], len(twice[c]), rng.random()))
@@ -85,26 +88,7 @@ def _choose_heavier(problem: Problem, design, meet, base: int, extra: int, force
         for c in range(cells):
             sizes[r][row[c]] += base + heavy[c]
 
-    # The penalty of a table of s people is max(0, s - hi) + max(0, lo - s): it changes by
-    # (s <= lo) - (s > hi) when the table loses a person, by (s >= hi) - (s < lo) when it
-    # gains one.
-    def delta(a: int, b: int) -> int:
-        """Cost change when cell a loses its extra person and cell b gains one."""
-        d = 0
-        for z, k in twice[a]:
-            if z != b:
-                d -= k * (base + heavy[z])
-        for z, k in twice[b]:
-            if z != a:
-                d += k * (base + heavy[z])
-        pen = 0
-        for row, by_table in zip(design, sizes, strict=True):
-            ta, tb = row[a], row[b]
-            if ta != tb:
-                sa, sb = by_table[ta], by_table[tb]
-                pen += (sa <= lo) - (sa > hi) + (sb >= hi) - (sb < lo)
-        return d + 1000 * pen
-
+    rounds = list(zip(design, sizes, strict=True))  # each round's tables and their sizes
     moves = WEIGHT_MOVES_PER_CELL * cells
     temp = 2.0
     cool = (0.05 / temp) ** (1.0 / max(moves, 1))
@@ -120,7 +104,23 @@ def _choose_heavier(problem: Problem, design, meet, base: int, extra: int, force
             b = getrandbits(k_cells)
         if not heavy[a] or heavy[b] or forced[a]:
             continue
-        d = delta(a, b)
+        # The cost change when cell a loses its extra person and cell b gains one. The
+        # penalty of a table of s people is max(0, s - hi) + max(0, lo - s): it changes by
+        # (s <= lo) - (s > hi) when the table loses a person, by (s >= hi) - (s < lo) when
+        # it gains one.
+        d = pen = 0
+        for z, k in twice[a]:
+            if z != b:
+                d -= k * (base + heavy[z])
+        for z, k in twice[b]:
+            if z != a:
+                d += k * (base + heavy[z])
+        for row, by_table in rounds:
+            ta, tb = row[a], row[b]
+            if ta != tb:
+                sa, sb = by_table[ta], by_table[tb]
+                pen += (sa <= lo) - (sa > hi) + (sb >= hi) - (sb < lo)
+        d += 1000 * pen
         if d <= 0 or rng.random() < math.exp(-d / temp):
             heavy[a], heavy[b] = False, True
             for r, row in enumerate(design):
