@@ -155,11 +155,15 @@ class Phones:
     def note(self, request: Any) -> None:
         self.requested.append(request.url)
 
-    async def device(self, init_script: str = "") -> Any:
-        if init_script:
+    async def device(self, init_script: str = "", own: bool = False) -> Any:
+        """A phone: a page lent by the module's chromium, or, with an `init_script` or `own`
+        (a test that fakes the page's clock: it stays faked), a context of its own, closed
+        after the test."""
+        if init_script or own:
             page = await self.chromium.new_phone()
             self.own.append(page)
-            await page.context.add_init_script(init_script)
+            if init_script:
+                await page.context.add_init_script(init_script)
         else:
             page = await self.chromium.phone()
             self.lent.append(page)
@@ -538,7 +542,7 @@ def test_a_paused_clock_still_says_paused_after_the_page_ticks_and_looks(tmp_pat
 
     async def scenario() -> list[str]:
         async with serving(path) as base, chromium.phones(base) as phones:
-            page = await phones.device()
+            page = await phones.device(own=True)  # its clock is faked for good
             start = datetime.datetime.now(datetime.UTC)
             await page.clock.install(time=start)
             await page.clock.pause_at(start + datetime.timedelta(seconds=1))
