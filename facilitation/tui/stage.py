@@ -130,8 +130,9 @@ class StageApp(TextualInUserLanguage):
         countdown.seconds = timer.remaining_seconds(self.state, now, planned)
         shown = phase in self.CAPTION_PHASES
         countdown.caption = phase_caption(phase, self.warn_seconds) if shown else ""
-        for name in PHASES:
-            countdown.set_class(phase == name, f"-{name}")
+        # One change of classes, one restyle (Textual restyles the widget at once for each
+        # class added or removed: a phase change was two).
+        countdown.update_classes({f"-{name}": phase == name for name in PHASES})
         return phase
 
     def tick(self) -> None:
