@@ -18,6 +18,7 @@ import zipfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -78,15 +79,23 @@ def shared_layouts(layouts_folder: Path) -> Iterator[list[Path]]:
         yield converted
 
 
-def styled(document) -> list[tuple[str, str]]:
-    """(style name, text) of each paragraph of a python-docx `document`, in order: the style
-    as `paragraph.style.name` says, looked up once per style (python-docx searches the
+def named_styles(document) -> Iterator[tuple[str, Any]]:
+    """(style name, paragraph) of each paragraph of a python-docx `document`, in order: the
+    style as `paragraph.style.name` says, looked up once per style (python-docx searches the
     styles part again for each paragraph: a quarter of a second for 1,500 paragraphs)."""
     names: dict[str | None, str] = {}
-    out: list[tuple[str, str]] = []
     for paragraph in document.paragraphs:
         style_id = paragraph._p.style
         if style_id not in names:
             names[style_id] = paragraph.style.name
-        out.append((names[style_id], paragraph.text))
-    return out
+        yield names[style_id], paragraph
+
+
+def styled(document) -> list[tuple[str, str]]:
+    """(style name, text) of each paragraph of `document`, in order (see named_styles)."""
+    return [(name, paragraph.text) for name, paragraph in named_styles(document)]
+
+
+def with_style(document, style_name: str) -> list:
+    """The paragraphs of `document` whose style is named `style_name` (see named_styles)."""
+    return [paragraph for name, paragraph in named_styles(document) if name == style_name]

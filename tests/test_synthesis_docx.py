@@ -9,6 +9,7 @@ from pathlib import Path
 import docx
 import pytest
 from docx.oxml.ns import qn
+from synthesis_support import with_style
 
 from facilitation.cli import main
 from facilitation.store import Event
@@ -71,21 +72,6 @@ def body_paragraphs(document) -> list:
 def plain(text: str) -> str:
     """Text as typed: French typography's non-breaking spaces read as spaces."""
     return text.replace("\u00a0", " ")
-
-
-def with_style(document, style_name: str) -> list:
-    """The paragraphs whose style is named `style_name`, as `paragraph.style.name` says,
-    looked up once per style (python-docx searches the styles part again for each
-    paragraph)."""
-    names: dict[str | None, str] = {}
-    out = []
-    for p in document.paragraphs:
-        style_id = p._p.style
-        if style_id not in names:
-            names[style_id] = p.style.name
-        if names[style_id] == style_name:
-            out.append(p)
-    return out
 
 
 def texts_with_style(document, style_name: str) -> list[str]:

@@ -172,9 +172,8 @@ class Terminal(Tmux):
         self.keys(name, *keys)
         deadline = time.monotonic() + seconds
         while time.monotonic() < deadline:
-            size = (
-                output.stat().st_size
-            )  # before the screen is read: any later output reads it again
+            # The size before the screen is read: any later output reads it again.
+            size = output.stat().st_size
             if size != read_at:
                 read_at = size
                 if marker not in self.screen(name):
